@@ -1,0 +1,137 @@
+package dk.preparedreturn.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged jar, started on the embedded default from a folder other than the project: the
+ * models of processes/ are deployed under the same relative names as in the IDE and the tests,
+ * and a restart without changes creates no new deployment.
+ */
+class PackagedJarIT {
+
+  static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  final ObjectMapper json = new ObjectMapper();
+
+  @Test
+  void deploysUnderRelativeNamesFromAnyFolderAndNotAgainOnRestart(@TempDir Path workDir) throws Exception {
+    Path jar = packagedJar();
+    List<String> expected = ProcessesDeploymentTest.modelsInProcessesFolder();
+
+    int port = freePort();
+    Process first = start(jar, workDir, port);
+    String firstDeployment;
+    try {
+      awaitTasklist(first, workDir, port);
+      JsonNode deployments = get(port, "/engine-rest/deployment?name=prepared-return&maxResults=10");
+      assertThat(deployments).hasSize(1);
+      firstDeployment = deployments.get(0).get("id").asText();
+      assertThat(resourceNames(port, firstDeployment)).containsExactlyElementsOf(expected);
+    } finally {
+      stop(first);
+    }
+    assertThat(workDir.resolve("data")).as("H2 data under ./data of the working folder").isDirectory();
+
+    Process second = start(jar, workDir, port);
+    try {
+      awaitTasklist(second, workDir, port);
+      JsonNode deployments = get(port, "/engine-rest/deployment?name=prepared-return&maxResults=10");
+      assertThat(deployments).as("no new deployment after a restart without changes").hasSize(1);
+      assertThat(deployments.get(0).get("id").asText()).isEqualTo(firstDeployment);
+      assertThat(resourceNames(port, firstDeployment)).containsExactlyElementsOf(expected);
+    } finally {
+      stop(second);
+    }
+  }
+
+  private List<String> resourceNames(int port, String deploymentId) throws Exception {
+    List<String> names = new ArrayList<>();
+    get(port, "/engine-rest/deployment/" + deploymentId + "/resources").forEach(r -> names.add(r.get("name").asText()));
+    return names.stream().sorted().toList();
+  }
+
+  private JsonNode get(int port, String path) throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8)))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+    return json.readTree(response.body());
+  }
+
+  static Path packagedJar() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("target"))) {
+      return files.filter(f -> f.getFileName().toString().matches("prepared-return-.*\\.jar"))
+          .findFirst().orElseThrow(() -> new IllegalStateException("No packaged jar in target/: run ./mvnw verify"));
+    }
+  }
+
+  static Process start(Path jar, Path workDir, int port) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port)
+        .directory(workDir.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("app.log").toFile()));
+    // the embedded default: no profile and none of the production variables
+    builder.environment().keySet().removeIf(k -> k.startsWith("SPRING_") || k.startsWith("APP_")
+        || k.startsWith("ADMIN_") || k.startsWith("DB_") || k.startsWith("MAIL_"));
+    return builder.start();
+  }
+
+  void awaitTasklist(Process process, Path workDir, int port) throws Exception {
+    Instant deadline = Instant.now().plus(READY_TIMEOUT);
+    URI tasklist = URI.create("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new AssertionError("The jar stopped during start-up:\n" + tail(workDir));
+      }
+      try {
+        if (http.send(HttpRequest.newBuilder(tasklist).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("Tasklist not served within " + READY_TIMEOUT + ":\n" + tail(workDir));
+  }
+
+  static void stop(Process process) throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+    }
+  }
+
+  static String tail(Path workDir) throws IOException {
+    List<String> lines = Files.readAllLines(workDir.resolve("app.log"));
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
