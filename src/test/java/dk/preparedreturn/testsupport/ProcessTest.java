@@ -17,7 +17,9 @@ import org.springframework.boot.test.context.SpringBootTest;
     "spring.datasource.url=jdbc:h2:mem:process-test;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
     "camunda.bpm.job-execution.enabled=false",
     "app.demo.enabled=false",
-    "spring.liquibase.contexts=test"
+    "app.mail-catcher.enabled=false",
+    "app.notification.sender-enabled=false",
+    "app.notification.reminders-enabled=false"
 })
 public @interface ProcessTest {
 }

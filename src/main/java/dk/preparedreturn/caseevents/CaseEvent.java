@@ -1,0 +1,38 @@
+package dk.preparedreturn.caseevents;
+
+import static dk.preparedreturn.identity.Groups.CMM;
+import static dk.preparedreturn.identity.Groups.DRC;
+import static dk.preparedreturn.identity.Groups.HJEMREJSESTYRELSEN;
+import static dk.preparedreturn.identity.Groups.POLITI;
+import static dk.preparedreturn.identity.Groups.UDLAENDINGESTYRELSEN;
+
+import java.util.Set;
+
+/**
+ * Events that can happen at any time in a case, who may report them, and whether the case's
+ * partner may ({@code partner}).
+ */
+public enum CaseEvent {
+  EXTENSION_REQUESTED(Set.of(CMM), false),
+  PERSON_WITHDREW(Set.of(CMM, DRC, HJEMREJSESTYRELSEN), true),
+  CONTACT_LOST(Set.of(CMM, DRC, HJEMREJSESTYRELSEN), true),
+  ASYLUM_APPLIED(Set.of(UDLAENDINGESTYRELSEN, CMM), false),
+  INVESTIGATION_STARTED(Set.of(POLITI, UDLAENDINGESTYRELSEN), false),
+  FLIGHT_REBOOKED(Set.of(HJEMREJSESTYRELSEN), false);
+
+  private final Set<String> groups;
+  private final boolean partner;
+
+  CaseEvent(Set<String> groups, boolean partner) {
+    this.groups = groups;
+    this.partner = partner;
+  }
+
+  public Set<String> groups() {
+    return groups;
+  }
+
+  public boolean partnerMayReport() {
+    return partner;
+  }
+}

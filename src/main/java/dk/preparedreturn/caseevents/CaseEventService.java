@@ -1,0 +1,110 @@
+package dk.preparedreturn.caseevents;
+
+import static dk.preparedreturn.journey.CaseVariables.EXIT_DATE;
+import static dk.preparedreturn.journey.CaseVariables.EXIT_REASON;
+import static dk.preparedreturn.journey.CaseVariables.SUSPENSION_REASON;
+
+import dk.preparedreturn.casefile.CaseFile;
+import dk.preparedreturn.casefile.CaseFileRepository;
+import dk.preparedreturn.forms.InvalidFormInput;
+import dk.preparedreturn.identity.Groups;
+import dk.preparedreturn.journey.DeadlineCalendar;
+import dk.preparedreturn.journey.DeadlineChanges;
+import dk.preparedreturn.journey.PreparedReturnProcess;
+import dk.preparedreturn.journey.Privileged;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Map;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Service;
+
+/**
+ * Delivers an any-time event to a case after checking that the reporter's organisation may report
+ * it and takes part in the case, and that the case can receive it now. Used by the Tasklist start
+ * forms (RecordCaseEvent, ReportPartnerEvent) and by the REST API.
+ */
+@Service
+public class CaseEventService {
+
+  private final CaseFileRepository cases;
+  private final RuntimeService runtime;
+  private final DeadlineChanges deadlines;
+  private final DeadlineCalendar calendar;
+
+  public CaseEventService(CaseFileRepository cases, @Lazy RuntimeService runtime, DeadlineChanges deadlines,
+      DeadlineCalendar calendar) {
+    this.cases = cases;
+    this.runtime = runtime;
+    this.deadlines = deadlines;
+    this.calendar = calendar;
+  }
+
+  /**
+   * @param english messages for a partner abroad
+   * @param newDate the new planned departure date (FLIGHT_REBOOKED only)
+   */
+  public void report(String caseRef, CaseEvent event, LocalDate eventDate, LocalDate newDate,
+      Collection<String> reporterGroups, boolean english) {
+    CaseFile file = cases.find(caseRef).orElseThrow(() -> invalid("caseRef", english,
+        "Sagen " + caseRef + " findes ikke", "Case " + caseRef + " does not exist"));
+    boolean partner = reporterGroups.contains(file.partnerGroup()) && event.partnerMayReport();
+    boolean danishActor = reporterGroups.stream().anyMatch(event.groups()::contains);
+    if (!partner && !danishActor) {
+      throw invalid("event", english, "Din organisation kan ikke registrere denne hændelse i sagen",
+          "Your organisation cannot report this event for this case");
+    }
+    if (file.closed()) {
+      throw invalid("caseRef", english, "Sagen " + caseRef + " er afsluttet", "Case " + caseRef + " is closed");
+    }
+    LocalDate today = calendar.today();
+    if (eventDate == null || eventDate.isAfter(today)) {
+      throw invalid("eventDate", english, "Hændelsesdatoen skal udfyldes og må ikke ligge i fremtiden",
+          "The event date is required and must not be in the future");
+    }
+    switch (event) {
+      case EXTENSION_REQUESTED -> correlate(caseRef, PreparedReturnProcess.MESSAGE_EXTENSION_REQUESTED, Map.of(),
+          english);
+      case PERSON_WITHDREW, CONTACT_LOST -> {
+        correlate(caseRef, PreparedReturnProcess.MESSAGE_PERSON_LEFT_PROGRAMME,
+            Map.of(EXIT_REASON.name(), event.name(), EXIT_DATE.name(), eventDate.toString()), english);
+        cases.setExitReason(caseRef, event.name());
+      }
+      case ASYLUM_APPLIED, INVESTIGATION_STARTED -> correlate(caseRef, PreparedReturnProcess.MESSAGE_RETURN_SUSPENDED,
+          Map.of(SUSPENSION_REASON.name(), event.name()), english);
+      case FLIGHT_REBOOKED -> rebook(file, newDate, today, english);
+    }
+  }
+
+  private void rebook(CaseFile file, LocalDate newDate, LocalDate today, boolean english) {
+    if (file.plannedDepartureDate() == null || file.departureDate() != null) {
+      throw invalid("event", english, "Der er ingen booket udrejse i sagen at ombooke",
+          "There is no booked departure to rebook");
+    }
+    if (newDate == null || newDate.isBefore(today) || newDate.isAfter(file.departureDeadline())) {
+      throw invalid("newDate", english, "Den nye udrejsedato skal ligge fra i dag til udrejsefristen "
+          + file.departureDeadline(), "The new departure date must be between today and the deadline");
+    }
+    deadlines.movePlannedDeparture(file.caseRef(), newDate);
+  }
+
+  private void correlate(String caseRef, String message, Map<String, Object> variables, boolean english) {
+    try {
+      Privileged.run(() -> runtime.createMessageCorrelation(message).processInstanceBusinessKey(caseRef)
+          .setVariables(variables).correlateWithResult());
+    } catch (MismatchingMessageCorrelationException e) {
+      throw invalid("event", english, "Sagen kan ikke modtage denne hændelse i sin nuværende fase",
+          "The case cannot receive this event in its current phase");
+    }
+  }
+
+  private static InvalidFormInput invalid(String field, boolean english, String danish, String englishText) {
+    return new InvalidFormInput(field, english ? englishText : danish);
+  }
+
+  /** Whether the groups may see the case at all (Danish case actors, or the case's partner). */
+  public static boolean takesPart(CaseFile file, Collection<String> groups) {
+    return groups.contains(file.partnerGroup()) || groups.stream().anyMatch(Groups.DANISH_CASE_ACTORS::contains);
+  }
+}

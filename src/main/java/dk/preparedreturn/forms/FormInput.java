@@ -1,0 +1,78 @@
+package dk.preparedreturn.forms;
+
+import dk.preparedreturn.journey.DeadlineCalendar;
+import dk.preparedreturn.journey.Variable;
+import java.time.LocalDate;
+import java.util.Arrays;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * Reads submitted form values with the checks every form needs, and throws
+ * {@link InvalidFormInput} with a message the caseworker can act on (in the language of the form).
+ */
+public final class FormInput {
+
+  private final VariableScope scope;
+  private final boolean english;
+
+  private FormInput(VariableScope scope, boolean english) {
+    this.scope = scope;
+    this.english = english;
+  }
+
+  /** Messages in Danish, for the forms of Danish organisations. */
+  public static FormInput danish(VariableScope scope) {
+    return new FormInput(scope, false);
+  }
+
+  /** Messages in English, for the forms of the partners abroad. */
+  public static FormInput english(VariableScope scope) {
+    return new FormInput(scope, true);
+  }
+
+  public String requireText(Variable<String> variable) {
+    String value = variable.get(scope);
+    if (value == null || value.isBlank()) {
+      throw invalid(variable, "skal udfyldes", "is required");
+    }
+    return value.trim();
+  }
+
+  public String requireOneOf(Variable<String> variable, String... allowed) {
+    String value = requireText(variable);
+    if (!Arrays.asList(allowed).contains(value)) {
+      throw invalid(variable, "har en ugyldig værdi: " + value, "has an invalid value: " + value);
+    }
+    return value;
+  }
+
+  public LocalDate requireDate(Variable<String> variable) {
+    String value = requireText(variable);
+    try {
+      return DeadlineCalendar.date(value);
+    } catch (IllegalArgumentException e) {
+      throw invalid(variable, "er ikke en dato (åååå-mm-dd)", "is not a date (yyyy-mm-dd)");
+    }
+  }
+
+  /** A date within [from, to]; either bound may be null. */
+  public LocalDate requireDateBetween(Variable<String> variable, LocalDate from, LocalDate to) {
+    LocalDate date = requireDate(variable);
+    if (from != null && date.isBefore(from)) {
+      throw invalid(variable, "må ikke ligge før " + from, "must not be before " + from);
+    }
+    if (to != null && date.isAfter(to)) {
+      throw invalid(variable, "må ikke ligge efter " + to, "must not be after " + to);
+    }
+    return date;
+  }
+
+  public InvalidFormInput invalid(Variable<?> variable, String danish, String english) {
+    return new InvalidFormInput(variable.name(), (this.english ? "Field " : "Feltet ") + variable.name() + " "
+        + (this.english ? english : danish));
+  }
+
+  public InvalidFormInput invalid(String field, String danish, String english) {
+    return new InvalidFormInput(field, this.english ? english : danish);
+  }
+}

@@ -1,0 +1,41 @@
+package dk.preparedreturn.identification;
+
+import static dk.preparedreturn.journey.CaseVariables.CASE_REF;
+import static dk.preparedreturn.journey.CaseVariables.DEPARTURE_DEADLINE;
+import static dk.preparedreturn.journey.CaseVariables.IDENTIFICATION_DATE;
+import static dk.preparedreturn.journey.CaseVariables.INITIAL_PERIOD_DAYS;
+import static dk.preparedreturn.journey.CaseVariables.MAX_DEADLINE;
+import static dk.preparedreturn.journey.CaseVariables.MAX_PERIOD_DAYS;
+import static dk.preparedreturn.journey.CaseVariables.PERIOD_TYPE;
+
+import dk.preparedreturn.casefile.CaseFileRepository;
+import dk.preparedreturn.journey.DeadlineCalendar;
+import java.time.LocalDate;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Fastsæt udrejsefrist": from the identification date T0 and the periods of the decision table
+ * CasePeriods, the departure deadline (end of the reflection or restitution period) and the latest
+ * deadline an extension may reach.
+ */
+@Component("setDepartureDeadline")
+class SetDepartureDeadline implements JavaDelegate {
+
+  private final CaseFileRepository cases;
+
+  SetDepartureDeadline(CaseFileRepository cases) {
+    this.cases = cases;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    LocalDate t0 = DeadlineCalendar.date(IDENTIFICATION_DATE.require(execution));
+    LocalDate deadline = t0.plusDays(INITIAL_PERIOD_DAYS.require(execution));
+    LocalDate max = t0.plusDays(MAX_PERIOD_DAYS.require(execution));
+    DEPARTURE_DEADLINE.set(execution, deadline.toString());
+    MAX_DEADLINE.set(execution, max.toString());
+    cases.setIdentification(CASE_REF.require(execution), t0, PERIOD_TYPE.require(execution), deadline, max);
+  }
+}

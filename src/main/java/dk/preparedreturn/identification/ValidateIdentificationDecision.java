@@ -1,0 +1,37 @@
+package dk.preparedreturn.identification;
+
+import static dk.preparedreturn.journey.CaseVariables.IDENTIFICATION_DATE;
+import static dk.preparedreturn.journey.CaseVariables.IDENTIFICATION_OUTCOME;
+import static dk.preparedreturn.journey.CaseVariables.REFERRAL_DATE;
+
+import dk.preparedreturn.forms.FormInput;
+import dk.preparedreturn.journey.CaseVariables;
+import dk.preparedreturn.journey.DeadlineCalendar;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Træf afgørelse om offerstatus": identified or not; an identification needs its decision date
+ * (T0, from which the reflection or restitution period runs), not before the referral and not in
+ * the future.
+ */
+@Component("validateIdentificationDecision")
+class ValidateIdentificationDecision implements TaskListener {
+
+  private final DeadlineCalendar deadlines;
+
+  ValidateIdentificationDecision(DeadlineCalendar deadlines) {
+    this.deadlines = deadlines;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    FormInput input = FormInput.danish(task);
+    String outcome = input.requireOneOf(IDENTIFICATION_OUTCOME, CaseVariables.IDENTIFIED, CaseVariables.NOT_IDENTIFIED);
+    if (CaseVariables.IDENTIFIED.equals(outcome)) {
+      input.requireDateBetween(IDENTIFICATION_DATE, DeadlineCalendar.date(REFERRAL_DATE.require(task)),
+          deadlines.today());
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package dk.preparedreturn.journey;
+
+import dk.preparedreturn.casefile.CaseFileRepository;
+import dk.preparedreturn.casefile.CasePhase;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records in the case record that the case entered the phase named by the element's extension
+ * property {@code casePhase} (the source of "cases per phase" and "days per phase").
+ */
+@Component("casePhase")
+class CasePhaseListener implements ExecutionListener {
+
+  static final String PROPERTY = "casePhase";
+
+  private final CaseFileRepository cases;
+
+  CasePhaseListener(CaseFileRepository cases) {
+    this.cases = cases;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    CasePhase phase = CasePhase.valueOf(ModelProperties.require(execution, PROPERTY));
+    cases.enterPhase(CaseVariables.CASE_REF.require(execution), phase, ClockUtil.getCurrentTime().toInstant());
+  }
+}

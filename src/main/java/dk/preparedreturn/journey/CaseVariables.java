@@ -1,0 +1,44 @@
+package dk.preparedreturn.journey;
+
+/**
+ * The variables every process of a case shares (passed into called processes with {@code in
+ * variables="all"}). They hold the case reference, routing values and the dates that drive timers:
+ * never a name, nationality, exploitation type or free text. Dates are ISO strings (yyyy-MM-dd),
+ * the format of Camunda Forms date fields.
+ */
+public final class CaseVariables {
+
+  public static final Variable<String> CASE_REF = Variable.string("caseRef");
+  public static final Variable<String> RESIDENCE_STATUS = Variable.string("residenceStatus");
+  public static final Variable<String> PARTNER_GROUP = Variable.string("partnerGroup");
+  public static final Variable<String> REFERRING_ORGANISATION = Variable.string("referringOrganisation");
+  public static final Variable<String> REFERRAL_DATE = Variable.string("referralDate");
+  public static final Variable<String> IDENTIFYING_BODY = Variable.string("identifyingBody");
+  public static final Variable<String> PERIOD_TYPE = Variable.string("periodType");
+  public static final Variable<Boolean> DEPARTURE_OBLIGATION = Variable.bool("departureObligation");
+  public static final Variable<String> IDENTIFICATION_OUTCOME = Variable.string("identificationOutcome");
+  public static final Variable<String> IDENTIFICATION_DATE = Variable.string("identificationDate");
+  public static final Variable<Integer> INITIAL_PERIOD_DAYS = Variable.integer("initialPeriodDays");
+  public static final Variable<Integer> MAX_PERIOD_DAYS = Variable.integer("maxPeriodDays");
+  public static final Variable<String> DEPARTURE_DEADLINE = Variable.string("departureDeadline");
+  public static final Variable<String> MAX_DEADLINE = Variable.string("maxDeadline");
+  public static final Variable<String> NEW_DEPARTURE_DEADLINE = Variable.string("newDepartureDeadline");
+  public static final Variable<String> CONTACT_PERSON = Variable.string("contactPerson");
+  public static final Variable<String> OFFER_DECISION = Variable.string("offerDecision");
+  public static final Variable<String> PLANNED_DEPARTURE_DATE = Variable.string("plannedDepartureDate");
+  public static final Variable<Boolean> DEPARTED = Variable.bool("departed");
+  public static final Variable<String> DEPARTURE_DATE = Variable.string("departureDate");
+  public static final Variable<String> ARRIVAL_DATE = Variable.string("arrivalDate");
+  public static final Variable<Boolean> CHILD_SUPPORT = Variable.bool("childSupport");
+  public static final Variable<String> EXIT_REASON = Variable.string("exitReason");
+  public static final Variable<String> EXIT_DATE = Variable.string("exitDate");
+  public static final Variable<String> SUSPENSION_REASON = Variable.string("suspensionReason");
+
+  /** Values of {@link #IDENTIFICATION_OUTCOME}. */
+  public static final String PENDING = "PENDING";
+  public static final String IDENTIFIED = "IDENTIFIED";
+  public static final String NOT_IDENTIFIED = "NOT_IDENTIFIED";
+
+  private CaseVariables() {
+  }
+}

@@ -1,0 +1,32 @@
+package dk.preparedreturn.journey;
+
+import static dk.preparedreturn.journey.CaseVariables.NEW_DEPARTURE_DEADLINE;
+
+import dk.preparedreturn.forms.FormInput;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Registrér afslutning på suspension": the asylum case or investigation ended either with a right
+ * to stay, or with the return resuming under a new departure deadline (after today).
+ */
+@Component("validateEndOfSuspension")
+class ValidateEndOfSuspension implements TaskListener {
+
+  private final DeadlineCalendar deadlines;
+
+  ValidateEndOfSuspension(DeadlineCalendar deadlines) {
+    this.deadlines = deadlines;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    FormInput input = FormInput.danish(task);
+    String outcome = input.requireOneOf(PreparedReturnProcess.SUSPENSION_OUTCOME, PreparedReturnProcess.RETURN_RESUMES,
+        PreparedReturnProcess.RESIDENCE_GRANTED);
+    if (PreparedReturnProcess.RETURN_RESUMES.equals(outcome)) {
+      input.requireDateBetween(NEW_DEPARTURE_DEADLINE, deadlines.today().plusDays(1), null);
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package dk.preparedreturn.notification;
+
+import dk.preparedreturn.identity.Groups;
+import dk.preparedreturn.journey.Privileged;
+import dk.preparedreturn.notification.MailTemplates.Language;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Service;
+
+/**
+ * Decides who is told what, renders the mail from its template and puts it in the outbox in the
+ * current transaction. Recipients are group mailboxes (configuration) or a user's e-mail; partner
+ * groups get English, Danish organisations Danish. A mail carries the case reference, the task
+ * name, a date and a link, nothing else.
+ */
+@Service
+public class Notifier {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
+  static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  private final Outbox outbox;
+  private final MailTemplates templates;
+  private final NotificationProperties properties;
+  private final IdentityService identity;
+  private final ZoneId zone;
+
+  public Notifier(Outbox outbox, MailTemplates templates, NotificationProperties properties,
+      @Lazy IdentityService identity, @Value("${app.time-zone:Europe/Copenhagen}") ZoneId zone) {
+    this.outbox = outbox;
+    this.templates = templates;
+    this.properties = properties;
+    this.identity = identity;
+    this.zone = zone;
+  }
+
+  /** A task: to the mailboxes of its candidate groups, or to a user. */
+  public void task(NotificationKind kind, String dedupKey, String caseRef, String taskId, String taskName, Date due,
+      Collection<String> groups, String userId) {
+    Map<String, String> values = new HashMap<>();
+    values.put("caseRef", caseRef == null ? "-" : caseRef);
+    values.put("taskName", taskName == null ? "-" : taskName);
+    values.put("dueDate", due == null ? "-" : DATE_TIME.format(due.toInstant().atZone(zone)));
+    values.put("link", properties.tasklistUrl() + "/camunda/app/tasklist/default/#/?task=" + taskId);
+    if (userId != null) {
+      String email = email(userId);
+      if (email == null) {
+        LOG.warn("No e-mail address for user {}; {} for task {} not sent", userId, kind, taskId);
+        return;
+      }
+      Language language = Privileged.call(() -> identity.createGroupQuery().groupMember(userId).list()).stream()
+          .anyMatch(g -> Groups.isPartnerGroup(g.getId())) ? Language.EN : Language.DA;
+      send(kind, dedupKey, caseRef, taskId, List.of(email), language, values);
+    } else {
+      sendToGroups(kind, dedupKey, caseRef, taskId, groups, values);
+    }
+  }
+
+  /** A case-level notification (deadline warnings, hand-over) to groups and, optionally, a user. */
+  public void caseEvent(NotificationKind kind, String dedupKey, String caseRef, String deadline,
+      Collection<String> groups, String userId) {
+    Map<String, String> values = new HashMap<>();
+    values.put("caseRef", caseRef);
+    values.put("deadline", deadline == null ? "-" : deadline);
+    values.put("link", properties.tasklistUrl() + "/camunda/app/tasklist/default/");
+    if (userId != null && email(userId) != null) {
+      send(kind, dedupKey + ":user", caseRef, null, List.of(email(userId)), Language.DA, values);
+    }
+    sendToGroups(kind, dedupKey, caseRef, null, groups, values);
+  }
+
+  private void sendToGroups(NotificationKind kind, String dedupKey, String caseRef, String taskId,
+      Collection<String> groups, Map<String, String> values) {
+    Set<String> danish = new LinkedHashSet<>();
+    Set<String> english = new LinkedHashSet<>();
+    for (String group : groups) {
+      String mailbox = properties.mailboxes().get(group);
+      if (mailbox == null || mailbox.isBlank()) {
+        LOG.warn("No mailbox configured for group {} (app.notification.mailboxes.{}); {} not sent to it", group,
+            group, kind);
+        continue;
+      }
+      (Groups.isPartnerGroup(group) ? english : danish).add(mailbox);
+    }
+    if (!danish.isEmpty()) {
+      send(kind, dedupKey + ":da", caseRef, taskId, new ArrayList<>(danish), Language.DA, values);
+    }
+    if (!english.isEmpty()) {
+      send(kind, dedupKey + ":en", caseRef, taskId, new ArrayList<>(english), Language.EN, values);
+    }
+  }
+
+  private void send(NotificationKind kind, String dedupKey, String caseRef, String taskId, List<String> recipients,
+      Language language, Map<String, String> values) {
+    MailTemplates.Mail mail = templates.render(kind, language, values);
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    if (outbox.add(dedupKey, kind, caseRef, taskId, recipients, mail.subject(), mail.body(), now)) {
+      LOG.debug("Notification {} queued for case {}", kind, caseRef);
+    }
+  }
+
+  private String email(String userId) {
+    User user = Privileged.call(() -> identity.createUserQuery().userId(userId).singleResult());
+    return user == null || user.getEmail() == null || user.getEmail().isBlank() ? null : user.getEmail();
+  }
+}

@@ -1,0 +1,52 @@
+package dk.preparedreturn.notification;
+
+import static dk.preparedreturn.journey.CaseVariables.CASE_REF;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.stereotype.Component;
+
+/**
+ * Built into every user task (see {@link NotificationParseListener}): a new task is announced to the
+ * mailboxes of its candidate groups, an assignment to the assignee (unless they claimed it
+ * themselves).
+ */
+@Component
+class TaskNotifications implements TaskListener {
+
+  private final Notifier notifier;
+
+  TaskNotifications(Notifier notifier) {
+    this.notifier = notifier;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String caseRef = CASE_REF.get(task);
+    if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+      List<String> groups = task.getCandidates().stream()
+          .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+          .map(link -> link.getGroupId()).toList();
+      if (task.getAssignee() != null) {
+        notifier.task(NotificationKind.TASK_ASSIGNED, "TASK_ASSIGNED:" + task.getId() + ":" + task.getAssignee(),
+            caseRef, task.getId(), task.getName(), task.getDueDate(), List.of(), task.getAssignee());
+      } else if (!groups.isEmpty()) {
+        notifier.task(NotificationKind.TASK_CREATED, "TASK_CREATED:" + task.getId(), caseRef, task.getId(),
+            task.getName(), task.getDueDate(), groups, null);
+      }
+    } else if (TaskListener.EVENTNAME_ASSIGNMENT.equals(task.getEventName()) && task.getAssignee() != null
+        && !task.getAssignee().equals(currentUser())) {
+      notifier.task(NotificationKind.TASK_ASSIGNED, "TASK_ASSIGNED:" + task.getId() + ":" + task.getAssignee(),
+          caseRef, task.getId(), task.getName(), task.getDueDate(), List.of(), task.getAssignee());
+    }
+  }
+
+  private static String currentUser() {
+    var authentication = Context.getCommandContext() == null ? null
+        : Context.getCommandContext().getAuthentication();
+    return authentication == null ? null : authentication.getUserId();
+  }
+}

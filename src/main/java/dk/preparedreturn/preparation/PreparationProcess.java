@@ -1,0 +1,29 @@
+package dk.preparedreturn.preparation;
+
+import dk.preparedreturn.journey.Variable;
+
+/** Backing of {@code processes/phases/ReturnPreparation.bpmn}. */
+public final class PreparationProcess {
+
+  public static final String KEY = "ReturnPreparation";
+
+  public static final String TASK_OBTAIN_TRAVEL_DOCUMENTS = "Task_ObtainTravelDocuments";
+  public static final String TASK_BOOK_FLIGHT = "Task_BookFlight";
+  public static final String TASK_ARRANGE_AIRPORT_ASSISTANCE = "Task_ArrangeAirportAssistance";
+  public static final String TASK_DECIDE_ON_ESCORT = "Task_DecideOnEscort";
+  public static final String TASK_ARRANGE_ESCORT = "Task_ArrangeEscort";
+  public static final String TASK_PREPARE_PERSON = "Task_PreparePersonForDeparture";
+  public static final String TASK_FIND_LOCAL_PARTNER = "Task_FindLocalPartner";
+  public static final String TASK_MEET_BEFORE_DEPARTURE = "Task_MeetBeforeDeparture";
+  public static final String TASK_PREPARE_REINTEGRATION_PLAN = "Task_PrepareReintegrationPlan";
+  public static final String TASK_CONFIRM_DEPARTURE = "Task_ConfirmDeparture";
+  public static final String BOUNDARY_PARTNER_SEARCH_SLOW = "BoundaryEvent_PartnerSearchSlow";
+
+  public static final Variable<String> ESCORT_DECISION = Variable.string("escortDecision");
+  public static final String ESCORT_NEEDED = "NEEDED";
+  public static final String ESCORT_NOT_NEEDED = "NOT_NEEDED";
+  public static final Variable<Boolean> PARTNER_AGREEMENT = Variable.bool("partnerAgreement");
+
+  private PreparationProcess() {
+  }
+}

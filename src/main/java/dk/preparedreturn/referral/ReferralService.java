@@ -1,0 +1,124 @@
+package dk.preparedreturn.referral;
+
+import static dk.preparedreturn.journey.CaseVariables.CASE_REF;
+import static dk.preparedreturn.journey.CaseVariables.DEPARTED;
+import static dk.preparedreturn.journey.CaseVariables.IDENTIFICATION_OUTCOME;
+import static dk.preparedreturn.journey.CaseVariables.PARTNER_GROUP;
+import static dk.preparedreturn.journey.CaseVariables.REFERRAL_DATE;
+import static dk.preparedreturn.journey.CaseVariables.REFERRING_ORGANISATION;
+import static dk.preparedreturn.journey.CaseVariables.RESIDENCE_STATUS;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dk.preparedreturn.casefile.CaseFile;
+import dk.preparedreturn.casefile.CaseFileRepository;
+import dk.preparedreturn.casefile.CasePhase;
+import dk.preparedreturn.casefile.PersonData;
+import dk.preparedreturn.identity.Groups;
+import dk.preparedreturn.journey.CaseVariables;
+import dk.preparedreturn.journey.PreparedReturnProcess;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.Year;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates a case from a referral: the case record with the person's data in its own table, and the
+ * case's process instance (business key = case reference) with routing values only. The same
+ * referrer reference with the same content returns the existing case; with different content it
+ * is a conflict.
+ */
+@Service
+public class ReferralService {
+
+  public record Result(String caseRef, boolean created) {
+  }
+
+  private final CaseFileRepository cases;
+  private final RuntimeService runtime;
+  private final ObjectMapper canonical = new ObjectMapper().registerModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+  public ReferralService(CaseFileRepository cases, @Lazy RuntimeService runtime) {
+    this.cases = cases;
+    this.runtime = runtime;
+  }
+
+  @Transactional
+  public Result refer(Referral referral, String createdBy) {
+    String fingerprint = fingerprint(referral);
+    Optional<Result> existing = existing(referral, fingerprint);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    String caseRef = cases.nextCaseRef(Year.now(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC)));
+    String partnerGroup = Groups.partnerGroup(referral.countryOfReturn());
+    CaseFile file = new CaseFile(caseRef, referral.referrerReference(), referral.referringOrganisation(),
+        referral.residenceStatus().name(), referral.countryOfReturn().toUpperCase(), partnerGroup,
+        referral.referralDate(), null, null, null, null, null, null, null, null, CasePhase.REFERRAL, now, null, null,
+        null, null, now, createdBy);
+    Referral.Person p = referral.person();
+    try {
+      cases.insert(file, fingerprint, new PersonData(p.fullName(), p.dateOfBirth(),
+          p.nationality() == null ? null : p.nationality().toUpperCase(), p.gender(), p.exploitationType(),
+          p.hasChildren(), p.numberOfChildren(), p.preferredLanguage()));
+    } catch (DuplicateKeyException concurrentSameReference) {
+      // another request with the same referrer reference won the race; answer as for a repeat
+      throw new ConcurrentReferral();
+    }
+    VariableMap variables = Variables.createVariables()
+        .putValue(CASE_REF.name(), caseRef)
+        .putValue(RESIDENCE_STATUS.name(), referral.residenceStatus().name())
+        .putValue(PARTNER_GROUP.name(), partnerGroup)
+        .putValue(REFERRING_ORGANISATION.name(), referral.referringOrganisation())
+        .putValue(REFERRAL_DATE.name(), referral.referralDate().toString())
+        .putValue(IDENTIFICATION_OUTCOME.name(), CaseVariables.PENDING)
+        .putValue(DEPARTED.name(), false);
+    ProcessInstance instance = runtime.startProcessInstanceByKey(PreparedReturnProcess.KEY, caseRef, variables);
+    cases.setProcessInstance(caseRef, instance.getId());
+    return new Result(caseRef, true);
+  }
+
+  /** The case of an earlier identical referral; a conflict when the content differs. */
+  private Optional<Result> existing(Referral referral, String fingerprint) {
+    return cases.findByReferrer(referral.referringOrganisation(), referral.referrerReference()).map(found -> {
+      if (!fingerprint.equals(cases.fingerprint(found.caseRef()).orElse(""))) {
+        throw new ReferralConflict(found.caseRef());
+      }
+      return new Result(found.caseRef(), false);
+    });
+  }
+
+  /** SHA-256 of the referral in a canonical JSON form (sorted keys, ISO dates). */
+  String fingerprint(Referral referral) {
+    try {
+      byte[] json = canonical.writeValueAsString(canonical.convertValue(referral, java.util.TreeMap.class))
+          .getBytes(StandardCharsets.UTF_8);
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Two requests with the same referrer reference arrived at the same time; the client may repeat. */
+  public static class ConcurrentReferral extends RuntimeException {
+    public ConcurrentReferral() {
+      super("A referral with the same referrer reference is being created; repeat the request");
+    }
+  }
+}

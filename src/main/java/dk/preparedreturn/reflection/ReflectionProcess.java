@@ -1,0 +1,24 @@
+package dk.preparedreturn.reflection;
+
+import dk.preparedreturn.journey.Variable;
+
+/** Backing of {@code processes/phases/ReflectionPeriod.bpmn}. */
+public final class ReflectionProcess {
+
+  public static final String KEY = "ReflectionPeriod";
+
+  public static final String TASK_ASSIGN_CONTACT_PERSON = "Task_AssignContactPerson";
+  public static final String TASK_INFORM_ABOUT_OFFER = "Task_InformAboutOffer";
+  public static final String TASK_RECORD_DECISION = "Task_RecordDecision";
+  public static final String TIMER_FOLLOW_UP = "TimerEvent_FollowUpDateReached";
+
+  public static final Variable<String> FOLLOW_UP_DATE = Variable.string("followUpDate");
+  public static final String CONTACT_PERSON_OPTIONS = "contactPersonOptions";
+
+  public static final String ACCEPTED = "ACCEPTED";
+  public static final String DECLINED = "DECLINED";
+  public static final String UNDECIDED = "UNDECIDED";
+
+  private ReflectionProcess() {
+  }
+}

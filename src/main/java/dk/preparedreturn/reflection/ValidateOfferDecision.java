@@ -1,0 +1,41 @@
+package dk.preparedreturn.reflection;
+
+import static dk.preparedreturn.journey.CaseVariables.CASE_REF;
+import static dk.preparedreturn.journey.CaseVariables.DEPARTURE_DEADLINE;
+import static dk.preparedreturn.journey.CaseVariables.OFFER_DECISION;
+
+import dk.preparedreturn.casefile.CaseFileRepository;
+import dk.preparedreturn.forms.FormInput;
+import dk.preparedreturn.journey.DeadlineCalendar;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Registrér personens beslutning": accepted, declined or not decided yet; when not decided, a
+ * follow-up date after today and not after the departure deadline. The decision goes to the case
+ * record (take-up of the offer is a managers' figure).
+ */
+@Component("validateOfferDecision")
+class ValidateOfferDecision implements TaskListener {
+
+  private final DeadlineCalendar deadlines;
+  private final CaseFileRepository cases;
+
+  ValidateOfferDecision(DeadlineCalendar deadlines, CaseFileRepository cases) {
+    this.deadlines = deadlines;
+    this.cases = cases;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    FormInput input = FormInput.danish(task);
+    String decision = input.requireOneOf(OFFER_DECISION, ReflectionProcess.ACCEPTED, ReflectionProcess.DECLINED,
+        ReflectionProcess.UNDECIDED);
+    if (ReflectionProcess.UNDECIDED.equals(decision)) {
+      input.requireDateBetween(ReflectionProcess.FOLLOW_UP_DATE, deadlines.today().plusDays(1),
+          DeadlineCalendar.date(DEPARTURE_DEADLINE.require(task)));
+    }
+    cases.setOfferDecision(CASE_REF.require(task), decision);
+  }
+}

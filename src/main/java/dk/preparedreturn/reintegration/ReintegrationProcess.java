@@ -1,0 +1,37 @@
+package dk.preparedreturn.reintegration;
+
+import dk.preparedreturn.journey.Variable;
+
+/** Backing of {@code processes/phases/Reintegration.bpmn} and {@code processes/phases/SupportMonth.bpmn}. */
+public final class ReintegrationProcess {
+
+  public static final String KEY = "Reintegration";
+  public static final String SUPPORT_MONTH_KEY = "SupportMonth";
+
+  public static final String TASK_CONFIRM_ARRIVAL = "Task_ConfirmArrival";
+  public static final String TASK_FOLLOW_UP_MISSING_ARRIVAL = "Task_FollowUpMissingArrival";
+  public static final String TASK_REFINE_PLAN = "Task_RefineReintegrationPlan";
+  public static final String CALL_MONTHLY_SUPPORT = "CallActivity_MonthlySupport";
+  public static final String TASK_SUBMIT_FINAL_REPORT = "Task_SubmitFinalReport";
+  public static final String TASK_EVALUATE_AND_CLOSE = "Task_EvaluateAndCloseCase";
+  public static final String BOUNDARY_ARRIVAL_NOT_CONFIRMED = "BoundaryEvent_ArrivalNotConfirmed";
+
+  public static final String TIMER_MONTH_BEGINS = "TimerEvent_MonthBegins";
+  public static final String TASK_PAY_CASH_SUPPORT = "Task_PayCashSupport";
+  public static final String TASK_SUBMIT_CLAIMS = "Task_SubmitReimbursementClaims";
+  public static final String TASK_REVIEW_CLAIMS = "Task_ReviewReimbursementClaims";
+  public static final String TASK_SUBMIT_PROGRESS_REPORT = "Task_SubmitProgressReport";
+
+  public static final Variable<Integer> SUPPORT_MONTH = Variable.integer("supportMonth");
+  public static final Variable<Boolean> CLAIMS_SUBMITTED = Variable.bool("claimsSubmitted");
+  public static final String CLAIMS = "claims";
+  public static final String CASH_AMOUNT = "cashAmount";
+  public static final String CHILD_SUPPORT_AMOUNT = "childSupportAmount";
+
+  /** Claim categories; the CHILD_ ones only when the reintegration plan includes children. */
+  public static final java.util.List<String> CLAIM_CATEGORIES = java.util.List.of("HOUSING", "BUSINESS", "EDUCATION",
+      "HEALTH", "CHILD_SCHOOL_FEES", "CHILD_UNIFORM", "CHILD_PC");
+
+  private ReintegrationProcess() {
+  }
+}

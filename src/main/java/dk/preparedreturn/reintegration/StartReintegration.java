@@ -1,0 +1,26 @@
+package dk.preparedreturn.reintegration;
+
+import static dk.preparedreturn.journey.CaseVariables.ARRIVAL_DATE;
+import static dk.preparedreturn.journey.CaseVariables.CASE_REF;
+
+import dk.preparedreturn.casefile.CaseFileRepository;
+import dk.preparedreturn.journey.DeadlineCalendar;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Registrér ankomstdato": R0 goes to the case record; the reintegration period runs from it. */
+@Component("startReintegration")
+class StartReintegration implements JavaDelegate {
+
+  private final CaseFileRepository cases;
+
+  StartReintegration(CaseFileRepository cases) {
+    this.cases = cases;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    cases.setArrival(CASE_REF.require(execution), DeadlineCalendar.date(ARRIVAL_DATE.require(execution)));
+  }
+}

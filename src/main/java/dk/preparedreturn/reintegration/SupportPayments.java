@@ -1,0 +1,137 @@
+package dk.preparedreturn.reintegration;
+
+import static dk.preparedreturn.journey.CaseVariables.CASE_REF;
+import static dk.preparedreturn.journey.CaseVariables.CHILD_SUPPORT;
+
+import dk.preparedreturn.casefile.CaseFileRepository;
+import dk.preparedreturn.forms.FormInput;
+import dk.preparedreturn.forms.InvalidFormInput;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.spin.json.SpinJsonNode;
+import org.springframework.stereotype.Component;
+
+/**
+ * Monthly support: cash paid by the partner, reimbursement claims submitted by the partner and
+ * decided by DRC. Checks the submitted amounts and categories and writes what was paid or decided to
+ * the case record (amounts and categories only, no free text).
+ */
+@Component
+class SupportPayments {
+
+  static final BigDecimal MAX_AMOUNT_DKK = new BigDecimal("100000");
+  static final String CURRENCY = "DKK";
+
+  private final CaseFileRepository cases;
+
+  SupportPayments(CaseFileRepository cases) {
+    this.cases = cases;
+  }
+
+  void recordCash(DelegateTask task) {
+    BigDecimal cash = amount(task, ReintegrationProcess.CASH_AMOUNT, true);
+    BigDecimal child = amount(task, ReintegrationProcess.CHILD_SUPPORT_AMOUNT, false);
+    if (child != null && child.signum() > 0 && !Boolean.TRUE.equals(CHILD_SUPPORT.get(task))) {
+      throw new InvalidFormInput(ReintegrationProcess.CHILD_SUPPORT_AMOUNT,
+          "Child support is only paid when the reintegration plan includes children");
+    }
+    record(task, "CASH", "DAILY_NEEDS", cash, "PAID");
+    if (child != null && child.signum() > 0) {
+      record(task, "CASH", "CHILD_SUPPORT", child, "PAID");
+    }
+  }
+
+  /** Checks the claims; returns how many were submitted. */
+  int validateClaims(DelegateTask task) {
+    List<Claim> claims = claims(task);
+    boolean children = Boolean.TRUE.equals(CHILD_SUPPORT.get(task));
+    for (Claim claim : claims) {
+      if (!ReintegrationProcess.CLAIM_CATEGORIES.contains(claim.category())) {
+        throw new InvalidFormInput(ReintegrationProcess.CLAIMS, "Claim " + claim.row() + ": unknown category");
+      }
+      if (claim.category().startsWith("CHILD_") && !children) {
+        throw new InvalidFormInput(ReintegrationProcess.CLAIMS,
+            "Claim " + claim.row() + ": child support is only reimbursed when the reintegration plan includes children");
+      }
+      checkAmount(claim.amount(), ReintegrationProcess.CLAIMS, "Claim " + claim.row() + ": ");
+    }
+    return claims.size();
+  }
+
+  void recordClaimDecisions(DelegateTask task) {
+    for (Claim claim : claims(task)) {
+      if (!"APPROVED".equals(claim.decision()) && !"REJECTED".equals(claim.decision())) {
+        throw new InvalidFormInput(ReintegrationProcess.CLAIMS,
+            "Krav " + claim.row() + ": vælg godkendt eller afvist");
+      }
+      record(task, "CLAIM", claim.category(), claim.amount(), claim.decision());
+    }
+  }
+
+  private void record(DelegateTask task, String kind, String category, BigDecimal amount, String status) {
+    cases.recordPayment(CASE_REF.require(task), ReintegrationProcess.SUPPORT_MONTH.require(task), kind, category,
+        amount, CURRENCY, status, ClockUtil.getCurrentTime().toInstant(),
+        task.getAssignee() == null ? "unknown" : task.getAssignee());
+  }
+
+  record Claim(int row, String category, BigDecimal amount, String decision) {
+  }
+
+  private static List<Claim> claims(DelegateTask task) {
+    Object value = task.getVariable(ReintegrationProcess.CLAIMS);
+    List<Claim> claims = new ArrayList<>();
+    if (value == null) {
+      return claims;
+    }
+    SpinJsonNode list = value instanceof SpinJsonNode node ? node : org.camunda.spin.Spin.JSON(value.toString());
+    if (!list.isArray()) {
+      throw new InvalidFormInput(ReintegrationProcess.CLAIMS, "Claims must be a list");
+    }
+    int row = 0;
+    for (SpinJsonNode item : list.elements()) {
+      row++;
+      String category = text(item, "category");
+      BigDecimal amount;
+      try {
+        amount = item.hasProp("amount") && !item.prop("amount").isNull()
+            ? new BigDecimal(item.prop("amount").value().toString()) : null;
+      } catch (NumberFormatException e) {
+        throw new InvalidFormInput(ReintegrationProcess.CLAIMS, "Claim " + row + ": the amount is not a number");
+      }
+      claims.add(new Claim(row, category, amount, text(item, "decision")));
+    }
+    return claims;
+  }
+
+  private static String text(SpinJsonNode item, String name) {
+    return item.hasProp(name) && !item.prop(name).isNull() ? item.prop(name).value().toString() : null;
+  }
+
+  private static BigDecimal amount(DelegateTask task, String name, boolean required) {
+    Object value = task.getVariable(name);
+    if (value == null) {
+      if (required) {
+        throw new InvalidFormInput(name, "Field " + name + " is required");
+      }
+      return null;
+    }
+    BigDecimal amount;
+    try {
+      amount = new BigDecimal(value.toString());
+    } catch (NumberFormatException e) {
+      throw new InvalidFormInput(name, "Field " + name + " is not a number");
+    }
+    checkAmount(amount, name, "Field " + name + ": ");
+    return amount;
+  }
+
+  private static void checkAmount(BigDecimal amount, String field, String prefix) {
+    if (amount == null || amount.signum() < 0 || amount.compareTo(MAX_AMOUNT_DKK) > 0 || amount.scale() > 2) {
+      throw new InvalidFormInput(field, prefix + "the amount must be between 0 and " + MAX_AMOUNT_DKK
+          + " DKK with at most two decimals");
+    }
+  }
+}

@@ -1,0 +1,162 @@
+package dk.preparedreturn.journey;
+
+import static dk.preparedreturn.testsupport.Journey.clockAt;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.preparedreturn.casefile.CaseFile;
+import dk.preparedreturn.casefile.CaseFileRepository;
+import dk.preparedreturn.casefile.CaseOutcome;
+import dk.preparedreturn.casefile.CasePhase;
+import dk.preparedreturn.referral.Referral;
+import dk.preparedreturn.referral.ReferralService;
+import dk.preparedreturn.testsupport.Journey;
+import dk.preparedreturn.testsupport.ProcessTest;
+import dk.preparedreturn.testsupport.TestUsers;
+import java.time.LocalDate;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * One case from referral to closure at month 12, through every phase process, every task completed
+ * with form values as a caseworker would, the clock moved to each deadline and month.
+ */
+@ProcessTest
+class WholeJourneyTest {
+
+  static final LocalDate REFERRAL = LocalDate.of(2026, 3, 2);
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  ReferralService referrals;
+  @Autowired
+  CaseFileRepository cases;
+  @Autowired
+  JdbcClient jdbc;
+
+  @BeforeEach
+  void setUp() {
+    TestUsers.ensure(engine.getIdentityService());
+    clockAt(REFERRAL);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void fromReferralToClosureAtMonthTwelve() {
+    Journey j = Journey.start(engine, referrals,
+        Journey.referral("POL-J-1", Referral.ResidenceStatus.NO_LAWFUL_RESIDENCE, "NG", REFERRAL));
+    String caseRef = j.caseRef();
+    assertThat(j.openTaskKeys()).containsExactly("Task_ScreenReferral");
+
+    // 1 identification
+    j.complete("Task_ScreenReferral", "screeningResult", "INDICATORS_FOUND");
+    assertThat(j.task("Task_DecideVictimStatus")).isNotNull();
+    clockAt(REFERRAL.plusDays(1));
+    j.complete("Task_DecideVictimStatus", "identificationOutcome", "IDENTIFIED", "identificationDate", "2026-03-03");
+    CaseFile file = cases.require(caseRef);
+    assertThat(file.departureDeadline()).isEqualTo(LocalDate.of(2026, 4, 2));
+    assertThat(file.maxDeadline()).isEqualTo(LocalDate.of(2026, 7, 1));
+
+    // 2-3 contact person, offer, decision
+    j.complete("Task_AssignContactPerson", "contactPerson", TestUsers.CMM_CASEWORKER);
+    assertThat(j.task("Task_InformAboutOffer").getAssignee()).isEqualTo(TestUsers.CMM_CASEWORKER);
+    j.complete("Task_InformAboutOffer", "informedOn", "2026-03-04", "interpreterUsed", true);
+    j.complete("Task_RecordDecision", "offerDecision", "ACCEPTED");
+
+    // 4 return preparation, in parallel
+    assertThat(j.openTaskKeys()).containsExactlyInAnyOrder("Task_ObtainTravelDocuments",
+        "Task_PreparePersonForDeparture", "Task_MeetBeforeDeparture");
+    assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_MeetBeforeDeparture")
+        .taskCandidateGroup("partner-ng").processInstanceBusinessKey(caseRef).count()).isEqualTo(1);
+    clockAt(LocalDate.of(2026, 3, 10));
+    j.complete("Task_ObtainTravelDocuments", "documentsValidUntil", "2027-03-01")
+        .complete("Task_BookFlight", "plannedDepartureDate", "2026-03-25", "flightNumber", "SK 1234")
+        .complete("Task_ArrangeAirportAssistance")
+        .complete("Task_DecideOnEscort", "escortDecision", "NOT_NEEDED")
+        .complete("Task_MeetBeforeDeparture", "partnerMeetingDate", "2026-03-09", "planDiscussed", true)
+        .complete("Task_PrepareReintegrationPlan", "childSupport", true, "planBudgetDkk", 20000)
+        .complete("Task_PreparePersonForDeparture");
+    assertThat(j.openTaskKeys()).containsExactly("Task_ConfirmDeparture");
+
+    // the preparation warning (deadline - 14 days) fires while waiting for the departure
+    j.on(LocalDate.of(2026, 3, 25));
+    j.complete("Task_ConfirmDeparture", "departureDate", "2026-03-25");
+
+    // 5 travel and reception
+    j.on(LocalDate.of(2026, 3, 26));
+    j.complete("Task_ConfirmArrival", "arrivalDate", "2026-03-26");
+    assertThat(cases.require(caseRef).phase()).isEqualTo(CasePhase.REINTEGRATION);
+
+    // 6 twelve months of support
+    LocalDate arrival = LocalDate.of(2026, 3, 26);
+    for (int month = 1; month <= 12; month++) {
+      j.on(arrival.plusMonths(month - 1));
+      if (month == 1) {
+        j.complete("Task_RefineReintegrationPlan", "planAgreedOn", "2026-04-10");
+      }
+      if (month <= 6) {
+        j.complete("Task_PayCashSupport", "cashAmount", 1500, "childSupportAmount", 300, "paidOn",
+            arrival.plusMonths(month - 1).toString());
+      } else {
+        j.complete("Task_SubmitReimbursementClaims", "claims", claims("BUSINESS", 2000, "CHILD_SCHOOL_FEES", 450));
+        j.complete("Task_ReviewReimbursementClaims", "claims",
+            claimsDecided("BUSINESS", 2000, "APPROVED", "CHILD_SCHOOL_FEES", 450, "REJECTED"));
+      }
+      if (month == 3 || month == 6 || month == 9) {
+        j.complete("Task_SubmitProgressReport", "economicSituation", "3", "socialSituation", "4",
+            "psychosocialSituation", "3", "planProgress", "ON_TRACK");
+      }
+    }
+    j.on(arrival.plusMonths(12));
+    j.complete("Task_SubmitFinalReport", "economicSituation", "4", "socialSituation", "4", "psychosocialSituation",
+        "4", "programmeResult", "SUSTAINABLE");
+    j.complete("Task_EvaluateAndCloseCase", "evaluation", "SUCCESSFUL", "finalPaymentsSettled", true);
+
+    // closed at month 12
+    HistoryService history = engine.getHistoryService();
+    assertThat(j.instanceIds()).isEmpty();
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(j.mainId())
+        .activityId(PreparedReturnProcess.END_PROGRAMME_COMPLETED).count()).isEqualTo(1);
+    CaseFile closed = cases.require(caseRef);
+    assertThat(closed.outcome()).isEqualTo(CaseOutcome.COMPLETED);
+    assertThat(closed.phase()).isEqualTo(CasePhase.CLOSED);
+    assertThat(cases.phaseHistory(caseRef)).extracting(p -> p.phase()).containsExactly(CasePhase.REFERRAL,
+        CasePhase.IDENTIFICATION, CasePhase.REFLECTION, CasePhase.PREPARATION, CasePhase.TRAVEL,
+        CasePhase.REINTEGRATION, CasePhase.CLOSED);
+    assertThat(jdbc.sql("SELECT count(*) FROM case_payment WHERE case_ref = ? AND kind = 'CASH'").param(caseRef)
+        .query(Long.class).single()).isEqualTo(12);
+    assertThat(jdbc.sql("SELECT count(*) FROM case_payment WHERE case_ref = ? AND kind = 'CLAIM' AND status = 'APPROVED'")
+        .param(caseRef).query(Long.class).single()).isEqualTo(6);
+    assertThat(history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(caseRef).count())
+        .as("tasks worked in the whole journey: 13 before departure, 25 after").isEqualTo(38);
+  }
+
+  static Object claims(Object... categoryAmount) {
+    StringBuilder json = new StringBuilder("[");
+    for (int i = 0; i < categoryAmount.length; i += 2) {
+      json.append(i == 0 ? "" : ",").append("{\"category\":\"").append(categoryAmount[i]).append("\",\"amount\":")
+          .append(categoryAmount[i + 1]).append(",\"receiptReference\":\"R-").append(i).append("\"}");
+    }
+    return org.camunda.spin.plugin.variable.SpinValues.jsonValue(json.append("]").toString()).create();
+  }
+
+  static Object claimsDecided(Object... categoryAmountDecision) {
+    StringBuilder json = new StringBuilder("[");
+    for (int i = 0; i < categoryAmountDecision.length; i += 3) {
+      json.append(i == 0 ? "" : ",").append("{\"category\":\"").append(categoryAmountDecision[i])
+          .append("\",\"amount\":").append(categoryAmountDecision[i + 1]).append(",\"receiptReference\":\"R-")
+          .append(i).append("\",\"decision\":\"").append(categoryAmountDecision[i + 2]).append("\"}");
+    }
+    return org.camunda.spin.plugin.variable.SpinValues.jsonValue(json.append("]").toString()).create();
+  }
+}

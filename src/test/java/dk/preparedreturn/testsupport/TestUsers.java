@@ -1,0 +1,37 @@
+package dk.preparedreturn.testsupport;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+
+/** Caseworkers for process tests (the demo users exist only on the embedded default). */
+public final class TestUsers {
+
+  public static final String CMM_CASEWORKER = "cmm-test";
+  public static final String DIS_CASEWORKER = "us-test";
+  public static final String HJS_CASEWORKER = "hjs-test";
+  public static final String DRC_CASEWORKER = "drc-test";
+  public static final String PARTNER_NG = "ng-test";
+
+  private TestUsers() {
+  }
+
+  public static void ensure(IdentityService identity) {
+    ensure(identity, CMM_CASEWORKER, "cmm");
+    ensure(identity, DIS_CASEWORKER, "udlaendingestyrelsen");
+    ensure(identity, HJS_CASEWORKER, "hjemrejsestyrelsen");
+    ensure(identity, DRC_CASEWORKER, "drc");
+    ensure(identity, PARTNER_NG, "partner-ng");
+  }
+
+  private static void ensure(IdentityService identity, String id, String group) {
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      User user = identity.newUser(id);
+      user.setFirstName("Test");
+      user.setLastName(group);
+      user.setEmail(id + "@example.org");
+      user.setPassword("Test-Password-" + id.length() + "x!");
+      identity.saveUser(user);
+      identity.createMembership(id, group);
+    }
+  }
+}
