@@ -7,13 +7,14 @@ import static dk.preparedreturn.journey.CaseVariables.SUSPENSION_REASON;
 import dk.preparedreturn.casefile.CaseFile;
 import dk.preparedreturn.casefile.CaseFileRepository;
 import dk.preparedreturn.forms.InvalidFormInput;
-import dk.preparedreturn.identity.Groups;
 import dk.preparedreturn.journey.DeadlineCalendar;
 import dk.preparedreturn.journey.DeadlineChanges;
 import dk.preparedreturn.journey.PreparedReturnProcess;
 import dk.preparedreturn.journey.Privileged;
+import dk.preparedreturn.security.CaseParticipation;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Delivers an any-time event to a case after checking that the reporter's organisation may report
- * it and takes part in the case, and that the case can receive it now. Used by the Tasklist start
+ * it and takes part in the case (the police may also start taking part by reporting an
+ * investigation), and that the case can receive it now. Used by the Tasklist start
  * forms (RecordCaseEvent, ReportPartnerEvent) and by the REST API.
  */
 @Service
@@ -32,13 +34,15 @@ public class CaseEventService {
   private final RuntimeService runtime;
   private final DeadlineChanges deadlines;
   private final DeadlineCalendar calendar;
+  private final CaseParticipation participation;
 
   public CaseEventService(CaseFileRepository cases, @Lazy RuntimeService runtime, DeadlineChanges deadlines,
-      DeadlineCalendar calendar) {
+      DeadlineCalendar calendar, CaseParticipation participation) {
     this.cases = cases;
     this.runtime = runtime;
     this.deadlines = deadlines;
     this.calendar = calendar;
+    this.participation = participation;
   }
 
   /**
@@ -51,7 +55,9 @@ public class CaseEventService {
         "Sagen " + caseRef + " findes ikke", "Case " + caseRef + " does not exist"));
     boolean partner = reporterGroups.contains(file.partnerGroup()) && event.partnerMayReport();
     boolean danishActor = reporterGroups.stream().anyMatch(event.groups()::contains);
-    if (!partner && !danishActor) {
+    boolean mayReport = partner ? participation.takesPart(caseRef, List.of(file.partnerGroup()))
+        : danishActor && (participation.takesPart(caseRef, reporterGroups) || event == CaseEvent.INVESTIGATION_STARTED);
+    if (!mayReport) {
       throw invalid("event", english, "Din organisation kan ikke registrere denne hændelse i sagen",
           "Your organisation cannot report this event for this case");
     }
@@ -71,8 +77,11 @@ public class CaseEventService {
             Map.of(EXIT_REASON.name(), event.name(), EXIT_DATE.name(), eventDate.toString()), english);
         cases.setExitReason(caseRef, event.name());
       }
-      case ASYLUM_APPLIED, INVESTIGATION_STARTED -> correlate(caseRef, PreparedReturnProcess.MESSAGE_RETURN_SUSPENDED,
-          Map.of(SUSPENSION_REASON.name(), event.name()), english);
+      case ASYLUM_APPLIED, INVESTIGATION_STARTED -> {
+        correlate(caseRef, PreparedReturnProcess.MESSAGE_RETURN_SUSPENDED,
+            Map.of(SUSPENSION_REASON.name(), event.name()), english);
+        reporterGroups.stream().filter(event.groups()::contains).forEach(g -> participation.join(caseRef, g));
+      }
       case FLIGHT_REBOOKED -> rebook(file, newDate, today, english);
     }
   }
@@ -101,10 +110,5 @@ public class CaseEventService {
 
   private static InvalidFormInput invalid(String field, boolean english, String danish, String englishText) {
     return new InvalidFormInput(field, english ? englishText : danish);
-  }
-
-  /** Whether the groups may see the case at all (Danish case actors, or the case's partner). */
-  public static boolean takesPart(CaseFile file, Collection<String> groups) {
-    return groups.contains(file.partnerGroup()) || groups.stream().anyMatch(Groups.DANISH_CASE_ACTORS::contains);
   }
 }

@@ -20,6 +20,7 @@ public record CaseFile(
     LocalDate departureDate,
     LocalDate arrivalDate,
     String offerDecision,
+    String contactPerson,
     CasePhase phase,
     Instant phaseSince,
     CaseOutcome outcome,

@@ -17,8 +17,8 @@ public class CaseFileRepository {
 
   private static final String COLUMNS = "case_ref, referrer_reference, referring_organisation, residence_status,"
       + " country_of_return, partner_group, referral_date, identification_date, period_type, departure_deadline,"
-      + " max_deadline, planned_departure_date, departure_date, arrival_date, offer_decision, phase, phase_since,"
-      + " outcome, exit_reason, closed_at, process_instance_id, created_at, created_by";
+      + " max_deadline, planned_departure_date, departure_date, arrival_date, offer_decision, contact_person, phase,"
+      + " phase_since, outcome, exit_reason, closed_at, process_instance_id, created_at, created_by";
 
   private final JdbcClient jdbc;
   private final String nextValueSql;
@@ -116,6 +116,10 @@ public class CaseFileRepository {
     update("UPDATE case_file SET arrival_date = ? WHERE case_ref = ?", date, caseRef);
   }
 
+  public void setContactPerson(String caseRef, String userId) {
+    update("UPDATE case_file SET contact_person = ? WHERE case_ref = ?", userId, caseRef);
+  }
+
   public void setPartnerGroup(String caseRef, String partnerGroup) {
     update("UPDATE case_file SET partner_group = ? WHERE case_ref = ?", partnerGroup, caseRef);
   }
@@ -176,6 +180,11 @@ public class CaseFileRepository {
     return t == null ? null : t.toInstant();
   }
 
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp t = rs.getTimestamp(column);
+    return t == null ? null : t.toInstant();
+  }
+
   static LocalDate date(ResultSet rs, int column) throws SQLException {
     java.sql.Date d = rs.getDate(column);
     return d == null ? null : d.toLocalDate();
@@ -187,8 +196,8 @@ public class CaseFileRepository {
         rs.getString("referring_organisation"), rs.getString("residence_status"), rs.getString("country_of_return"),
         rs.getString("partner_group"), date(rs, 7), date(rs, 8), rs.getString("period_type"), date(rs, 10),
         date(rs, 11), date(rs, 12), date(rs, 13), date(rs, 14), rs.getString("offer_decision"),
-        CasePhase.valueOf(rs.getString("phase")), instant(rs, 17), outcome == null ? null : CaseOutcome.valueOf(outcome),
-        rs.getString("exit_reason"), instant(rs, 20), rs.getString("process_instance_id"), instant(rs, 22),
-        rs.getString("created_by"));
+        rs.getString("contact_person"), CasePhase.valueOf(rs.getString("phase")), instant(rs, "phase_since"),
+        outcome == null ? null : CaseOutcome.valueOf(outcome), rs.getString("exit_reason"), instant(rs, "closed_at"),
+        rs.getString("process_instance_id"), instant(rs, "created_at"), rs.getString("created_by"));
   }
 }

@@ -30,46 +30,49 @@ public final class FormInput {
     return new FormInput(scope, true);
   }
 
-  public String requireText(Variable<String> variable) {
+  /**
+   * @param label the field's label in the form, used in the message
+   */
+  public String requireText(Variable<String> variable, String label) {
     String value = variable.get(scope);
     if (value == null || value.isBlank()) {
-      throw invalid(variable, "skal udfyldes", "is required");
+      throw invalid(variable, label, "skal udfyldes", "is required");
     }
     return value.trim();
   }
 
-  public String requireOneOf(Variable<String> variable, String... allowed) {
-    String value = requireText(variable);
+  public String requireOneOf(Variable<String> variable, String label, String... allowed) {
+    String value = requireText(variable, label);
     if (!Arrays.asList(allowed).contains(value)) {
-      throw invalid(variable, "har en ugyldig værdi: " + value, "has an invalid value: " + value);
+      throw invalid(variable, label, "har en ugyldig værdi: " + value, "has an invalid value: " + value);
     }
     return value;
   }
 
-  public LocalDate requireDate(Variable<String> variable) {
-    String value = requireText(variable);
+  public LocalDate requireDate(Variable<String> variable, String label) {
+    String value = requireText(variable, label);
     try {
       return DeadlineCalendar.date(value);
     } catch (IllegalArgumentException e) {
-      throw invalid(variable, "er ikke en dato (åååå-mm-dd)", "is not a date (yyyy-mm-dd)");
+      throw invalid(variable, label, "er ikke en dato (åååå-mm-dd)", "is not a date (yyyy-mm-dd)");
     }
   }
 
   /** A date within [from, to]; either bound may be null. */
-  public LocalDate requireDateBetween(Variable<String> variable, LocalDate from, LocalDate to) {
-    LocalDate date = requireDate(variable);
+  public LocalDate requireDateBetween(Variable<String> variable, String label, LocalDate from, LocalDate to) {
+    LocalDate date = requireDate(variable, label);
     if (from != null && date.isBefore(from)) {
-      throw invalid(variable, "må ikke ligge før " + from, "must not be before " + from);
+      throw invalid(variable, label, "må ikke ligge før " + from, "must not be before " + from);
     }
     if (to != null && date.isAfter(to)) {
-      throw invalid(variable, "må ikke ligge efter " + to, "must not be after " + to);
+      throw invalid(variable, label, "må ikke ligge efter " + to, "must not be after " + to);
     }
     return date;
   }
 
-  public InvalidFormInput invalid(Variable<?> variable, String danish, String english) {
-    return new InvalidFormInput(variable.name(), (this.english ? "Field " : "Feltet ") + variable.name() + " "
-        + (this.english ? english : danish));
+  /** "[label]: [reason]", naming the variable as the field. */
+  public InvalidFormInput invalid(Variable<?> variable, String label, String danish, String english) {
+    return new InvalidFormInput(variable.name(), label + ": " + (this.english ? english : danish));
   }
 
   public InvalidFormInput invalid(String field, String danish, String english) {

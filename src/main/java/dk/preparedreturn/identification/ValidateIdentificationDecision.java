@@ -28,9 +28,9 @@ class ValidateIdentificationDecision implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     FormInput input = FormInput.danish(task);
-    String outcome = input.requireOneOf(IDENTIFICATION_OUTCOME, CaseVariables.IDENTIFIED, CaseVariables.NOT_IDENTIFIED);
+    String outcome = input.requireOneOf(IDENTIFICATION_OUTCOME, "Afgørelse", CaseVariables.IDENTIFIED, CaseVariables.NOT_IDENTIFIED);
     if (CaseVariables.IDENTIFIED.equals(outcome)) {
-      input.requireDateBetween(IDENTIFICATION_DATE, DeadlineCalendar.date(REFERRAL_DATE.require(task)),
+      input.requireDateBetween(IDENTIFICATION_DATE, "Afgørelsesdato (T0)", DeadlineCalendar.date(REFERRAL_DATE.require(task)),
           deadlines.today());
     }
   }

@@ -11,7 +11,7 @@ class ValidateScreening implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    FormInput.danish(task).requireOneOf(IdentificationProcess.SCREENING_RESULT,
+    FormInput.danish(task).requireOneOf(IdentificationProcess.SCREENING_RESULT, "Resultat af screeningen",
         IdentificationProcess.INDICATORS_FOUND, IdentificationProcess.NO_INDICATORS);
   }
 }

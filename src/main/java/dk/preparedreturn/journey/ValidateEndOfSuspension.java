@@ -23,10 +23,10 @@ class ValidateEndOfSuspension implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     FormInput input = FormInput.danish(task);
-    String outcome = input.requireOneOf(PreparedReturnProcess.SUSPENSION_OUTCOME, PreparedReturnProcess.RETURN_RESUMES,
+    String outcome = input.requireOneOf(PreparedReturnProcess.SUSPENSION_OUTCOME, "Udfald", PreparedReturnProcess.RETURN_RESUMES,
         PreparedReturnProcess.RESIDENCE_GRANTED);
     if (PreparedReturnProcess.RETURN_RESUMES.equals(outcome)) {
-      input.requireDateBetween(NEW_DEPARTURE_DEADLINE, deadlines.today().plusDays(1), null);
+      input.requireDateBetween(NEW_DEPARTURE_DEADLINE, "Ny udrejsefrist", deadlines.today().plusDays(1), null);
     }
   }
 }

@@ -19,10 +19,10 @@ class ValidateExtensionDecision implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     FormInput input = FormInput.danish(task);
-    String decision = input.requireOneOf(PreparedReturnProcess.EXTENSION_DECISION, PreparedReturnProcess.GRANTED,
+    String decision = input.requireOneOf(PreparedReturnProcess.EXTENSION_DECISION, "Afgørelse", PreparedReturnProcess.GRANTED,
         PreparedReturnProcess.REFUSED);
     if (PreparedReturnProcess.GRANTED.equals(decision)) {
-      input.requireDateBetween(NEW_DEPARTURE_DEADLINE,
+      input.requireDateBetween(NEW_DEPARTURE_DEADLINE, "Ny udrejsefrist",
           DeadlineCalendar.date(DEPARTURE_DEADLINE.require(task)).plusDays(1),
           DeadlineCalendar.date(MAX_DEADLINE.require(task)));
     }

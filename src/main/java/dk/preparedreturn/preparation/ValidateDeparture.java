@@ -26,7 +26,7 @@ class ValidateDeparture implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    var date = FormInput.danish(task).requireDateBetween(DEPARTURE_DATE,
+    var date = FormInput.danish(task).requireDateBetween(DEPARTURE_DATE, "Faktisk udrejsedato",
         DeadlineCalendar.date(IDENTIFICATION_DATE.require(task)), deadlines.today());
     DEPARTED.set(task, true);
     cases.setDeparture(CASE_REF.require(task), date);

@@ -25,7 +25,7 @@ class ValidateFlightBooking implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    var date = FormInput.danish(task).requireDateBetween(PLANNED_DEPARTURE_DATE, deadlines.today(),
+    var date = FormInput.danish(task).requireDateBetween(PLANNED_DEPARTURE_DATE, "Planlagt udrejsedato", deadlines.today(),
         DeadlineCalendar.date(DEPARTURE_DEADLINE.require(task)));
     cases.setPlannedDeparture(CASE_REF.require(task), date);
   }

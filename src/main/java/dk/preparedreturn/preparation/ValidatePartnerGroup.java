@@ -32,10 +32,10 @@ class ValidatePartnerGroup implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     FormInput input = FormInput.danish(task);
-    String group = input.requireText(PARTNER_GROUP);
+    String group = input.requireText(PARTNER_GROUP, "Partnergruppe");
     if (!Groups.isPartnerGroup(group)
         || Privileged.call(() -> identity.createGroupQuery().groupId(group).count()) == 0) {
-      throw input.invalid(PARTNER_GROUP, "skal være en eksisterende partnergruppe (partner-xx); bed en administrator"
+      throw input.invalid(PARTNER_GROUP, "Partnergruppe", "skal være en eksisterende partnergruppe (partner-xx); bed en administrator"
           + " oprette gruppen og partnerens brugere først", "must be an existing partner group");
     }
     cases.setPartnerGroup(CASE_REF.require(task), group);

@@ -18,6 +18,7 @@ import dk.preparedreturn.casefile.PersonData;
 import dk.preparedreturn.identity.Groups;
 import dk.preparedreturn.journey.CaseVariables;
 import dk.preparedreturn.journey.PreparedReturnProcess;
+import dk.preparedreturn.security.CaseParticipation;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -49,13 +50,15 @@ public class ReferralService {
 
   private final CaseFileRepository cases;
   private final RuntimeService runtime;
+  private final CaseParticipation participation;
   private final ObjectMapper canonical = new ObjectMapper().registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
-  public ReferralService(CaseFileRepository cases, @Lazy RuntimeService runtime) {
+  public ReferralService(CaseFileRepository cases, @Lazy RuntimeService runtime, CaseParticipation participation) {
     this.cases = cases;
     this.runtime = runtime;
+    this.participation = participation;
   }
 
   @Transactional
@@ -70,7 +73,7 @@ public class ReferralService {
     String partnerGroup = Groups.partnerGroup(referral.countryOfReturn());
     CaseFile file = new CaseFile(caseRef, referral.referrerReference(), referral.referringOrganisation(),
         referral.residenceStatus().name(), referral.countryOfReturn().toUpperCase(), partnerGroup,
-        referral.referralDate(), null, null, null, null, null, null, null, null, CasePhase.REFERRAL, now, null, null,
+        referral.referralDate(), null, null, null, null, null, null, null, null, null, CasePhase.REFERRAL, now, null, null,
         null, null, now, createdBy);
     Referral.Person p = referral.person();
     try {
@@ -89,6 +92,7 @@ public class ReferralService {
         .putValue(REFERRAL_DATE.name(), referral.referralDate().toString())
         .putValue(IDENTIFICATION_OUTCOME.name(), CaseVariables.PENDING)
         .putValue(DEPARTED.name(), false);
+    participation.join(caseRef, referral.referringOrganisation());
     ProcessInstance instance = runtime.startProcessInstanceByKey(PreparedReturnProcess.KEY, caseRef, variables);
     cases.setProcessInstance(caseRef, instance.getId());
     return new Result(caseRef, true);

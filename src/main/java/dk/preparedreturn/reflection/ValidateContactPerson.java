@@ -1,7 +1,10 @@
 package dk.preparedreturn.reflection;
 
+import static dk.preparedreturn.journey.CaseVariables.CASE_REF;
 import static dk.preparedreturn.journey.CaseVariables.CONTACT_PERSON;
 
+import dk.preparedreturn.casefile.CaseFileRepository;
+import dk.preparedreturn.journey.CaseScope;
 import dk.preparedreturn.forms.FormInput;
 import dk.preparedreturn.identity.Groups;
 import dk.preparedreturn.journey.Privileged;
@@ -11,23 +14,30 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
-/** "Tildel kontaktperson": the contact person must be a caseworker of CMM. */
+/**
+ * "Tildel kontaktperson": the contact person must be a caseworker of CMM; recorded in the case
+ * record and at once in the main process (its reminders go to the contact person).
+ */
 @Component("validateContactPerson")
 class ValidateContactPerson implements TaskListener {
 
   private final IdentityService identity;
+  private final CaseFileRepository cases;
 
-  ValidateContactPerson(@Lazy IdentityService identity) {
+  ValidateContactPerson(@Lazy IdentityService identity, CaseFileRepository cases) {
     this.identity = identity;
+    this.cases = cases;
   }
 
   @Override
   public void notify(DelegateTask task) {
     FormInput input = FormInput.danish(task);
-    String user = input.requireText(CONTACT_PERSON);
+    String user = input.requireText(CONTACT_PERSON, "Kontaktperson");
     long member = Privileged.call(() -> identity.createUserQuery().userId(user).memberOfGroup(Groups.CMM).count());
     if (member == 0) {
-      throw input.invalid(CONTACT_PERSON, "skal være en medarbejder i Center mod Menneskehandel", "must be a CMM caseworker");
+      throw input.invalid(CONTACT_PERSON, "Kontaktperson", "skal være en medarbejder i Center mod Menneskehandel", "must be a CMM caseworker");
     }
+    CaseScope.setEverywhere(task, CONTACT_PERSON, user);
+    cases.setContactPerson(CASE_REF.require(task), user);
   }
 }

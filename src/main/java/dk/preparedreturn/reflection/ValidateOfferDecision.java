@@ -30,10 +30,10 @@ class ValidateOfferDecision implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     FormInput input = FormInput.danish(task);
-    String decision = input.requireOneOf(OFFER_DECISION, ReflectionProcess.ACCEPTED, ReflectionProcess.DECLINED,
+    String decision = input.requireOneOf(OFFER_DECISION, "Personens beslutning", ReflectionProcess.ACCEPTED, ReflectionProcess.DECLINED,
         ReflectionProcess.UNDECIDED);
     if (ReflectionProcess.UNDECIDED.equals(decision)) {
-      input.requireDateBetween(ReflectionProcess.FOLLOW_UP_DATE, deadlines.today().plusDays(1),
+      input.requireDateBetween(ReflectionProcess.FOLLOW_UP_DATE, "Følg op den", deadlines.today().plusDays(1),
           DeadlineCalendar.date(DEPARTURE_DEADLINE.require(task)));
     }
     cases.setOfferDecision(CASE_REF.require(task), decision);

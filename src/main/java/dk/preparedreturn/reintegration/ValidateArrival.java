@@ -21,7 +21,7 @@ class ValidateArrival implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    FormInput.english(task).requireDateBetween(ARRIVAL_DATE, DeadlineCalendar.date(DEPARTURE_DATE.require(task)),
+    FormInput.english(task).requireDateBetween(ARRIVAL_DATE, "Date of arrival", DeadlineCalendar.date(DEPARTURE_DATE.require(task)),
         deadlines.today());
   }
 }

@@ -137,20 +137,16 @@ public final class Journey {
     return timers.get(0);
   }
 
-  /** Executes the jobs that are due now (repeatedly: a job may create further due jobs). */
+  /** Executes the jobs that are due now, soonest first, until none is due (a job may cancel or create others). */
   public int executeDueJobs() {
-    int executed = 0;
-    for (int round = 0; round < 50; round++) {
+    for (int executed = 0; executed < 500; executed++) {
       Instant now = ClockUtil.getCurrentTime().toInstant();
-      List<Job> due = jobs().stream()
-          .filter(j -> j.getDuedate() == null || !j.getDuedate().toInstant().isAfter(now)).toList();
-      if (due.isEmpty()) {
+      Job next = jobs().stream().filter(j -> j.getDuedate() == null || !j.getDuedate().toInstant().isAfter(now))
+          .findFirst().orElse(null);
+      if (next == null) {
         return executed;
       }
-      for (Job job : due) {
-        engine.getManagementService().executeJob(job.getId());
-        executed++;
-      }
+      engine.getManagementService().executeJob(next.getId());
     }
     throw new AssertionError("Jobs keep becoming due");
   }
@@ -160,6 +156,56 @@ public final class Journey {
     clockAt(day);
     executeDueJobs();
     return this;
+  }
+
+  // ---- common steps (each completes the tasks as a caseworker would)
+
+  /** Screening finds indicators and the identifying body identifies the victim on day t0. */
+  public Journey identify(LocalDate t0) {
+    complete("Task_ScreenReferral", "screeningResult", "INDICATORS_FOUND");
+    clockAt(t0);
+    return complete("Task_DecideVictimStatus", "identificationOutcome", "IDENTIFIED", "identificationDate",
+        t0.toString());
+  }
+
+  /** Contact person assigned and the person informed; the decision task is open. */
+  public Journey informed() {
+    complete("Task_AssignContactPerson", "contactPerson", TestUsers.CMM_CASEWORKER);
+    return complete("Task_InformAboutOffer", "informedOn", today().toString());
+  }
+
+  public Journey acceptOffer() {
+    return informed().complete("Task_RecordDecision", "offerDecision", "ACCEPTED");
+  }
+
+  /** All preparation done with the flight on the given day; "Bekræft udrejse" is open. */
+  public Journey prepared(LocalDate flight) {
+    return complete("Task_ObtainTravelDocuments", "documentsValidUntil", flight.plusYears(1).toString())
+        .complete("Task_BookFlight", "plannedDepartureDate", flight.toString(), "flightNumber", "SK 1234")
+        .complete("Task_ArrangeAirportAssistance")
+        .complete("Task_DecideOnEscort", "escortDecision", "NOT_NEEDED")
+        .complete("Task_MeetBeforeDeparture", "partnerMeetingDate", today().toString(), "planDiscussed", true)
+        .complete("Task_PrepareReintegrationPlan", "childSupport", false, "planBudgetDkk", 10000)
+        .complete("Task_PreparePersonForDeparture");
+  }
+
+  public Journey departed(LocalDate day) {
+    on(day);
+    return complete("Task_ConfirmDeparture", "departureDate", day.toString());
+  }
+
+  /** The partner confirms the arrival on the given day; the first support month starts that day. */
+  public Journey arrived(LocalDate day) {
+    on(day);
+    complete("Task_ConfirmArrival", "arrivalDate", day.toString());
+    executeDueJobs();
+    return this;
+  }
+
+  /** Reports an any-time event the way the REST API and the Tasklist start forms do. */
+  public void report(dk.preparedreturn.caseevents.CaseEventService events, dk.preparedreturn.caseevents.CaseEvent event,
+      LocalDate newDate, String... groups) {
+    events.report(caseRef, event, today(), newDate, List.of(groups), false);
   }
 
   public Object variable(String name) {

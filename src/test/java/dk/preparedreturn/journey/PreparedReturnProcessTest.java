@@ -1,0 +1,213 @@
+package dk.preparedreturn.journey;
+
+import static dk.preparedreturn.journey.PreparedReturnProcess.BOUNDARY_DEADLINE_PASSED;
+import static dk.preparedreturn.journey.PreparedReturnProcess.BOUNDARY_EXTENSION_REMINDER;
+import static dk.preparedreturn.journey.PreparedReturnProcess.BOUNDARY_PREPARATION_WARNING;
+import static dk.preparedreturn.testsupport.Journey.ZONE;
+import static dk.preparedreturn.testsupport.Journey.clockAt;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import dk.preparedreturn.caseevents.CaseEvent;
+import dk.preparedreturn.casefile.CaseOutcome;
+import dk.preparedreturn.casefile.CasePhase;
+import dk.preparedreturn.forms.InvalidFormInput;
+import dk.preparedreturn.referral.Referral;
+import dk.preparedreturn.testsupport.Journey;
+import dk.preparedreturn.testsupport.ProcessTestBase;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Date;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The main process {@code PreparedReturn}: the return track under the departure deadline and its
+ * detours. Referral on Monday 2 March 2026, identification (T0) on 3 March: departure deadline 2
+ * April (T0 + 30), latest possible deadline 1 July (T0 + 120).
+ */
+class PreparedReturnProcessTest extends ProcessTestBase {
+
+  static final LocalDate REFERRAL = LocalDate.of(2026, 3, 2);
+  static final LocalDate T0 = LocalDate.of(2026, 3, 3);
+  static final LocalDate DEADLINE = LocalDate.of(2026, 4, 2);
+
+  static Date at(LocalDateTime time) {
+    return Date.from(time.atZone(ZONE).toInstant());
+  }
+
+  @Test
+  void theDeadlineHasNotPassedOnItsLastDayAndHasAtTheStartOfTheNext() {
+    Journey j = newCase(REFERRAL).identify(T0).acceptOffer();
+    ProcessInstance main = j.main();
+    assertThat(j.timer(BOUNDARY_DEADLINE_PASSED).getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 4, 3, 0, 0)));
+
+    clockAt(DEADLINE.atTime(23, 59));
+    j.executeDueJobs();
+    assertThat(j.hasTask("Task_ObtainTravelDocuments")).as("day 30: preparation goes on").isTrue();
+    assertThat(j.hasTask(PreparedReturnProcess.TASK_TAKE_OVER_AS_ORDINARY_RETURN)).isFalse();
+
+    clockAt(DEADLINE.plusDays(1).atStartOfDay());
+    j.executeDueJobs();
+    assertThat(j.openTaskKeys()).containsExactly(PreparedReturnProcess.TASK_TAKE_OVER_AS_ORDINARY_RETURN);
+    assertThat(cases.require(j.caseRef()).phase()).isEqualTo(CasePhase.HANDOVER);
+    assertThat(notifications(j.caseRef())).contains("HANDED_OVER:da");
+
+    j.complete(PreparedReturnProcess.TASK_TAKE_OVER_AS_ORDINARY_RETURN, "takenOver", true,
+        "ordinaryReturnReference", "HJS-2026-1");
+    assertThat(main).isEnded().hasPassed(BOUNDARY_DEADLINE_PASSED, PreparedReturnProcess.END_HANDED_OVER);
+    assertThat(cases.require(j.caseRef()).outcome()).isEqualTo(CaseOutcome.HANDED_OVER);
+  }
+
+  @Test
+  void warningsGoOutAtTheirLeadTimesBeforeTheDeadline() {
+    Journey j = newCase(REFERRAL).identify(T0).informed();
+    assertThat(j.timer(BOUNDARY_PREPARATION_WARNING).getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 3, 19, 8, 0)));
+    assertThat(j.timer(BOUNDARY_EXTENSION_REMINDER).getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 3, 26, 8, 0)));
+
+    clockAt(LocalDateTime.of(2026, 3, 19, 7, 59));
+    j.executeDueJobs();
+    assertThat(notifications(j.caseRef())).noneMatch(n -> n.startsWith("PREPARATION_LATE"));
+
+    clockAt(LocalDateTime.of(2026, 3, 19, 8, 0));
+    j.executeDueJobs();
+    assertThat(notifications(j.caseRef())).contains("PREPARATION_LATE:da");
+
+    clockAt(LocalDateTime.of(2026, 3, 26, 8, 0));
+    j.executeDueJobs();
+    assertThat(notifications(j.caseRef())).contains("EXTENSION_REQUEST_LIMIT:da", "EXTENSION_REQUEST_LIMIT:user");
+    assertThat(j.main()).hasPassed("ServiceTask_WarnAboutLatePreparation", "ServiceTask_RemindContactPerson");
+    assertThat(j.hasTask("Task_RecordDecision")).isTrue();
+  }
+
+  @Test
+  void aGrantedExtensionMovesTheDeadlineTimersAndDueDates() {
+    Journey j = newCase(REFERRAL).identify(T0).acceptOffer();
+    j.report(events, CaseEvent.EXTENSION_REQUESTED, null, "cmm");
+    Task decision = j.task(PreparedReturnProcess.TASK_DECIDE_ON_EXTENSION);
+    assertThat(decision.getDueDate()).isEqualTo(at(DEADLINE.atTime(23, 59)));
+
+    assertThatThrownBy(() -> j.complete(PreparedReturnProcess.TASK_DECIDE_ON_EXTENSION, "extensionDecision", "GRANTED",
+        "newDepartureDeadline", "2026-07-02"))
+        .isInstanceOf(InvalidFormInput.class).hasMessage("Ny udrejsefrist: må ikke ligge efter 2026-07-01");
+    assertThat(cases.require(j.caseRef()).departureDeadline()).as("nothing changed").isEqualTo(DEADLINE);
+
+    j.complete(PreparedReturnProcess.TASK_DECIDE_ON_EXTENSION, "extensionDecision", "GRANTED",
+        "newDepartureDeadline", "2026-05-15");
+    assertThat(cases.require(j.caseRef()).departureDeadline()).isEqualTo(LocalDate.of(2026, 5, 15));
+    assertThat(j.variable("departureDeadline")).isEqualTo("2026-05-15");
+    assertThat(j.timer(BOUNDARY_DEADLINE_PASSED).getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 5, 16, 0, 0)));
+    assertThat(j.timer(BOUNDARY_PREPARATION_WARNING).getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 5, 1, 8, 0)));
+    assertThat(j.timer(BOUNDARY_EXTENSION_REMINDER).getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 5, 8, 8, 0)));
+    assertThat(j.task("Task_ObtainTravelDocuments").getDueDate()).as("the called process follows")
+        .isEqualTo(at(LocalDateTime.of(2026, 5, 15, 23, 59)));
+    assertThat(j.task("Task_MeetBeforeDeparture").getDueDate()).isEqualTo(at(LocalDateTime.of(2026, 5, 15, 23, 59)));
+
+    clockAt(DEADLINE.plusDays(1).atStartOfDay());
+    j.executeDueJobs();
+    assertThat(j.hasTask(PreparedReturnProcess.TASK_TAKE_OVER_AS_ORDINARY_RETURN)).as("old deadline ignored").isFalse();
+    assertThat(j.main()).hasPassed("EndEvent_DeadlineMoved");
+  }
+
+  @Test
+  void aRefusedExtensionKeepsTheDeadline() {
+    Journey j = newCase(REFERRAL).identify(T0).informed();
+    j.report(events, CaseEvent.EXTENSION_REQUESTED, null, "cmm");
+    j.complete(PreparedReturnProcess.TASK_DECIDE_ON_EXTENSION, "extensionDecision", "REFUSED");
+    assertThat(j.main()).hasPassed("EndEvent_ExtensionRefused");
+    assertThat(j.timer(BOUNDARY_DEADLINE_PASSED).getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 4, 3, 0, 0)));
+    assertThat(j.hasTask("Task_RecordDecision")).isTrue();
+  }
+
+  @Test
+  void aDeclinedOfferWithDepartureObligationIsHandedOver() {
+    Journey j = newCase(REFERRAL).identify(T0).informed();
+    ProcessInstance main = j.main();
+    j.complete("Task_RecordDecision", "offerDecision", "DECLINED");
+    assertThat(j.openTaskKeys()).containsExactly(PreparedReturnProcess.TASK_TAKE_OVER_AS_ORDINARY_RETURN);
+    assertThat(main).hasPassed("EndEvent_OfferDeclined", "ServiceTask_NotifyHandOver");
+    assertThat(cases.require(j.caseRef()).offerDecision()).isEqualTo("DECLINED");
+  }
+
+  @Test
+  void aDeclinedOfferWithLawfulResidenceClosesTheCase() {
+    Journey j = newCase(REFERRAL, Referral.ResidenceStatus.LAWFUL_RESIDENCE, "TH");
+    ProcessInstance main = j.main();
+    j.identify(T0).informed().complete("Task_RecordDecision", "offerDecision", "DECLINED");
+    assertThat(main).isEnded().hasPassed(PreparedReturnProcess.END_CLOSED_WITHOUT_RETURN);
+    assertThat(cases.require(j.caseRef()).outcome()).isEqualTo(CaseOutcome.CLOSED_WITHOUT_RETURN);
+    assertThat(cases.require(j.caseRef()).periodType()).isEqualTo("RESTITUTION");
+  }
+
+  @Test
+  void aSuspendedReturnResumesWithANewDeadline() {
+    Journey j = newCase(REFERRAL).identify(T0).acceptOffer();
+    clockAt(LocalDate.of(2026, 3, 10));
+    j.report(events, CaseEvent.ASYLUM_APPLIED, null, "udlaendingestyrelsen");
+    assertThat(j.openTaskKeys()).as("the return track is suspended")
+        .containsExactly(PreparedReturnProcess.TASK_RECORD_END_OF_SUSPENSION);
+    assertThat(cases.require(j.caseRef()).phase()).isEqualTo(CasePhase.SUSPENDED);
+
+    clockAt(DEADLINE.plusDays(5).atStartOfDay());
+    j.executeDueJobs();
+    assertThat(j.hasTask(PreparedReturnProcess.TASK_TAKE_OVER_AS_ORDINARY_RETURN))
+        .as("no deadline while suspended").isFalse();
+
+    clockAt(LocalDate.of(2026, 9, 1));
+    j.complete(PreparedReturnProcess.TASK_RECORD_END_OF_SUSPENSION, "suspensionOutcome", "RETURN_RESUMES",
+        "newDepartureDeadline", "2026-10-01");
+    assertThat(cases.require(j.caseRef()).departureDeadline()).isEqualTo(LocalDate.of(2026, 10, 1));
+    assertThat(j.variable("maxDeadline")).isEqualTo("2026-12-30");
+    assertThat(j.openTaskKeys()).containsExactly("Task_AssignContactPerson");
+    assertThat(j.timer(BOUNDARY_DEADLINE_PASSED).getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 10, 2, 0, 0)));
+  }
+
+  @Test
+  void aSuspensionThatEndsWithResidenceClosesTheCase() {
+    Journey j = newCase(REFERRAL).identify(T0).informed();
+    ProcessInstance main = j.main();
+    j.report(events, CaseEvent.INVESTIGATION_STARTED, null, "politi");
+    j.complete(PreparedReturnProcess.TASK_RECORD_END_OF_SUSPENSION, "suspensionOutcome", "RESIDENCE_GRANTED");
+    assertThat(main).isEnded().hasPassed(PreparedReturnProcess.END_RESIDENCE_GRANTED);
+    assertThat(cases.require(j.caseRef()).outcome()).isEqualTo(CaseOutcome.RESIDENCE_GRANTED);
+  }
+
+  @Test
+  void aPersonWhoWithdrawsBeforeDepartureIsHandedOver() {
+    Journey j = newCase(REFERRAL).identify(T0).acceptOffer();
+    ProcessInstance main = j.main();
+    j.report(events, CaseEvent.PERSON_WITHDREW, null, "cmm");
+    assertThat(j.openTaskKeys()).containsExactly(PreparedReturnProcess.TASK_TAKE_OVER_AS_ORDINARY_RETURN);
+    assertThat(main).hasPassed(PreparedReturnProcess.BOUNDARY_LEFT_BEFORE_DEPARTURE);
+    assertThat(cases.require(j.caseRef()).exitReason()).isEqualTo("PERSON_WITHDREW");
+  }
+
+  @Test
+  void aPersonWhoLosesContactAfterDepartureIsClosedByDrc() {
+    Journey j = newCase(REFERRAL).identify(T0).acceptOffer();
+    ProcessInstance main = j.main();
+    j.on(LocalDate.of(2026, 3, 20)).prepared(LocalDate.of(2026, 3, 25)).departed(LocalDate.of(2026, 3, 25))
+        .arrived(LocalDate.of(2026, 3, 26));
+    clockAt(LocalDate.of(2026, 6, 10));
+    j.report(events, CaseEvent.CONTACT_LOST, null, "partner-ng");
+    Task close = j.task(PreparedReturnProcess.TASK_CLOSE_CASE_AFTER_DROP_OUT);
+    assertThat(close.getDueDate()).as("exit date + hand-over days").isEqualTo(at(LocalDateTime.of(2026, 6, 13, 23, 59)));
+    assertThat(j.openTaskKeys()).as("payments stop").containsExactly(PreparedReturnProcess.TASK_CLOSE_CASE_AFTER_DROP_OUT);
+    j.complete(PreparedReturnProcess.TASK_CLOSE_CASE_AFTER_DROP_OUT, "paymentsStopped", true, "partnerInformed", true);
+    assertThat(main).isEnded().hasPassed(PreparedReturnProcess.BOUNDARY_LEFT_AFTER_DEPARTURE,
+        PreparedReturnProcess.END_DROPPED_OUT);
+    assertThat(cases.require(j.caseRef()).outcome()).isEqualTo(CaseOutcome.DROPPED_OUT);
+    assertThat(cases.require(j.caseRef()).exitReason()).isEqualTo("CONTACT_LOST");
+  }
+
+  @Test
+  void aRebookedFlightMovesTheDepartureTask() {
+    Journey j = newCase(REFERRAL).identify(T0).acceptOffer().prepared(LocalDate.of(2026, 3, 25));
+    assertThat(j.task("Task_ConfirmDeparture").getDueDate()).isEqualTo(at(LocalDateTime.of(2026, 3, 25, 23, 59)));
+    j.report(events, CaseEvent.FLIGHT_REBOOKED, LocalDate.of(2026, 3, 30), "hjemrejsestyrelsen");
+    assertThat(j.task("Task_ConfirmDeparture").getDueDate()).isEqualTo(at(LocalDateTime.of(2026, 3, 30, 23, 59)));
+    assertThat(cases.require(j.caseRef()).plannedDepartureDate()).isEqualTo(LocalDate.of(2026, 3, 30));
+  }
+}

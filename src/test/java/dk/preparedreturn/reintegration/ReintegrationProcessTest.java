@@ -1,0 +1,112 @@
+package dk.preparedreturn.reintegration;
+
+import static dk.preparedreturn.testsupport.Journey.clockAt;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dk.preparedreturn.forms.InvalidFormInput;
+import dk.preparedreturn.testsupport.Journey;
+import dk.preparedreturn.testsupport.ProcessTestBase;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code Reintegration} and {@code SupportMonth}: reception, the refined plan, the monthly support.
+ * Departure on 28 May 2026; the reception must be confirmed by 30 May.
+ */
+class ReintegrationProcessTest extends ProcessTestBase {
+
+  static final LocalDate REFERRAL = LocalDate.of(2026, 5, 4);
+  static final LocalDate T0 = LocalDate.of(2026, 5, 5);
+  static final LocalDate DEPARTURE = LocalDate.of(2026, 5, 28);
+
+  Journey departedCase() {
+    Journey j = newCase(REFERRAL).identify(T0).acceptOffer();
+    clockAt(LocalDate.of(2026, 5, 20));
+    return j.prepared(DEPARTURE).departed(DEPARTURE);
+  }
+
+  @Test
+  void aMissingArrivalConfirmationIsEscalatedToDrcTheDayAfterTheLimit() {
+    Journey j = departedCase();
+    clockAt(LocalDateTime.of(2026, 5, 30, 23, 59));
+    j.executeDueJobs();
+    assertThat(j.hasTask(ReintegrationProcess.TASK_FOLLOW_UP_MISSING_ARRIVAL)).isFalse();
+    clockAt(LocalDateTime.of(2026, 5, 31, 0, 0));
+    j.executeDueJobs();
+    assertThat(j.openTaskKeys()).containsExactlyInAnyOrder(ReintegrationProcess.TASK_CONFIRM_ARRIVAL,
+        ReintegrationProcess.TASK_FOLLOW_UP_MISSING_ARRIVAL);
+    j.complete(ReintegrationProcess.TASK_FOLLOW_UP_MISSING_ARRIVAL, "arrivalFollowUp", "PARTNER_REMINDED");
+    assertThat(j.openTaskKeys()).containsExactly(ReintegrationProcess.TASK_CONFIRM_ARRIVAL);
+  }
+
+  @Test
+  void theArrivalCannotBeBeforeTheDeparture() {
+    Journey j = departedCase();
+    j.on(LocalDate.of(2026, 5, 29));
+    assertThatThrownBy(() -> j.complete(ReintegrationProcess.TASK_CONFIRM_ARRIVAL, "arrivalDate", "2026-05-27"))
+        .isInstanceOf(InvalidFormInput.class).hasMessage("Date of arrival: must not be before 2026-05-28");
+  }
+
+  @Test
+  void monthOneBringsCashAndChildSupportOnlyWithChildrenInThePlan() {
+    Journey j = departedCase().arrived(LocalDate.of(2026, 5, 29));
+    assertThat(j.openTaskKeys()).containsExactlyInAnyOrder(ReintegrationProcess.TASK_REFINE_PLAN,
+        ReintegrationProcess.TASK_PAY_CASH_SUPPORT);
+    assertThatThrownBy(() -> j.complete(ReintegrationProcess.TASK_PAY_CASH_SUPPORT, "cashAmount", 1500,
+        "childSupportAmount", 200, "paidOn", "2026-05-29")).isInstanceOf(InvalidFormInput.class)
+        .hasMessage("Child support is only paid when the reintegration plan includes children");
+    assertThatThrownBy(() -> j.complete(ReintegrationProcess.TASK_PAY_CASH_SUPPORT, "cashAmount", -5,
+        "paidOn", "2026-05-29")).isInstanceOf(InvalidFormInput.class);
+    j.complete(ReintegrationProcess.TASK_PAY_CASH_SUPPORT, "cashAmount", 1500, "paidOn", "2026-05-29");
+    assertThat(jdbc.sql("SELECT count(*) FROM case_payment WHERE case_ref = ?").param(j.caseRef())
+        .query(Long.class).single()).isEqualTo(1);
+  }
+
+  @Test
+  void aReimbursementMonthWithoutClaimsNeedsNoReview() {
+    Journey j = departedCase().arrived(LocalDate.of(2026, 5, 29));
+    LocalDate arrival = LocalDate.of(2026, 5, 29);
+    j.complete(ReintegrationProcess.TASK_REFINE_PLAN, "planAgreedOn", "2026-06-10");
+    for (int month = 1; month <= 6; month++) {
+      j.on(arrival.plusMonths(month - 1));
+      j.complete(ReintegrationProcess.TASK_PAY_CASH_SUPPORT, "cashAmount", 1500, "paidOn", j.today().toString());
+      if (month % 3 == 0) {
+        j.complete(ReintegrationProcess.TASK_SUBMIT_PROGRESS_REPORT, "economicSituation", "3", "socialSituation", "3",
+            "psychosocialSituation", "3", "planProgress", "ON_TRACK");
+      }
+    }
+    j.on(arrival.plusMonths(6));
+    assertThatThrownBy(() -> j.complete(ReintegrationProcess.TASK_SUBMIT_CLAIMS, "claims",
+        SpinValues.jsonValue("[{\"category\":\"CHILD_PC\",\"amount\":900,\"receiptReference\":\"A1\"}]").create()))
+        .isInstanceOf(InvalidFormInput.class)
+        .hasMessage("Claim 1: child support is only reimbursed when the reintegration plan includes children");
+    j.complete(ReintegrationProcess.TASK_SUBMIT_CLAIMS, "claims", SpinValues.jsonValue("[]").create());
+    assertThat(j.hasTask(ReintegrationProcess.TASK_REVIEW_CLAIMS)).isFalse();
+    var history = engine.getHistoryService();
+    long passedWithoutReview = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(j.caseRef())
+        .processDefinitionKey(ReintegrationProcess.SUPPORT_MONTH_KEY).list().stream()
+        .mapToLong(month -> history.createHistoricActivityInstanceQuery().processInstanceId(month.getId())
+            .activityId("Gateway_ClaimsDone").count())
+        .sum();
+    assertThat(passedWithoutReview).as("month 7 went from the claims straight on").isEqualTo(1);
+  }
+
+  @Test
+  void eachSupportMonthStartsOnItsMonthDay() {
+    Journey j = departedCase().arrived(LocalDate.of(2026, 5, 29));
+    j.complete(ReintegrationProcess.TASK_PAY_CASH_SUPPORT, "cashAmount", 1500, "paidOn", "2026-05-29");
+    assertThat(j.timer(ReintegrationProcess.TIMER_MONTH_BEGINS).getDuedate().toInstant())
+        .isEqualTo(LocalDateTime.of(2026, 6, 29, 8, 0).atZone(Journey.ZONE).toInstant());
+    clockAt(LocalDateTime.of(2026, 6, 29, 7, 59));
+    j.executeDueJobs();
+    assertThat(j.hasTask(ReintegrationProcess.TASK_PAY_CASH_SUPPORT)).isFalse();
+    clockAt(LocalDateTime.of(2026, 6, 29, 8, 0));
+    j.executeDueJobs();
+    assertThat(j.hasTask(ReintegrationProcess.TASK_PAY_CASH_SUPPORT)).isTrue();
+    assertThat(j.task(ReintegrationProcess.TASK_PAY_CASH_SUPPORT).getDueDate().toInstant())
+        .isEqualTo(LocalDateTime.of(2026, 7, 6, 23, 59).atZone(Journey.ZONE).toInstant());
+  }
+}
