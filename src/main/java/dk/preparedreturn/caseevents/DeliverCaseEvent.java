@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -44,8 +46,7 @@ class DeliverCaseEvent implements JavaDelegate {
       throw new InvalidFormInput("reportedBy", english ? "Only a signed-in user can report an event"
           : "Kun en indlogget bruger kan registrere en hændelse");
     }
-    List<String> groups = Privileged.call(() -> identity.createGroupQuery().groupMember(user).list()).stream()
-        .map(Group::getId).toList();
+    List<String> groups = groupsOf(user);
     String caseRef = CASE_REF.get(execution) == null ? "" : CASE_REF.get(execution).trim();
     CaseEvent event;
     try {
@@ -55,6 +56,17 @@ class DeliverCaseEvent implements JavaDelegate {
     }
     events.report(caseRef, event, date(execution, EVENT_DATE), date(execution, NEW_DATE), groups, english);
     execution.setProcessBusinessKey(caseRef);
+  }
+
+  /** The groups of the signed-in reporter, as authenticated; else as stored for the initiator. */
+  private List<String> groupsOf(String user) {
+    var context = Context.getCommandContext();
+    Authentication authentication = context == null ? null : context.getAuthentication();
+    if (authentication != null && user.equals(authentication.getUserId()) && authentication.getGroupIds() != null) {
+      return authentication.getGroupIds();
+    }
+    return Privileged.call(() -> identity.createGroupQuery().groupMember(user).list()).stream().map(Group::getId)
+        .toList();
   }
 
   private static LocalDate date(DelegateExecution execution, Variable<String> variable) {

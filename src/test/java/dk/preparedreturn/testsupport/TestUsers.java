@@ -11,6 +11,8 @@ public final class TestUsers {
   public static final String HJS_CASEWORKER = "hjs-test";
   public static final String DRC_CASEWORKER = "drc-test";
   public static final String PARTNER_NG = "ng-test";
+  public static final String PARTNER_TH = "th-test";
+  public static final String POLICE = "pol-test";
 
   private TestUsers() {
   }
@@ -21,6 +23,8 @@ public final class TestUsers {
     ensure(identity, HJS_CASEWORKER, "hjemrejsestyrelsen");
     ensure(identity, DRC_CASEWORKER, "drc");
     ensure(identity, PARTNER_NG, "partner-ng");
+    ensure(identity, PARTNER_TH, "partner-th");
+    ensure(identity, POLICE, "politi");
   }
 
   private static void ensure(IdentityService identity, String id, String group) {

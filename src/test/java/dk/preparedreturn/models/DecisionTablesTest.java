@@ -1,0 +1,71 @@
+package dk.preparedreturn.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.preparedreturn.testsupport.ProcessTestBase;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every rule of every decision table in processes/decisions/, evaluated by the engine. */
+class DecisionTablesTest extends ProcessTestBase {
+
+  DmnDecisionResultEntries evaluate(String decision, Map<String, Object> inputs) {
+    return engine.getDecisionService().evaluateDecisionByKey(decision).variables(Variables.fromMap(inputs)).evaluate()
+        .getSingleResult();
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}, {2}, departure obligation {3}")
+  @CsvSource({
+      "NO_LAWFUL_RESIDENCE, udlaendingestyrelsen, REFLECTION,  true",
+      "ASYLUM_SEEKER,       udlaendingestyrelsen, REFLECTION,  true",
+      "LAWFUL_RESIDENCE,    cmm,                  RESTITUTION, false",
+      "EU_CITIZEN,          cmm,                  RESTITUTION, false"})
+  void identifyingBody(String status, String body, String period, boolean obligation) {
+    var result = evaluate("IdentifyingBody", Map.of("residenceStatus", status));
+    assertThat(result.<String>getEntry("identifyingBody")).isEqualTo(body);
+    assertThat(result.<String>getEntry("periodType")).isEqualTo(period);
+    assertThat(result.<Boolean>getEntry("departureObligation")).isEqualTo(obligation);
+  }
+
+  @ParameterizedTest(name = "{0}: {1} days, at most {2}")
+  @CsvSource({"REFLECTION, 30, 120", "RESTITUTION, 30, 120"})
+  void casePeriods(String period, int initial, int max) {
+    var result = evaluate("CasePeriods", Map.of("periodType", period));
+    assertThat(((Number) result.getEntry("initialPeriodDays")).intValue()).isEqualTo(initial);
+    assertThat(((Number) result.getEntry("maxPeriodDays")).intValue()).isEqualTo(max);
+  }
+
+  @ParameterizedTest(name = "{0} = {1} days")
+  @CsvSource({"screeningDays, 3", "identificationDays, 14", "contactPersonDays, 2", "extensionReminderDays, 7",
+      "preparationWarningDays, 14", "partnerSearchWarningDays, 21", "receptionConfirmationDays, 2",
+      "planRefinementDays, 30", "paymentDays, 7", "claimReviewDays, 10", "reportDays, 14", "handoverDays, 3"})
+  void leadTimes(String name, int days) {
+    for (String period : new String[] {"REFLECTION", "RESTITUTION"}) {
+      var result = evaluate("LeadTimes", Map.of("periodType", period));
+      assertThat(((Number) result.getEntry(name)).intValue()).as(name + " for " + period).isEqualTo(days);
+      assertThat(result).hasSize(12);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}: agreement {1}")
+  @CsvSource({"partner-ng, true", "partner-th, true", "partner-ug, true", "partner-ro, false", "partner-gh, false"})
+  void partnerAgreement(String group, boolean agreement) {
+    assertThat(evaluate("PartnerAgreement", Map.of("partnerGroup", group)).<Boolean>getEntry("partnerAgreement"))
+        .isEqualTo(agreement);
+  }
+
+  @ParameterizedTest(name = "month {0}: cash {1}, report {2}, final {3}")
+  @CsvSource({"1, true, false, false", "2, true, false, false", "3, true, true, false", "4, true, false, false",
+      "5, true, false, false", "6, true, true, false", "7, false, false, false", "8, false, false, false",
+      "9, false, true, false", "10, false, false, false", "11, false, false, false", "12, false, false, true",
+      "13, false, false, true"})
+  void supportMonth(int month, boolean cash, boolean report, boolean last) {
+    var result = evaluate("SupportMonth", Map.of("supportMonth", month));
+    assertThat(result.<Boolean>getEntry("cashSupport")).isEqualTo(cash);
+    assertThat(result.<Boolean>getEntry("progressReport")).isEqualTo(report);
+    assertThat(result.<Boolean>getEntry("finalMonth")).isEqualTo(last);
+  }
+}
