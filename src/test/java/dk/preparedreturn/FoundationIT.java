@@ -106,10 +106,10 @@ class FoundationIT extends PostgresIntegrationTest {
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     assertThat(configuration.isAuthorizationEnabled()).isTrue();
-    assertThat(configuration.getQueryMaxResultsLimit()).isEqualTo(1000);
+    assertThat(configuration.getQueryMaxResultsLimit()).isEqualTo(2000);
     HttpResponse<String> tooMany = send("GET", "/engine-rest/task?maxResults=100000", basic(ADMIN, ADMIN_PASSWORD));
     assertThat(tooMany.statusCode()).isEqualTo(400);
-    assertThat(tooMany.body()).contains("Max results limit of 1000 exceeded");
+    assertThat(tooMany.body()).contains("Max results limit of 2000 exceeded");
   }
 
   @Test

@@ -14,6 +14,8 @@ public final class Groups {
   public static final String PROCESS_OWNERS = "procesejere";
   public static final String MANAGERS = "ledelse";
   public static final String ADMINS = "camunda-admin";
+  /** IT operations: metrics and health details (Prometheus), nothing else. */
+  public static final String MONITORING = "monitoring";
   public static final String PARTNER_PREFIX = "partner-";
 
   /** The Danish organisations that take part in cases (not managers, process owners or partners). */

@@ -70,6 +70,7 @@ class IdentityBootstrap extends AbstractProcessEnginePlugin {
     groups.put(Groups.POLITI, "Politiet");
     groups.put(Groups.PROCESS_OWNERS, "Procesejere");
     groups.put(Groups.MANAGERS, "Ledelse");
+    groups.put(Groups.MONITORING, "Drift og overvågning");
     properties.partnerCountries().forEach((code, country) ->
         groups.put(Groups.partnerGroup(code), "Reintegration partner " + country));
     return groups;
@@ -95,7 +96,7 @@ class IdentityBootstrap extends AbstractProcessEnginePlugin {
     if (identity.createGroupQuery().groupId(id).count() == 0) {
       Group group = identity.newGroup(id);
       group.setName(name);
-      group.setType(Groups.ADMINS.equals(id) ? "SYSTEM" : "WORKFLOW");
+      group.setType(Groups.ADMINS.equals(id) || Groups.MONITORING.equals(id) ? "SYSTEM" : "WORKFLOW");
       identity.saveGroup(group);
       LOG.info("Created group {}", id);
     }

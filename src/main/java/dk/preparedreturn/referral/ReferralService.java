@@ -11,6 +11,7 @@ import static dk.preparedreturn.journey.CaseVariables.RESIDENCE_STATUS;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dk.preparedreturn.audit.AuditLog;
 import dk.preparedreturn.casefile.CaseFile;
 import dk.preparedreturn.casefile.CaseFileRepository;
 import dk.preparedreturn.casefile.CasePhase;
@@ -25,6 +26,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.Year;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -51,14 +53,17 @@ public class ReferralService {
   private final CaseFileRepository cases;
   private final RuntimeService runtime;
   private final CaseParticipation participation;
+  private final AuditLog audit;
   private final ObjectMapper canonical = new ObjectMapper().registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
-  public ReferralService(CaseFileRepository cases, @Lazy RuntimeService runtime, CaseParticipation participation) {
+  public ReferralService(CaseFileRepository cases, @Lazy RuntimeService runtime, CaseParticipation participation,
+      AuditLog audit) {
     this.cases = cases;
     this.runtime = runtime;
     this.participation = participation;
+    this.audit = audit;
   }
 
   @Transactional
@@ -93,6 +98,9 @@ public class ReferralService {
         .putValue(IDENTIFICATION_OUTCOME.name(), CaseVariables.PENDING)
         .putValue(DEPARTED.name(), false);
     participation.join(caseRef, referral.referringOrganisation());
+    audit.record(createdBy, List.of(referral.referringOrganisation()), AuditLog.Action.PERSON_CREATED, caseRef,
+        List.of("fullName", "dateOfBirth", "nationality", "gender", "exploitationType", "hasChildren",
+            "numberOfChildren", "preferredLanguage"));
     ProcessInstance instance = runtime.startProcessInstanceByKey(PreparedReturnProcess.KEY, caseRef, variables);
     cases.setProcessInstance(caseRef, instance.getId());
     return new Result(caseRef, true);

@@ -48,6 +48,16 @@ class PackagedJarIT {
       assertThat(deployments).hasSize(1);
       firstDeployment = deployments.get(0).get("id").asText();
       assertThat(resourceNames(port, firstDeployment)).containsExactlyElementsOf(expected);
+      // the embedded default's demo cases give every actor work
+      for (String group : new String[] {"udlaendingestyrelsen", "cmm", "hjemrejsestyrelsen", "drc", "partner-ng",
+          "partner-th"}) {
+        assertThat(get(port, "/engine-rest/task/count?candidateGroup=" + group + "&includeAssignedTasks=true")
+            .get("count").asInt()).as("open tasks of " + group).isPositive();
+      }
+      assertThat(get(port, "/engine-rest/process-instance/count?processDefinitionKey=PreparedReturn")
+          .get("count").asInt()).isEqualTo(7);
+      assertThat(get(port, "/engine-rest/task/count?taskDefinitionKey=Task_PayCashSupport").get("count").asInt())
+          .as("a case in reintegration month 4").isEqualTo(1);
     } finally {
       stop(first);
     }
@@ -60,6 +70,8 @@ class PackagedJarIT {
       assertThat(deployments).as("no new deployment after a restart without changes").hasSize(1);
       assertThat(deployments.get(0).get("id").asText()).isEqualTo(firstDeployment);
       assertThat(resourceNames(port, firstDeployment)).containsExactlyElementsOf(expected);
+      assertThat(get(port, "/engine-rest/process-instance/count?processDefinitionKey=PreparedReturn")
+          .get("count").asInt()).as("demo cases are created once").isEqualTo(7);
     } finally {
       stop(second);
     }
@@ -98,15 +110,19 @@ class PackagedJarIT {
     return builder.start();
   }
 
+  /** Ready: the readiness probe accepts traffic (after start-up work such as the demo cases) and Tasklist is served. */
   void awaitTasklist(Process process, Path workDir, int port) throws Exception {
     Instant deadline = Instant.now().plus(READY_TIMEOUT);
+    URI readiness = URI.create("http://localhost:" + port + "/actuator/health/readiness");
     URI tasklist = URI.create("http://localhost:" + port + "/camunda/app/tasklist/default/");
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
         throw new AssertionError("The jar stopped during start-up:\n" + tail(workDir));
       }
       try {
-        if (http.send(HttpRequest.newBuilder(tasklist).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+        if (http.send(HttpRequest.newBuilder(readiness).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200
+            && http.send(HttpRequest.newBuilder(tasklist).build(), HttpResponse.BodyHandlers.discarding())
+            .statusCode() == 200) {
           return;
         }
       } catch (IOException notYet) {

@@ -1,0 +1,112 @@
+package dk.preparedreturn.api;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import dk.preparedreturn.casefile.CaseNotFound;
+import dk.preparedreturn.forms.InvalidFormInput;
+import dk.preparedreturn.referral.ReferralConflict;
+import dk.preparedreturn.referral.ReferralService;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+
+/**
+ * Errors of the service's API as RFC 9457 problem+json. Bad input is a 400 that names every bad
+ * field in {@code errors: [{field, message}]}; nothing is created or changed by a refused request.
+ * Messages never echo submitted values (they may be personal data).
+ */
+@RestControllerAdvice(basePackages = "dk.preparedreturn")
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiProblems {
+
+  record FieldProblem(String field, String message) {
+  }
+
+  @ExceptionHandler(MethodArgumentNotValidException.class)
+  ProblemDetail invalid(MethodArgumentNotValidException e) {
+    List<FieldProblem> errors = e.getBindingResult().getFieldErrors().stream()
+        .map(f -> new FieldProblem(f.getField(), message(f))).sorted((a, b) -> a.field().compareTo(b.field()))
+        .toList();
+    List<FieldProblem> all = new ArrayList<>(errors);
+    e.getBindingResult().getGlobalErrors().forEach(g -> all.add(new FieldProblem(g.getObjectName(),
+        g.getDefaultMessage())));
+    return badRequest("Invalid fields: " + all.stream().map(FieldProblem::field).distinct()
+        .collect(Collectors.joining(", ")), all);
+  }
+
+  @ExceptionHandler(HandlerMethodValidationException.class)
+  ProblemDetail invalid(HandlerMethodValidationException e) {
+    List<FieldProblem> errors = e.getAllErrors().stream()
+        .map(err -> new FieldProblem(err instanceof FieldError f ? f.getField() : "request", err.getDefaultMessage()))
+        .toList();
+    return badRequest("Invalid request", errors);
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      String field = mapping.getPath().stream()
+          .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+          .collect(Collectors.joining(".")).replace(".[", "[");
+      String message = mapping instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException
+          ? "unknown field" : "has the wrong format or an unknown value";
+      return badRequest("Invalid field: " + field, List.of(new FieldProblem(field, message)));
+    }
+    return badRequest("The body is not valid JSON", List.of(new FieldProblem("body", "not valid JSON")));
+  }
+
+  @ExceptionHandler(InvalidFormInput.class)
+  ProblemDetail invalid(InvalidFormInput e) {
+    return badRequest(e.getMessage(), List.of(new FieldProblem(e.field(), e.getMessage())));
+  }
+
+  @ExceptionHandler(ReferralConflict.class)
+  ProblemDetail conflict(ReferralConflict e) {
+    ProblemDetail problem = problem(HttpStatus.CONFLICT, e.getMessage());
+    problem.setProperty("caseRef", e.caseRef());
+    return problem;
+  }
+
+  @ExceptionHandler(ReferralService.ConcurrentReferral.class)
+  ProblemDetail concurrent(ReferralService.ConcurrentReferral e) {
+    return problem(HttpStatus.CONFLICT, e.getMessage());
+  }
+
+  @ExceptionHandler(CaseNotFound.class)
+  ProblemDetail notFound(CaseNotFound e) {
+    return problem(HttpStatus.NOT_FOUND, e.getMessage());
+  }
+
+  @ExceptionHandler(Forbidden.class)
+  ProblemDetail forbidden(Forbidden e) {
+    return problem(HttpStatus.FORBIDDEN, e.getMessage());
+  }
+
+  static ProblemDetail badRequest(String detail, List<FieldProblem> errors) {
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, detail);
+    problem.setProperty("errors", errors);
+    return problem;
+  }
+
+  static ProblemDetail problem(HttpStatusCode status, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(URI.create("about:blank"));
+    return problem;
+  }
+
+  private static String message(FieldError error) {
+    return error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
+  }
+
+}

@@ -1,0 +1,51 @@
+package dk.preparedreturn.audit;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The access log of personal data: every read and write of a case's person data, with the user,
+ * their groups, the case and the fields. Kept in the service's database, queried per case or per
+ * data subject.
+ */
+@Repository
+public class AuditLog {
+
+  public enum Action { PERSON_CREATED, PERSON_READ, PERSON_PSEUDONYMISED }
+
+  public record Entry(Instant occurredAt, String userId, String userGroups, String action, String caseRef,
+      String fields) {
+  }
+
+  private final JdbcClient jdbc;
+
+  public AuditLog(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void record(String userId, Collection<String> groups, Action action, String caseRef,
+      Collection<String> fields) {
+    jdbc.sql("INSERT INTO audit_log (occurred_at, user_id, user_groups, action, case_ref, fields) VALUES (?,?,?,?,?,?)")
+        .params(Timestamp.from(ClockUtil.getCurrentTime().toInstant()), userId, String.join(",", groups),
+            action.name(), caseRef, fields == null ? null : String.join(",", fields))
+        .update();
+  }
+
+  public List<Entry> forCases(Collection<String> caseRefs) {
+    if (caseRefs.isEmpty()) {
+      return List.of();
+    }
+    String placeholders = String.join(",", caseRefs.stream().map(c -> "?").toList());
+    return jdbc.sql("SELECT occurred_at, user_id, user_groups, action, case_ref, fields FROM audit_log"
+            + " WHERE case_ref IN (" + placeholders + ") ORDER BY occurred_at, id")
+        .params(List.copyOf(caseRefs))
+        .query((rs, n) -> new Entry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+            rs.getString(4), rs.getString(5), rs.getString(6)))
+        .list();
+  }
+}

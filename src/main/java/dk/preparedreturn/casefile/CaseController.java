@@ -1,0 +1,115 @@
+package dk.preparedreturn.casefile;
+
+import dk.preparedreturn.api.Forbidden;
+import dk.preparedreturn.audit.AuditLog;
+import dk.preparedreturn.caseevents.CaseEvent;
+import dk.preparedreturn.caseevents.CaseEventService;
+import dk.preparedreturn.deadlines.DeadlineCalendarService;
+import dk.preparedreturn.identity.Groups;
+import dk.preparedreturn.security.ApiCaller;
+import dk.preparedreturn.security.CaseParticipation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A case as the caller's organisation may see it ({@code GET /api/cases/{ref}}), its deadline
+ * calendar ({@code .../deadlines}) and any-time events ({@code POST .../events}). Organisations see
+ * a case they take part in; managers see case data without person data. Each read of person data
+ * is written to the audit log with the fields that were shown.
+ */
+@RestController
+class CaseController {
+
+  private final CaseFileRepository cases;
+  private final CaseParticipation participation;
+  private final DeadlineCalendarService deadlines;
+  private final CaseEventService events;
+  private final AuditLog audit;
+
+  CaseController(CaseFileRepository cases, CaseParticipation participation, DeadlineCalendarService deadlines,
+      CaseEventService events, AuditLog audit) {
+    this.cases = cases;
+    this.participation = participation;
+    this.deadlines = deadlines;
+    this.events = events;
+    this.audit = audit;
+  }
+
+  @GetMapping(path = "/api/cases/{caseRef}", produces = "application/json")
+  @Transactional
+  Map<String, Object> read(@PathVariable String caseRef, ApiCaller caller) {
+    CaseFile c = cases.require(caseRef);
+    List<String> taking = participatingGroups(caseRef, caller);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("caseRef", c.caseRef());
+    body.put("phase", c.phase());
+    body.put("phaseSince", c.phaseSince());
+    body.put("referralDate", c.referralDate());
+    body.put("referringOrganisation", c.referringOrganisation());
+    body.put("residenceStatus", c.residenceStatus());
+    body.put("countryOfReturn", c.countryOfReturn());
+    body.put("partnerGroup", c.partnerGroup());
+    body.put("identificationDate", c.identificationDate());
+    body.put("periodType", c.periodType());
+    body.put("departureDeadline", c.departureDeadline());
+    body.put("maxDeadline", c.maxDeadline());
+    body.put("plannedDepartureDate", c.plannedDepartureDate());
+    body.put("departureDate", c.departureDate());
+    body.put("arrivalDate", c.arrivalDate());
+    body.put("offerDecision", c.offerDecision());
+    body.put("contactPerson", c.contactPerson());
+    body.put("outcome", c.outcome());
+    body.put("exitReason", c.exitReason());
+    body.put("closedAt", c.closedAt());
+    body.put("participants", participation.groups(caseRef));
+    Set<PersonDataAccess.Field> fields = PersonDataAccess.visible(taking);
+    if (!fields.isEmpty()) {
+      cases.person(caseRef).ifPresent(person -> {
+        Map<String, Object> shown = PersonDataAccess.filter(person, fields);
+        body.put("person", shown);
+        audit.record(caller.userId(), caller.groups(), AuditLog.Action.PERSON_READ, caseRef, shown.keySet());
+      });
+    }
+    body.values().removeIf(value -> value == null);
+    return body;
+  }
+
+  @GetMapping(path = "/api/cases/{caseRef}/deadlines", produces = "application/json")
+  Map<String, Object> deadlines(@PathVariable String caseRef, ApiCaller caller) {
+    cases.require(caseRef);
+    participatingGroups(caseRef, caller);
+    return Map.of("caseRef", caseRef, "deadlines", deadlines.calendar(caseRef));
+  }
+
+  record EventRequest(@NotNull CaseEvent event, @NotNull LocalDate eventDate, LocalDate newDate) {
+  }
+
+  @PostMapping(path = "/api/cases/{caseRef}/events", consumes = "application/json")
+  @Transactional
+  ResponseEntity<Void> event(@PathVariable String caseRef, @Valid @RequestBody EventRequest request, ApiCaller caller) {
+    boolean partnerOnly = caller.groups().stream().noneMatch(Groups.DANISH_CASE_ACTORS::contains);
+    events.report(caseRef, request.event(), request.eventDate(), request.newDate(), caller.groups(), partnerOnly);
+    return ResponseEntity.noContent().build();
+  }
+
+  /** The caller's groups that take part in the case; managers pass with none (no person data). */
+  private List<String> participatingGroups(String caseRef, ApiCaller caller) {
+    List<String> taking = participation.groups(caseRef).stream().filter(caller.groups()::contains).toList();
+    if (taking.isEmpty() && !caller.in(Groups.MANAGERS) && !caller.admin()) {
+      throw new Forbidden("Your organisation does not take part in case " + caseRef);
+    }
+    return taking;
+  }
+}

@@ -1,0 +1,182 @@
+package dk.preparedreturn.deadlines;
+
+import dk.preparedreturn.casefile.CaseFile;
+import dk.preparedreturn.casefile.CaseFileRepository;
+import dk.preparedreturn.journey.DeadlineCalendar;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Service;
+
+/**
+ * Every legal and contractual date of one case, with its source: the deadline calendar no other
+ * system in this field gives caseworkers. Computed from the case record and the lead times that
+ * apply to the case (the values of the decision table LeadTimes when the case started); the
+ * support schedule from the decision table SupportMonth, evaluated without writing history.
+ */
+@Service
+public class DeadlineCalendarService {
+
+  public enum Status { PASSED, UPCOMING, DONE }
+
+  public record Entry(LocalDate date, String kind, String label, String labelEn, String source, Status status) {
+  }
+
+  static final int MAX_MONTHS = 24;
+
+  private final CaseFileRepository cases;
+  private final RuntimeService runtime;
+  private final HistoryService history;
+  private final RepositoryService repository;
+  private final ProcessEngineConfigurationImpl engine;
+  private final DeadlineCalendar calendar;
+
+  public DeadlineCalendarService(CaseFileRepository cases, @Lazy RuntimeService runtime, @Lazy HistoryService history,
+      @Lazy RepositoryService repository, @Lazy ProcessEngineConfigurationImpl engine, DeadlineCalendar calendar) {
+    this.cases = cases;
+    this.runtime = runtime;
+    this.history = history;
+    this.repository = repository;
+    this.engine = engine;
+    this.calendar = calendar;
+  }
+
+  public List<Entry> calendar(String caseRef) {
+    CaseFile c = cases.require(caseRef);
+    Map<String, Object> v = caseVariables(c);
+    LocalDate today = calendar.today();
+    List<Entry> entries = new ArrayList<>();
+    boolean identified = c.identificationDate() != null;
+    boolean departed = c.departureDate() != null;
+    if (!identified && number(v, "identificationDays") != null) {
+      add(entries, today, c.referralDate().plusDays(number(v, "identificationDays")), "IDENTIFICATION_DECISION",
+          "Afgørelse om offerstatus", "Decision on victim status", "LeadTimes.identificationDays", c.closed());
+    }
+    if (c.departureDeadline() != null) {
+      boolean reflection = "REFLECTION".equals(c.periodType());
+      add(entries, today, c.departureDeadline(), "DEPARTURE_DEADLINE",
+          reflection ? "Udrejsefrist (refleksionsperiodens udløb)" : "Restitutionsperiodens udløb",
+          reflection ? "Departure deadline (end of the reflection period)" : "End of the restitution period",
+          reflection ? "Udlændingeloven § 33, stk. 14 (CasePeriods)" : "Restitutionsperiode (CasePeriods)", departed);
+      add(entries, today, c.departureDeadline(), "EXTENSION_REQUEST_LIMIT",
+          "Sidste frist for anmodning om forlængelse", "Last day to request an extension",
+          "Udlændingeloven § 33, stk. 14: anmodning før fristens udløb", departed);
+      if (number(v, "extensionReminderDays") != null) {
+        add(entries, today, c.departureDeadline().minusDays(number(v, "extensionReminderDays")),
+            "EXTENSION_REMINDER", "Påmindelse om forlængelse til kontaktpersonen",
+            "Extension reminder to the contact person", "LeadTimes.extensionReminderDays", departed);
+      }
+      if (number(v, "preparationWarningDays") != null) {
+        add(entries, today, c.departureDeadline().minusDays(number(v, "preparationWarningDays")),
+            "PREPARATION_WARNING", "Advarsel hvis forberedelsen ikke er færdig", "Warning if preparation is unfinished",
+            "LeadTimes.preparationWarningDays", departed);
+      }
+    }
+    if (c.maxDeadline() != null) {
+      add(entries, today, c.maxDeadline(), "MAX_DEADLINE", "Seneste mulige udrejsefrist (i alt)",
+          "Latest possible departure deadline", "Udlændingeloven § 33, stk. 14: højst 120 dage (CasePeriods)",
+          departed);
+    }
+    if (c.plannedDepartureDate() != null) {
+      add(entries, today, c.plannedDepartureDate(), "PLANNED_DEPARTURE", "Planlagt udrejse (booket fly)",
+          "Planned departure (booked flight)", "Hjemrejsestyrelsen: Book fly", departed);
+    }
+    if (departed && number(v, "receptionConfirmationDays") != null) {
+      add(entries, today, c.departureDate().plusDays(number(v, "receptionConfirmationDays")), "RECEPTION_CONFIRMATION",
+          "Partneren bekræfter ankomsten", "Partner confirms the arrival", "LeadTimes.receptionConfirmationDays",
+          c.arrivalDate() != null);
+    }
+    if (c.arrivalDate() != null) {
+      reintegration(entries, c, v, today);
+    }
+    entries.sort(Comparator.comparing(Entry::date).thenComparing(Entry::kind));
+    return entries;
+  }
+
+  private void reintegration(List<Entry> entries, CaseFile c, Map<String, Object> v, LocalDate today) {
+    LocalDate r0 = c.arrivalDate();
+    if (number(v, "planRefinementDays") != null) {
+      add(entries, today, r0.plusDays(number(v, "planRefinementDays")), "PLAN_REFINED",
+          "Reintegrationsplanen tilpasset", "Reintegration plan refined",
+          "IOM Reintegration Handbook 2.3 (LeadTimes.planRefinementDays)", false);
+    }
+    DmnDecision schedule = supportMonthDecision();
+    int reportDays = number(v, "reportDays") == null ? 0 : number(v, "reportDays");
+    for (int month = 1; month <= MAX_MONTHS && schedule != null; month++) {
+      DmnDecisionRuleResult plan = engine.getDmnEngine()
+          .evaluateDecisionTable(schedule, Variables.createVariables().putValue("supportMonth", month)).getSingleResult();
+      boolean cash = Boolean.TRUE.equals(plan.getEntry("cashSupport"));
+      LocalDate start = r0.plusMonths(month - 1);
+      add(entries, today, start, cash ? "CASH_SUPPORT" : "REIMBURSEMENT",
+          (cash ? "Kontantstøtte, måned " : "Refusion mod dokumentation, måned ") + month,
+          (cash ? "Cash support, month " : "Reimbursement against documentation, month ") + month,
+          "SupportMonth (kontant i de første måneder, derefter refusion)", false);
+      if (Boolean.TRUE.equals(plan.getEntry("progressReport"))) {
+        add(entries, today, r0.plusMonths(month).plusDays(reportDays), "PROGRESS_REPORT",
+            "Statusrapport efter måned " + month, "Progress report after month " + month,
+            "SupportMonth, LeadTimes.reportDays", false);
+      }
+      if (Boolean.TRUE.equals(plan.getEntry("finalMonth"))) {
+        add(entries, today, r0.plusMonths(month), "PROGRAMME_END", "Reintegrationsforløbet slutter",
+            "End of the reintegration programme", "SupportMonth: sidste måned (op til 12 måneder efter ankomst)",
+            c.closed());
+        add(entries, today, r0.plusMonths(month).plusDays(reportDays), "FINAL_REPORT", "Slutrapport og evaluering",
+            "Final report and evaluation", "SupportMonth, LeadTimes.reportDays", c.closed());
+        break;
+      }
+    }
+  }
+
+  private DmnDecision supportMonthDecision() {
+    DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey("SupportMonth")
+        .latestVersion().singleResult();
+    if (definition == null) {
+      return null;
+    }
+    return engine.getDmnEngine().parseDecision("SupportMonth", repository.getDecisionModel(definition.getId()));
+  }
+
+  /**
+   * The case's variables (lead times): of its running process instances (a called process may
+   * hold values the main process receives only when it ends), else of the ended main instance.
+   */
+  private Map<String, Object> caseVariables(CaseFile c) {
+    Map<String, Object> variables = new HashMap<>();
+    if (c.processInstanceId() == null) {
+      return variables;
+    }
+    var running = runtime.createProcessInstanceQuery().processInstanceBusinessKey(c.caseRef()).list();
+    if (!running.isEmpty()) {
+      running.forEach(instance -> runtime.getVariables(instance.getId()).forEach(variables::putIfAbsent));
+    } else {
+      for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
+          .processInstanceId(c.processInstanceId()).listPage(0, 500)) {
+        variables.put(variable.getName(), variable.getValue());
+      }
+    }
+    return variables;
+  }
+
+  private static Integer number(Map<String, Object> variables, String name) {
+    return variables.get(name) instanceof Number n ? n.intValue() : null;
+  }
+
+  private static void add(List<Entry> entries, LocalDate today, LocalDate date, String kind, String label,
+      String labelEn, String source, boolean done) {
+    Status status = done ? Status.DONE : date.isBefore(today) ? Status.PASSED : Status.UPCOMING;
+    entries.add(new Entry(date, kind, label, labelEn, source, status));
+  }
+}

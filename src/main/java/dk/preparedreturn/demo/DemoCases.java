@@ -1,0 +1,255 @@
+package dk.preparedreturn.demo;
+
+import dk.preparedreturn.caseevents.CaseEvent;
+import dk.preparedreturn.caseevents.CaseEventService;
+import dk.preparedreturn.casefile.CaseFileRepository;
+import dk.preparedreturn.identity.StartupGuard;
+import dk.preparedreturn.referral.Referral;
+import dk.preparedreturn.referral.Referral.ResidenceStatus;
+import dk.preparedreturn.referral.ReferralService;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo cases of the embedded default, created once (when the database has none) so that a newcomer
+ * finds work in every actor's Tasklist. Each case is driven through the real services (intake,
+ * forms, case events) with the engine clock set back to the day each step happened, before the job
+ * executor starts. All person data is fictional.
+ *
+ * <table>
+ *   <tr><th>reference</th><th>stands at</th><th>open work</th></tr>
+ *   <tr><td>DEMO-1</td><td>referral, screening overdue</td><td>CMM: screening</td></tr>
+ *   <tr><td>DEMO-2</td><td>identification</td><td>Udlændingestyrelsen: decision on victim status</td></tr>
+ *   <tr><td>DEMO-3</td><td>reflection period</td><td>CMM (cmm-karen): the person's decision</td></tr>
+ *   <tr><td>DEMO-4</td><td>preparation, extension requested</td><td>Udlændingestyrelsen: extension; Hjemrejsestyrelsen:
+ *     travel documents; CMM (cmm-mads): preparing the person; partner Nigeria: meeting</td></tr>
+ *   <tr><td>DEMO-5</td><td>preparation, lawful residence, no partner agreement</td><td>DRC: find a local partner;
+ *     Hjemrejsestyrelsen; CMM</td></tr>
+ *   <tr><td>DEMO-6</td><td>reintegration month 4</td><td>partner Nigeria: cash support of month 4</td></tr>
+ *   <tr><td>DEMO-7</td><td>preparation, Thailand</td><td>partner Thailand: meeting; Hjemrejsestyrelsen: flight</td></tr>
+ * </table>
+ */
+@Component
+class DemoCases {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoCases.class);
+  static final String REFERRER = "DEMO-";
+
+  private final StartupGuard guard;
+  private final ReferralService referrals;
+  private final CaseFileRepository cases;
+  private final CaseEventService events;
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final FormService forms;
+  private final ManagementService management;
+  private final ZoneId zone;
+
+  DemoCases(StartupGuard guard, ReferralService referrals, CaseFileRepository cases, CaseEventService events,
+      RuntimeService runtime, TaskService tasks, FormService forms, ManagementService management,
+      @Value("${app.time-zone:Europe/Copenhagen}") ZoneId zone) {
+    this.guard = guard;
+    this.referrals = referrals;
+    this.cases = cases;
+    this.events = events;
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.forms = forms;
+    this.management = management;
+    this.zone = zone;
+  }
+
+  /** Runs before the job executor is started (which also listens for ApplicationReadyEvent, unordered). */
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(0)
+  void createOnce() {
+    if (!guard.demoEnabled() || cases.findByReferrer("politi", REFERRER + "1").isPresent()) {
+      return;
+    }
+    LocalDate today = LocalDate.now(zone);
+    try {
+      screeningOverdue(today);
+      identification(today);
+      reflection(today);
+      preparationWithExtensionRequest(today);
+      preparationWithoutPartner(today);
+      reintegrationMonthFour(today);
+      preparationThailand(today);
+      LOG.info("Demo cases created (DEMO-1 to DEMO-7)");
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  private void screeningOverdue(LocalDate today) {
+    refer(1, ResidenceStatus.NO_LAWFUL_RESIDENCE, "NG", today.minusDays(6), "Fiktiv Person Adaeze", "SEXUAL", false);
+  }
+
+  private void identification(LocalDate today) {
+    Case c = refer(2, ResidenceStatus.ASYLUM_SEEKER, "NG", today.minusDays(2), "Fiktiv Person Blessing", "LABOUR", false);
+    c.complete("Task_ScreenReferral", "screeningResult", "INDICATORS_FOUND", "consentRecorded", true);
+  }
+
+  private void reflection(LocalDate today) {
+    Case c = identified(3, ResidenceStatus.NO_LAWFUL_RESIDENCE, "NG", today.minusDays(12), "Fiktiv Person Chioma");
+    c.complete("Task_AssignContactPerson", "contactPerson", "cmm-karen");
+    c.at(today.minusDays(8)).complete("Task_InformAboutOffer", "informedOn", today.minusDays(8).toString(),
+        "interpreterUsed", true);
+  }
+
+  private void preparationWithExtensionRequest(LocalDate today) {
+    Case c = identified(4, ResidenceStatus.NO_LAWFUL_RESIDENCE, "NG", today.minusDays(24), "Fiktiv Person Dupe");
+    c.accepted("cmm-mads", today.minusDays(20));
+    c.at(today.minusDays(2));
+    events.report(c.ref, CaseEvent.EXTENSION_REQUESTED, today.minusDays(2), null, List.of("cmm"), false);
+  }
+
+  private void preparationWithoutPartner(LocalDate today) {
+    Case c = identified(5, ResidenceStatus.EU_CITIZEN, "RO", today.minusDays(15), "Fiktiv Person Elena");
+    c.accepted("cmm-karen", today.minusDays(10));
+  }
+
+  private void reintegrationMonthFour(LocalDate today) {
+    LocalDate arrival = today.minusMonths(3).minusDays(4);
+    Case c = identified(6, ResidenceStatus.NO_LAWFUL_RESIDENCE, "NG", arrival.minusDays(25), "Fiktiv Person Funmi");
+    c.accepted("cmm-karen", arrival.minusDays(20));
+    c.at(arrival.minusDays(12))
+        .complete("Task_ObtainTravelDocuments", "documentsValidUntil", arrival.plusYears(1).toString())
+        .complete("Task_BookFlight", "plannedDepartureDate", arrival.minusDays(1).toString(), "flightNumber", "KL 1142")
+        .complete("Task_ArrangeAirportAssistance", "airportAssistance", json("[\"DEPARTURE\",\"ARRIVAL\"]"))
+        .complete("Task_DecideOnEscort", "escortDecision", "NOT_NEEDED")
+        .complete("Task_MeetBeforeDeparture", "partnerMeetingDate", arrival.minusDays(12).toString(),
+            "partnerMeetingForm", "VIDEO", "planDiscussed", true)
+        .complete("Task_PrepareReintegrationPlan", "planAreas", json("[\"BUSINESS\",\"HOUSING\"]"),
+            "planBudgetDkk", 20000, "childSupport", true, "childrenInPlan", 1, "childBudgetDkk", 5000)
+        .complete("Task_PreparePersonForDeparture", "preparation", json("[\"COUNSELLING\",\"HEALTH\"]"));
+    c.at(arrival.minusDays(1)).complete("Task_ConfirmDeparture", "departureDate", arrival.minusDays(1).toString());
+    c.at(arrival).complete("Task_ConfirmArrival", "arrivalDate", arrival.toString(), "receivedAtAirport", true,
+        "accommodation", "FAMILY").jobs();
+    for (int month = 1; month <= 4; month++) {
+      LocalDate start = arrival.plusMonths(month - 1);
+      c.at(start).jobs();
+      if (month < 4) {
+        c.at(start.plusDays(3)).complete("Task_PayCashSupport", "cashAmount", 1500, "childSupportAmount", 400,
+            "paidOn", start.plusDays(3).toString());
+      }
+      if (month == 1) {
+        c.at(start.plusDays(20)).complete("Task_RefineReintegrationPlan", "planAgreedOn", start.plusDays(20).toString(),
+            "refinedPlanAreas", json("[\"BUSINESS\"]"));
+      }
+      if (month == 3) {
+        c.at(start.plusDays(25)).complete("Task_SubmitProgressReport", "economicSituation", "3",
+            "socialSituation", "4", "psychosocialSituation", "3", "planProgress", "ON_TRACK");
+      }
+    }
+  }
+
+  private void preparationThailand(LocalDate today) {
+    Case c = identified(7, ResidenceStatus.NO_LAWFUL_RESIDENCE, "TH", today.minusDays(9), "Fiktiv Person Kanya");
+    c.accepted("cmm-mads", today.minusDays(5));
+    c.at(today.minusDays(3)).complete("Task_ObtainTravelDocuments", "documentsValidUntil",
+        today.plusYears(1).toString());
+  }
+
+  // ---- driving a case
+
+  private Case refer(int n, ResidenceStatus status, String country, LocalDate referralDate, String name,
+      String exploitation, boolean children) {
+    setClock(referralDate);
+    Referral referral = new Referral(REFERRER + n, "politi", status, country, referralDate,
+        new Referral.Person(name, referralDate.minusYears(24 + n), country, "FEMALE", exploitation, children,
+            children ? 1 : 0, "en"));
+    return new Case(referrals.refer(referral, "demo").caseRef());
+  }
+
+  /** Referred two days before T0, screened and identified on T0. */
+  private Case identified(int n, ResidenceStatus status, String country, LocalDate t0, String name) {
+    Case c = refer(n, status, country, t0.minusDays(2), name, "SEXUAL", true);
+    c.complete("Task_ScreenReferral", "screeningResult", "INDICATORS_FOUND", "consentRecorded", true);
+    return c.at(t0).complete("Task_DecideVictimStatus", "identificationOutcome", "IDENTIFIED", "identificationDate",
+        t0.toString());
+  }
+
+  private void setClock(LocalDate day) {
+    ClockUtil.setCurrentTime(Date.from(day.atTime(10, 0).atZone(zone).toInstant()));
+  }
+
+  private static Object json(String value) {
+    return SpinValues.jsonValue(value).create();
+  }
+
+  private final class Case {
+    final String ref;
+
+    Case(String ref) {
+      this.ref = ref;
+    }
+
+    Case at(LocalDate day) {
+      setClock(day);
+      return this;
+    }
+
+    Case complete(String taskKey, Object... values) {
+      Task task = tasks.createTaskQuery().processInstanceBusinessKey(ref).taskDefinitionKey(taskKey).singleResult();
+      if (task == null) {
+        throw new IllegalStateException("Demo case " + ref + " has no open task " + taskKey);
+      }
+      Map<String, Object> variables = new HashMap<>();
+      for (int i = 0; i < values.length; i += 2) {
+        variables.put((String) values[i], values[i + 1]);
+      }
+      forms.submitTaskForm(task.getId(), variables);
+      return this;
+    }
+
+    /** Contact person assigned, informed and the offer accepted on the given day. */
+    Case accepted(String contactPerson, LocalDate day) {
+      at(day.minusDays(3)).complete("Task_AssignContactPerson", "contactPerson", contactPerson);
+      at(day.minusDays(1)).complete("Task_InformAboutOffer", "informedOn", day.minusDays(1).toString(),
+          "informationGiven", json("[\"VOLUNTARY\",\"NO_POLICE_CONDITION\",\"SUPPORT\",\"DEADLINE\"]"));
+      return at(day).complete("Task_RecordDecision", "offerDecision", "ACCEPTED");
+    }
+
+    /** Executes the case's jobs that are due at the current (demo) clock. */
+    Case jobs() {
+      Instant now = ClockUtil.getCurrentTime().toInstant();
+      for (int i = 0; i < 100; i++) {
+        Job due = null;
+        for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(ref).list()) {
+          for (Job job : management.createJobQuery().processInstanceId(instance.getId()).list()) {
+            if (job.getDuedate() == null || !job.getDuedate().toInstant().isAfter(now)) {
+              due = job;
+            }
+          }
+        }
+        if (due == null) {
+          return this;
+        }
+        management.executeJob(due.getId());
+      }
+      return this;
+    }
+  }
+}

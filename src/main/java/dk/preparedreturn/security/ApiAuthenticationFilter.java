@@ -1,0 +1,122 @@
+package dk.preparedreturn.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import dk.preparedreturn.identity.Groups;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates calls to the service's own API ({@code /api/**}), pages ({@code /app/**}) and
+ * Actuator ({@code /actuator/**}; health and its probes stay public, everything else is for
+ * administrators and the {@code monitoring} group):
+ * HTTP Basic with an engine user (the engine's login throttling applies), or, for reading only,
+ * the session of a user signed in to the Camunda webapps (so a manager opens the reports page from
+ * Cockpit). Requests that change something must use Basic: a cookie alone never writes, which
+ * rules out cross-site request forgery. Unauthenticated calls get 401 problem+json.
+ */
+public class ApiAuthenticationFilter extends OncePerRequestFilter {
+
+  static final String ENGINE = "default";
+  private final IdentityService identity;
+  private final ObjectMapper json = new ObjectMapper();
+
+  public ApiAuthenticationFilter(@Lazy IdentityService identity) {
+    this.identity = identity;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    boolean actuator = path.startsWith("/actuator");
+    if (actuator && (path.equals("/actuator/health") || path.startsWith("/actuator/health/"))) {
+      chain.doFilter(request, response);
+      return;
+    }
+    ApiCaller caller = basic(request);
+    if (caller == null && isReadOnly(request)) {
+      caller = session(request);
+    }
+    if (caller == null) {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"prepared-return\", charset=\"UTF-8\"");
+      problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+          "Sign in with HTTP Basic (an engine user) or, to read, with a Camunda webapp session");
+      return;
+    }
+    if (actuator && !caller.admin() && !caller.in(Groups.MONITORING)) {
+      problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", "Only administrators and monitoring may read this");
+      return;
+    }
+    request.setAttribute(ApiCaller.ATTRIBUTE, caller);
+    chain.doFilter(request, response);
+  }
+
+  private void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {
+    response.setStatus(status);
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    Map<String, Object> problem = new LinkedHashMap<>();
+    problem.put("type", "about:blank");
+    problem.put("title", title);
+    problem.put("status", status);
+    problem.put("detail", detail);
+    response.getOutputStream().write(json.writeValueAsBytes(problem));
+  }
+
+  private static boolean isReadOnly(HttpServletRequest request) {
+    return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+  }
+
+  private ApiCaller basic(HttpServletRequest request) {
+    String header = request.getHeader("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return null;
+    }
+    String decoded;
+    try {
+      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    int colon = decoded.indexOf(':');
+    if (colon <= 0) {
+      return null;
+    }
+    String user = decoded.substring(0, colon);
+    if (!identity.checkPassword(user, decoded.substring(colon + 1))) {
+      return null;
+    }
+    List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    return new ApiCaller(user, groups);
+  }
+
+  private static ApiCaller session(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return null;
+    }
+    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+    UserAuthentication user = authentications == null ? null
+        : (UserAuthentication) authentications.getAuthenticationForProcessEngine(ENGINE);
+    if (user == null) {
+      return null;
+    }
+    return new ApiCaller(user.getName(), user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds()));
+  }
+}

@@ -1,0 +1,205 @@
+package dk.preparedreturn.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.preparedreturn.testsupport.PostgresIntegrationTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The intake API and the case API over HTTP, as the systems of the police and the organisations call them. */
+class CaseApiIT extends PostgresIntegrationTest {
+
+  static final String PASSWORD = "Api-Test-Passw0rd!";
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  JdbcClient jdbc;
+
+  final HttpClient http = HttpClient.newHttpClient();
+  final ObjectMapper json = new ObjectMapper();
+
+  @BeforeEach
+  void users() {
+    user("api-politi", "politi");
+    user("api-cmm", "cmm");
+    user("api-partner-th", "partner-th");
+    user("api-ledelse", "ledelse");
+    user("api-hjs", "hjemrejsestyrelsen");
+  }
+
+  void user(String id, String group) {
+    var identity = engine.getIdentityService();
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      User user = identity.newUser(id);
+      user.setPassword(PASSWORD);
+      identity.saveUser(user);
+      identity.createMembership(id, group);
+    }
+  }
+
+  String referral(String reference, String overrides) {
+    String base = """
+        {"referrerReference": "%s", "referringOrganisation": "politi", "residenceStatus": "NO_LAWFUL_RESIDENCE",
+         "countryOfReturn": "NG", "referralDate": "%s",
+         "person": {"fullName": "Fiktiv Apiperson", "dateOfBirth": "1996-02-03", "nationality": "NG",
+                    "gender": "FEMALE", "exploitationType": "SEXUAL", "hasChildren": true, "numberOfChildren": 2}}
+        """.formatted(reference, LocalDate.now());
+    return overrides == null ? base : overrides;
+  }
+
+  HttpResponse<String> post(String path, String user, String body) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    if (user != null) {
+      request.header("Authorization", basic(user));
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> get(String path, String user) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    if (user != null) {
+      request.header("Authorization", basic(user));
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static String basic(String user) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+  }
+
+  long cases() {
+    return jdbc.sql("SELECT count(*) FROM case_file").query(Long.class).single();
+  }
+
+  @Test
+  void aReferralCreatesOneCaseAndOneJourneyAndARepeatReturnsTheSameCase() throws Exception {
+    String reference = "POL-" + UUID.randomUUID();
+    HttpResponse<String> created = post("/api/referrals", "api-politi", referral(reference, null));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String caseRef = json.readTree(created.body()).get("caseRef").asText();
+    assertThat(caseRef).matches("FH-\\d{4}-\\d{5}");
+    assertThat(created.headers().firstValue("Location")).hasValue("/api/cases/" + caseRef);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseRef)
+        .processDefinitionKey("PreparedReturn").count()).isEqualTo(1);
+    assertThat(engine.getRuntimeService().getVariables(engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(caseRef).processDefinitionKey("PreparedReturn").singleResult().getId()).toString())
+        .as("no personal data in process variables").doesNotContain("Apiperson").doesNotContain("1996-02-03")
+        .doesNotContain("SEXUAL");
+
+    HttpResponse<String> repeated = post("/api/referrals", "api-politi", referral(reference, null));
+    assertThat(repeated.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(repeated.body()).get("caseRef").asText()).isEqualTo(caseRef);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseRef)
+        .processDefinitionKey("PreparedReturn").count()).as("no second journey").isEqualTo(1);
+
+    String changed = referral(reference, null).replace("\"NG\", \"referralDate\"", "\"TH\", \"referralDate\"");
+    HttpResponse<String> conflict = post("/api/referrals", "api-politi", changed);
+    assertThat(conflict.statusCode()).isEqualTo(409);
+    assertThat(conflict.headers().firstValue("Content-Type")).hasValueSatisfying(
+        t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(json.readTree(conflict.body()).get("caseRef").asText()).isEqualTo(caseRef);
+  }
+
+  @Test
+  void badInputIsRefusedNamingEveryBadFieldAndCreatesNothing() throws Exception {
+    long before = cases();
+    String bad = """
+        {"referrerReference": "", "referringOrganisation": "politi", "residenceStatus": "NO_LAWFUL_RESIDENCE",
+         "countryOfReturn": "XX", "referralDate": "2999-01-01",
+         "person": {"fullName": "", "gender": "F", "numberOfChildren": -1}}
+        """;
+    HttpResponse<String> response = post("/api/referrals", "api-politi", bad);
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+        t -> assertThat(t).startsWith("application/problem+json"));
+    List<String> fields = new ArrayList<>();
+    json.readTree(response.body()).get("errors").forEach(e -> fields.add(e.get("field").asText()));
+    assertThat(fields).contains("referrerReference", "countryOfReturnKnown", "referralDate", "person.fullName",
+        "person.gender", "person.numberOfChildren");
+    assertThat(response.body()).as("no submitted values echoed").doesNotContain("2999");
+
+    HttpResponse<String> badDate = post("/api/referrals", "api-politi",
+        referral("POL-X", null).replace(LocalDate.now().toString(), "03/02/2026"));
+    assertThat(badDate.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(badDate.body()).get("errors").get(0).get("field").asText()).isEqualTo("referralDate");
+
+    HttpResponse<String> badEnum = post("/api/referrals", "api-politi",
+        referral("POL-Y", null).replace("NO_LAWFUL_RESIDENCE", "TOURIST"));
+    assertThat(json.readTree(badEnum.body()).get("errors").get(0).get("field").asText()).isEqualTo("residenceStatus");
+
+    HttpResponse<String> unknown = post("/api/referrals", "api-politi",
+        referral("POL-Z", null).replace("\"referralDate\"", "\"sneaky\": 1, \"referralDate\""));
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(unknown.body()).get("errors").get(0).get("field").asText()).isEqualTo("sneaky");
+
+    assertThat(post("/api/referrals", "api-politi", "{not json").statusCode()).isEqualTo(400);
+    assertThat(cases()).as("nothing created").isEqualTo(before);
+  }
+
+  @Test
+  void onlyAuthenticatedMembersOfTheReferringOrganisationMayRefer() throws Exception {
+    long before = cases();
+    assertThat(post("/api/referrals", null, referral("POL-A", null)).statusCode()).isEqualTo(401);
+    assertThat(post("/api/referrals", "api-cmm", referral("POL-B", null)).statusCode()).isEqualTo(403);
+    assertThat(cases()).isEqualTo(before);
+  }
+
+  @Test
+  void aCaseShowsEachOrganisationOnlyWhatItNeedsAndEveryPersonReadIsAudited() throws Exception {
+    String caseRef = json.readTree(post("/api/referrals", "api-politi",
+        referral("POL-" + UUID.randomUUID(), null)).body()).get("caseRef").asText();
+
+    JsonNode byPolice = json.readTree(get("/api/cases/" + caseRef, "api-politi").body());
+    assertThat(byPolice.get("person").get("fullName").asText()).isEqualTo("Fiktiv Apiperson");
+    assertThat(byPolice.get("person").has("exploitationType")).isTrue();
+    assertThat(byPolice.get("person").has("numberOfChildren")).as("not the police's business").isFalse();
+
+    JsonNode byManager = json.readTree(get("/api/cases/" + caseRef, "api-ledelse").body());
+    assertThat(byManager.get("phase").asText()).isEqualTo("IDENTIFICATION");
+    assertThat(byManager.has("person")).as("managers see no person data").isFalse();
+
+    assertThat(get("/api/cases/" + caseRef, "api-partner-th").statusCode()).as("another country's partner")
+        .isEqualTo(403);
+    assertThat(get("/api/cases/" + caseRef, "api-hjs").statusCode()).as("not taking part yet").isEqualTo(403);
+    assertThat(get("/api/cases/" + caseRef, null).statusCode()).isEqualTo(401);
+    assertThat(get("/api/cases/FH-2000-00000", "api-politi").statusCode()).isEqualTo(404);
+
+    List<String> audit = jdbc.sql("SELECT user_id || ':' || action || ':' || coalesce(fields, '') FROM audit_log"
+        + " WHERE case_ref = ? ORDER BY id").param(caseRef).query(String.class).list();
+    assertThat(audit).hasSize(2);
+    assertThat(audit.get(0)).startsWith("api-politi:PERSON_CREATED:");
+    assertThat(audit.get(1)).isEqualTo("api-politi:PERSON_READ:fullName,dateOfBirth,nationality,exploitationType");
+  }
+
+  @Test
+  void theDeadlineCalendarListsTheCasesDatesWithTheirSources() throws Exception {
+    String caseRef = json.readTree(post("/api/referrals", "api-politi",
+        referral("POL-" + UUID.randomUUID(), null)).body()).get("caseRef").asText();
+    JsonNode calendar = json.readTree(get("/api/cases/" + caseRef + "/deadlines", "api-politi").body());
+    JsonNode first = calendar.get("deadlines").get(0);
+    assertThat(first.get("kind").asText()).isEqualTo("IDENTIFICATION_DECISION");
+    assertThat(first.get("date").asText()).isEqualTo(LocalDate.now().plusDays(14).toString());
+    assertThat(first.get("source").asText()).isEqualTo("LeadTimes.identificationDays");
+  }
+}
