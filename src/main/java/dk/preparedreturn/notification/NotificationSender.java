@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -145,8 +146,24 @@ public class NotificationSender {
     outbox.markAttemptFailed(entry.id(), node, reason, now.plus(delay), giveUp);
     LOG.warn("Notification {} ({}, case {}) not sent, attempt {}: {}{}", entry.id(), entry.kind(), entry.caseRef(),
         attempts, reason, giveUp ? "; given up" : "");
-    if (attempts >= properties.incidentAfterAttempts() && entry.incidentId() == null) {
+    if (attempts >= properties.incidentAfterAttempts() && !incidentOpen(entry.incidentId())) {
       raiseIncident(entry, attempts, reason);
+    }
+  }
+
+  /**
+   * Whether the notification's incident still shows in Cockpit. It sits on the execution of the
+   * case's current activity and is deleted with it when the case moves on; a notification that
+   * still fails then gets a new one.
+   */
+  private boolean incidentOpen(String incidentId) {
+    if (incidentId == null) {
+      return false;
+    }
+    try {
+      return runtime.createIncidentQuery().incidentId(incidentId).count() > 0;
+    } catch (RuntimeException e) {
+      return true; // no pile of incidents while the engine cannot be asked
     }
   }
 
@@ -159,13 +176,29 @@ public class NotificationSender {
       if (instance == null || runtime.createProcessInstanceQuery().processInstanceId(instance).count() == 0) {
         return;
       }
-      Incident incident = runtime.createIncident(INCIDENT_TYPE, instance, entry.id(),
+      Incident incident = runtime.createIncident(INCIDENT_TYPE, executionAtActivity(instance), entry.id(),
           "Notification " + entry.kind() + " not sent after " + attempts + " attempts (" + reason
               + "); retries continue");
       outbox.setIncident(entry.id(), incident.getId());
     } catch (RuntimeException e) {
       LOG.warn("Could not raise an incident for notification {}: {}", entry.id(), e.toString());
     }
+  }
+
+  /**
+   * An execution of the process instance that is at an activity: the engine creates incidents only
+   * there (ENGINE: "Execution must be related to an activity"). The process instance's own execution
+   * is not while the case waits inside a scope (the return-track subprocess, an activity with
+   * boundary events), so the incident goes to the execution of the innermost current activity; it
+   * still belongs to the case's process instance.
+   */
+  private String executionAtActivity(String processInstanceId) {
+    ActivityInstance current = runtime.getActivityInstance(processInstanceId);
+    while (current != null && current.getChildActivityInstances().length > 0) {
+      current = current.getChildActivityInstances()[0];
+    }
+    return current == null || current.getExecutionIds().length == 0 ? processInstanceId
+        : current.getExecutionIds()[0];
   }
 
   private void resolveIncident(String incidentId) {

@@ -50,7 +50,10 @@ public class Notifier {
     this.zone = zone;
   }
 
-  /** A task: to the mailboxes of its candidate groups, or to a user. */
+  /**
+   * A task: to a user (an assignment), or to the mailboxes of its candidate groups (a new task, or
+   * a user without an e-mail address).
+   */
   public void task(NotificationKind kind, String dedupKey, String caseRef, String taskId, String taskName, Date due,
       Collection<String> groups, String userId) {
     Map<String, String> values = new HashMap<>();
@@ -58,17 +61,18 @@ public class Notifier {
     values.put("taskName", taskName == null ? "-" : taskName);
     values.put("dueDate", due == null ? "-" : DATE_TIME.format(due.toInstant().atZone(zone)));
     values.put("link", properties.tasklistUrl() + "/camunda/app/tasklist/default/#/?task=" + taskId);
-    if (userId != null) {
-      String email = email(userId);
-      if (email == null) {
-        LOG.warn("No e-mail address for user {}; {} for task {} not sent", userId, kind, taskId);
-        return;
-      }
+    String email = userId == null ? null : email(userId);
+    if (email != null) {
       Language language = Privileged.call(() -> identity.createGroupQuery().groupMember(userId).list()).stream()
           .anyMatch(g -> Groups.isPartnerGroup(g.getId())) ? Language.EN : Language.DA;
       send(kind, dedupKey, caseRef, taskId, List.of(email), language, values);
     } else {
-      sendToGroups(kind, dedupKey, caseRef, taskId, groups, values);
+      if (userId != null) {
+        LOG.warn("No e-mail address for user {}; {} for task {} goes to the candidate groups", userId, kind, taskId);
+      }
+      // "assigned to you" makes no sense in a shared mailbox: announce it as a task of the group
+      NotificationKind groupKind = kind == NotificationKind.TASK_ASSIGNED ? NotificationKind.TASK_CREATED : kind;
+      sendToGroups(groupKind, dedupKey, caseRef, taskId, groups, values);
     }
   }
 

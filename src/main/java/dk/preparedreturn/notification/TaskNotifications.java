@@ -32,7 +32,7 @@ class TaskNotifications implements TaskListener {
           .map(link -> link.getGroupId()).toList();
       if (task.getAssignee() != null) {
         notifier.task(NotificationKind.TASK_ASSIGNED, "TASK_ASSIGNED:" + task.getId() + ":" + task.getAssignee(),
-            caseRef, task.getId(), task.getName(), task.getDueDate(), List.of(), task.getAssignee());
+            caseRef, task.getId(), task.getName(), task.getDueDate(), groups, task.getAssignee());
       } else if (!groups.isEmpty()) {
         notifier.task(NotificationKind.TASK_CREATED, "TASK_CREATED:" + task.getId(), caseRef, task.getId(),
             task.getName(), task.getDueDate(), groups, null);

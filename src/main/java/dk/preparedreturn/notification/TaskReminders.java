@@ -82,14 +82,11 @@ public class TaskReminders {
   private void notify(Task task, NotificationKind kind) {
     Object caseRef = runtime.getVariable(task.getExecutionId(), CASE_REF.name());
     String key = kind + ":" + task.getId() + ":" + task.getDueDate().toInstant();
-    if (task.getAssignee() != null && kind == NotificationKind.TASK_DUE_SOON) {
-      notifier.task(kind, key, (String) caseRef, task.getId(), task.getName(), task.getDueDate(), List.of(),
-          task.getAssignee());
-    } else {
-      List<String> groups = tasks.getIdentityLinksForTask(task.getId()).stream()
-          .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-          .map(IdentityLink::getGroupId).toList();
-      notifier.task(kind, key, (String) caseRef, task.getId(), task.getName(), task.getDueDate(), groups, null);
-    }
+    List<String> groups = tasks.getIdentityLinksForTask(task.getId()).stream()
+        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+        .map(IdentityLink::getGroupId).toList();
+    // a reminder goes to the assignee (or, without one, the group); an escalation always to the group
+    String user = kind == NotificationKind.TASK_DUE_SOON ? task.getAssignee() : null;
+    notifier.task(kind, key, (String) caseRef, task.getId(), task.getName(), task.getDueDate(), groups, user);
   }
 }

@@ -4,7 +4,10 @@ import dk.preparedreturn.journey.Privileged;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -12,10 +15,11 @@ import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Need-to-know: an organisation takes part in a case from the moment it refers the case or gets a
@@ -26,6 +30,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class CaseParticipation {
+
+  private static final Object GRANTED = CaseParticipation.class.getName() + ".granted";
 
   private final JdbcClient jdbc;
   private final AuthorizationService authorizations;
@@ -39,14 +45,25 @@ public class CaseParticipation {
 
   /** The group takes part in the case from now on (no-op when it already does). */
   public void join(String caseRef, String groupId) {
+    join(caseRef, groupId, List.of());
+  }
+
+  /**
+   * The group takes part in the case and may read its process instances: those in the database
+   * and those named (the hierarchy of the task that made it take part, which may have been started
+   * in this very transaction and so not be visible to a query yet).
+   */
+  public void join(String caseRef, String groupId, Collection<String> processInstanceIds) {
     int added = jdbc.sql("INSERT INTO case_participant (case_ref, group_id, since) SELECT ?, ?, ? FROM (SELECT 1 AS one) x"
             + " WHERE NOT EXISTS (SELECT 1 FROM case_participant WHERE case_ref = ? AND group_id = ?)")
         .params(caseRef, groupId, Timestamp.from(ClockUtil.getCurrentTime().toInstant()), caseRef, groupId)
         .update();
+    Set<String> instances = new LinkedHashSet<>(processInstanceIds);
     if (added == 1) {
       Privileged.run(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseRef).list()
-          .forEach(instance -> grant(instance.getId(), List.of(groupId))));
+          .forEach(instance -> instances.add(instance.getId())));
     }
+    instances.forEach(instance -> grant(instance, List.of(groupId)));
   }
 
   /** A process instance of the case started: every participant may read it. */
@@ -68,9 +85,19 @@ public class CaseParticipation {
         .query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(null);
   }
 
+  /**
+   * Grants each group READ on the instance and its history unless it already may (granted earlier,
+   * or earlier in this transaction, where a query cannot see it yet).
+   */
   private void grant(String processInstanceId, List<String> groups) {
+    Set<String> grantedInTransaction = grantedInThisTransaction();
     Privileged.run(() -> {
       for (String group : groups) {
+        if (!grantedInTransaction.add(group + "|" + processInstanceId)
+            || authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(Resources.PROCESS_INSTANCE)
+            .resourceId(processInstanceId).count() > 0) {
+          continue;
+        }
         Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
         read.setGroupId(group);
         read.setResource(Resources.PROCESS_INSTANCE);
@@ -87,8 +114,22 @@ public class CaseParticipation {
     });
   }
 
-  /** Used when the case's main process instance is known only after its start. */
-  public void grantAll(String caseRef, ProcessInstance instance) {
-    grant(instance.getId(), groups(caseRef));
+  @SuppressWarnings("unchecked")
+  private static Set<String> grantedInThisTransaction() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return new HashSet<>();
+    }
+    Set<String> granted = (Set<String>) TransactionSynchronizationManager.getResource(GRANTED);
+    if (granted == null) {
+      granted = new HashSet<>();
+      TransactionSynchronizationManager.bindResource(GRANTED, granted);
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          TransactionSynchronizationManager.unbindResourceIfPossible(GRANTED);
+        }
+      });
+    }
+    return granted;
   }
 }

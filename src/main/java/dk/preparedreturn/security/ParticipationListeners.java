@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -61,9 +62,15 @@ class ParticipationListeners extends AbstractProcessEnginePlugin {
     if (caseRef == null) {
       return;
     }
+    List<String> hierarchy = new ArrayList<>();
+    ExecutionEntity instance = ((ExecutionEntity) task.getExecution()).getProcessInstance();
+    while (instance != null) {
+      hierarchy.add(instance.getId());
+      instance = instance.getSuperExecution() == null ? null : instance.getSuperExecution().getProcessInstance();
+    }
     task.getCandidates().stream()
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-        .forEach(link -> participation.join(caseRef, link.getGroupId()));
+        .forEach(link -> participation.join(caseRef, link.getGroupId(), hierarchy));
   }
 
   private void instanceStarted(DelegateExecution execution) {
