@@ -1,0 +1,5 @@
+package dk.preparedreturn.casefile;
+
+/** Published in the closing transaction when a case gets its outcome. */
+public record CaseClosed(String caseRef, CaseOutcome outcome) {
+}

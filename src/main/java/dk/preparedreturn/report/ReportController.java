@@ -1,0 +1,72 @@
+package dk.preparedreturn.report;
+
+import dk.preparedreturn.api.Forbidden;
+import dk.preparedreturn.identity.Groups;
+import dk.preparedreturn.security.ApiCaller;
+import java.nio.charset.StandardCharsets;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The managers' reports: {@code GET /api/reports/summary} (JSON), {@code GET /app/reports} (a page
+ * in Danish; managers signed in to Cockpit open it directly) and the k-anonymous research export
+ * {@code GET /api/reports/statistics.csv?k=5}. For managers and administrators; no person data.
+ */
+@RestController
+class ReportController {
+
+  private final ReportService reports;
+  private final StatisticsExport export;
+  private final ReportPage page;
+  private final int defaultK;
+
+  ReportController(ReportService reports, StatisticsExport export, ReportPage page,
+      @Value("${app.statistics.k:5}") int defaultK) {
+    this.reports = reports;
+    this.export = export;
+    this.page = page;
+    this.defaultK = defaultK;
+  }
+
+  @GetMapping(path = "/api/reports/summary", produces = MediaType.APPLICATION_JSON_VALUE)
+  ReportService.Summary summary(ApiCaller caller) {
+    requireManager(caller);
+    return reports.summary();
+  }
+
+  @GetMapping(path = "/app/reports", produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<String> reportPage(ApiCaller caller) {
+    requireManager(caller);
+    return ResponseEntity.ok().header("Cache-Control", "no-store").contentType(new MediaType("text", "html",
+        StandardCharsets.UTF_8)).body(page.render(reports.summary()));
+  }
+
+  @GetMapping(path = "/api/reports/statistics.csv", produces = "text/csv")
+  ResponseEntity<String> statistics(@RequestParam(name = "k", required = false) Integer k, ApiCaller caller) {
+    requireManager(caller);
+    int kValue = k == null ? defaultK : k;
+    if (kValue < 2 || kValue > 1000) {
+      throw new dk.preparedreturn.forms.InvalidFormInput("k", "k must be between 2 and 1000");
+    }
+    StatisticsExport.Export result = export.export(kValue);
+    return ResponseEntity.ok()
+        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"prepared-return-statistics-k" + kValue + ".csv\"")
+        .header("X-K-Anonymity", String.valueOf(kValue))
+        .header("X-Rows-Generalised", String.valueOf(result.generalised()))
+        .header("X-Rows-Suppressed", String.valueOf(result.suppressed()))
+        .header("Cache-Control", "no-store")
+        .body(result.csv());
+  }
+
+  private static void requireManager(ApiCaller caller) {
+    if (!caller.in(Groups.MANAGERS) && !caller.admin()) {
+      throw new Forbidden("Reports are for managers (group ledelse) and administrators");
+    }
+  }
+}
