@@ -93,6 +93,17 @@ class ApiProblems {
     return problem(HttpStatus.FORBIDDEN, e.getMessage());
   }
 
+  @ExceptionHandler({org.springframework.dao.DataAccessException.class,
+      org.springframework.transaction.TransactionException.class, org.camunda.bpm.engine.ProcessEngineException.class})
+  org.springframework.http.ResponseEntity<ProblemDetail> database(RuntimeException e) {
+    if (!DatabaseUnavailable.causedBy(e)) {
+      throw e;
+    }
+    return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+        .body(problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.MESSAGE));
+  }
+
   static ProblemDetail badRequest(String detail, List<FieldProblem> errors) {
     ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, detail);
     problem.setProperty("errors", errors);

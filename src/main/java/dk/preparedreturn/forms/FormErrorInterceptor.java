@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * The engine wraps every exception thrown by a task listener in a generic ProcessEngineException
  * (ENGINE-03051), which the REST API and Tasklist report as a server error. This outermost
  * interceptor, which sees the exception after the transaction was rolled back, rethrows the
- * {@link InvalidFormInput} itself: a BadUserRequestException, answered with 400 and its message
+ * {@link InvalidFormInput} itself: a form-validation exception, answered with 400 and its message
  * ("Ny udrejsefrist: må ikke ligge efter 2026-07-01") that Tasklist shows next to the form.
  */
 @Component

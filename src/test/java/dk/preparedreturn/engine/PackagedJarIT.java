@@ -52,7 +52,7 @@ class PackagedJarIT {
       for (String group : new String[] {"udlaendingestyrelsen", "cmm", "hjemrejsestyrelsen", "drc", "partner-ng",
           "partner-th"}) {
         assertThat(get(port, "/engine-rest/task/count?candidateGroup=" + group + "&includeAssignedTasks=true")
-            .get("count").asInt()).as("open tasks of " + group).isPositive();
+            .get("count").asInt()).as(() -> "open tasks of " + group + "; log:\n" + tailOrEmpty(workDir)).isPositive();
       }
       assertThat(get(port, "/engine-rest/process-instance/count?processDefinitionKey=PreparedReturn")
           .get("count").asInt()).isEqualTo(7);
@@ -143,6 +143,14 @@ class PackagedJarIT {
   static String tail(Path workDir) throws IOException {
     List<String> lines = Files.readAllLines(workDir.resolve("app.log"));
     return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+  }
+
+  static String tailOrEmpty(Path workDir) {
+    try {
+      return tail(workDir);
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
   }
 
   static int freePort() throws IOException {

@@ -1,5 +1,6 @@
 package dk.preparedreturn.testsupport;
 
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -7,8 +8,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the integration tests: the whole application as in production (profile {@code postgres},
- * no demo data, authorization on) on the test PostgreSQL database, with a web server on a random
- * port. Subclasses without extra configuration share one cached context.
+ * no demo data, authorization on, metrics as in production) on the test PostgreSQL database, with
+ * a web server on a random port. Subclasses without extra configuration share one cached context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "ADMIN_USER=admin",
@@ -16,6 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "camunda.bpm.job-execution.enabled=false"
 })
 @ActiveProfiles("postgres")
+@AutoConfigureObservability
 public abstract class PostgresIntegrationTest {
 
   public static final String ADMIN = "admin";

@@ -60,6 +60,10 @@ export default {
     fallbackLocale: 'en'
   },
 
+  // The DA | EN switch in the header (scripts/language-switch.js): a saved choice overrides the
+  // browser's language. Custom scripts are imported before AngularJS determines the language.
+  customScripts: ['scripts/language-switch.js'],
+
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',

@@ -1,0 +1,427 @@
+package dk.preparedreturn.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import dk.preparedreturn.casefile.CaseFile;
+import dk.preparedreturn.casefile.CaseFileRepository;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+
+/**
+ * The caseworkers' Tasklist in a real browser (Debian's Chromium driven by Playwright), on the
+ * embedded default with its demo users and demo cases:
+ *
+ * <ol>
+ *   <li>the login page follows the browser's language (Danish) and the DA | EN switch in the
+ *     header changes it (and back);</li>
+ *   <li>cmm-mads (browser da-DK) opens "Min organisation", finds the decision task of demo case
+ *     DEMO-3 by its case reference in the "Sag" column, claims it ("Tag opgaven"), submits
+ *     "not decided yet" with a follow-up date after the departure deadline and sees the server's
+ *     message, then submits a valid date: the task leaves the list and the engine waits for the
+ *     follow-up date, which brings the decision back to the contact person;</li>
+ *   <li>ng-ngozi (partner Nigeria, browser en-US) sees her own tasks but DEMO-3 in none of her
+ *     filters, and opening DEMO-3's task by its id shows no form, only an error.</li>
+ * </ol>
+ *
+ * Screenshots go to {@code target/screenshots/}. The Tasklist runs on the engine named
+ * {@code default} (the URLs the notification mails link to), so this class runs after the other
+ * integration tests of the JVM and closes its context afterwards: the Camunda webapps look engines
+ * up by name in a JVM-wide registry.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+    "app.mail-catcher.enabled=false",
+    "spring.jmx.enabled=false",
+    // the demo cases run processes while the context starts, before a coverage run could be set up
+    "spring.autoconfigure.exclude="
+        + "org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration"
+})
+@ExcludeFromProcessCoverage
+@DirtiesContext
+@Order(Integer.MAX_VALUE)
+class TasklistBrowserIT {
+
+  private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+  private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+  private static final String LOCALE_KEY = "preparedReturn.locale";
+
+  private static final String CASEWORKER = "cmm-mads";
+  private static final String CONTACT_PERSON = "cmm-karen";
+  private static final String PARTNER = "ng-ngozi";
+  private static final String PASSWORD = "demo";
+
+  private static final String RECORD_DECISION = "Task_RecordDecision";
+  private static final String RECORD_DECISION_NAME = "Registrér personens beslutning";
+  private static final String MEET_BEFORE_DEPARTURE = "Task_MeetBeforeDeparture";
+  private static final String MEET_BEFORE_DEPARTURE_NAME = "Meet the person before departure";
+  private static final List<String> PARTNER_FILTERS = TasklistFilters.ENGLISH.stream()
+      .map(TasklistFilters.FilterSpec::name).toList();
+
+  private static Playwright playwright;
+  private static Browser browser;
+
+  @LocalServerPort
+  int port;
+  @Value("${app.time-zone:Europe/Copenhagen}")
+  ZoneId zone;
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  HistoryService history;
+  @Autowired
+  ManagementService management;
+  @Autowired
+  FilterService filters;
+  @Autowired
+  IdentityService identity;
+  @Autowired
+  CaseFileRepository cases;
+
+  private final List<Page> openPages = new ArrayList<>();
+
+  @BeforeAll
+  static void launchBrowser() throws IOException {
+    assertThat(CHROMIUM).as("Debian's Chromium (apt-get install chromium); Playwright must not download one")
+        .isExecutable();
+    Files.createDirectories(SCREENSHOTS);
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
+    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+        .setExecutablePath(CHROMIUM)
+        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--disable-dev-shm-usage")));
+    PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+  }
+
+  @Test
+  void caseworkerWorksADemoCaseInTasklistAndThePartnerDoesNotSeeIt() {
+    assertThat(ProcessEngines.getProcessEngine("default"))
+        .as("the webapps resolve the engine 'default' to this test's engine (another Spring context registered one?)")
+        .isSameAs(engine);
+    try {
+      scenario();
+    } catch (AssertionError | RuntimeException e) {
+      for (int i = 0; i < openPages.size(); i++) {
+        if (!openPages.get(i).isClosed()) {
+          screenshot(openPages.get(i), "failure-" + (i + 1));
+        }
+      }
+      throw e;
+    }
+  }
+
+  private void scenario() {
+    CaseFile demo3 = demoCase(3);
+    String caseRef = demo3.caseRef();
+    Task decision = openTask(caseRef, RECORD_DECISION);
+    LocalDate today = LocalDate.now(zone);
+    LocalDate deadline = LocalDate.parse((String) tasks.getVariable(decision.getId(), "departureDeadline"));
+    assertThat(deadline).as("DEMO-3's departure deadline").isAfter(today.plusDays(1));
+    assertThat(decision.getAssignee()).as("DEMO-3's decision task belongs to the contact person").isEqualTo(CONTACT_PERSON);
+    // The contact person is away: the task goes back to the CMM team, where a colleague picks it up.
+    tasks.setAssignee(decision.getId(), null);
+
+    // ---- the caseworker, Danish browser
+    Page page = newPage("da-DK");
+    page.navigate(tasklistUrl());
+    languageSwitchChangesTheLoginPage(page);
+    logIn(page, CASEWORKER, "Log ind");
+    PlaywrightAssertions.assertThat(page.locator("[cam-widget-header]")).containsText("Tastaturgenveje");
+
+    openFilter(page, "Min organisation");
+    Locator card = taskCard(page, caseRef).filter(new Locator.FilterOptions().setHasText(RECORD_DECISION_NAME));
+    PlaywrightAssertions.assertThat(card).hasCount(1);
+    PlaywrightAssertions.assertThat(card.locator(".variable-item").filter(new Locator.FilterOptions().setHasText("Sag:")))
+        .containsText(caseRef);
+    screenshot(page, "tasklist-list");
+
+    card.locator("h4.task a").click();
+    Locator detail = page.locator("[cam-tasklist-task]");
+    PlaywrightAssertions.assertThat(detail.locator("h2.task")).hasText(RECORD_DECISION_NAME);
+    Locator form = detail.locator("form.fjs-form");
+    PlaywrightAssertions.assertThat(form).containsText("Sag: " + caseRef);
+    Locator complete = detail.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Afslut").setExact(true));
+    PlaywrightAssertions.assertThat(complete).isDisabled(); // not claimed yet
+
+    detail.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Tag opgaven").setExact(true)).click();
+    PlaywrightAssertions.assertThat(detail.locator("li.assignee")).containsText(fullName(CASEWORKER));
+    PlaywrightAssertions.assertThat(complete).isEnabled();
+    assertThat(tasks.createTaskQuery().taskId(decision.getId()).singleResult().getAssignee()).isEqualTo(CASEWORKER);
+
+    // ---- first submission: not decided yet, follow-up after the departure deadline -> the server refuses
+    form.getByLabel("Har ikke besluttet sig endnu").check();
+    Locator followUp = form.getByLabel("Følg op den");
+    PlaywrightAssertions.assertThat(followUp).isVisible();
+    LocalDate tooLate = deadline.plusDays(5);
+    enterDate(followUp, tooLate);
+    complete.click();
+    Locator error = page.locator(".page-notifications .alert-danger");
+    String message = "Følg op den: må ikke ligge efter " + deadline;
+    PlaywrightAssertions.assertThat(error).containsText(message);
+    PlaywrightAssertions.assertThat(error).containsText("Der opstod en fejl under afsendelse af opgavens formular");
+    PlaywrightAssertions.assertThat(error).isVisible();
+    PlaywrightAssertions.assertThat(detail.locator("h2.task")).hasText(RECORD_DECISION_NAME); // the form stays open
+    screenshot(page, "tasklist-invalid");
+    assertThat(tasks.createTaskQuery().taskId(decision.getId()).count()).as("task still open").isEqualTo(1);
+    assertThat(runtime.getVariable(decision.getProcessInstanceId(), "followUpDate"))
+        .as("nothing of the refused submission is kept").isNull();
+
+    // ---- second submission: a follow-up date within the deadline
+    error.locator("button.close[ng-click*=removeNotification]").click();
+    PlaywrightAssertions.assertThat(error).hasCount(0);
+    LocalDate followUpDate = today.plusDays(7).isAfter(deadline) ? deadline : today.plusDays(7);
+    enterDate(followUp, followUpDate);
+    complete.click();
+    PlaywrightAssertions.assertThat(detail.locator(".no-task")).containsText("Vælg en opgave på listen.");
+    PlaywrightAssertions.assertThat(taskCard(page, caseRef)).hasCount(0);
+    PlaywrightAssertions.assertThat(error).hasCount(0);
+    screenshot(page, "tasklist-completed");
+
+    // ---- the case moved on: decision recorded, waiting for the follow-up date
+    HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(decision.getId()).singleResult();
+    assertThat(done.getEndTime()).as("task completed").isNotNull();
+    assertThat(done.getAssignee()).isEqualTo(CASEWORKER);
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(caseRef).count()).as("no open task in DEMO-3").isZero();
+    assertThat(runtime.getVariable(decision.getProcessInstanceId(), "followUpDate")).isEqualTo(followUpDate.toString());
+    assertThat(cases.require(caseRef).offerDecision()).as("case record").isEqualTo("UNDECIDED");
+    Job followUpTimer = management.createJobQuery().processInstanceId(decision.getProcessInstanceId())
+        .activityId("TimerEvent_FollowUpDateReached").singleResult();
+    assertThat(followUpTimer).as("the follow-up timer").isNotNull();
+    assertThat(LocalDateTime.ofInstant(followUpTimer.getDuedate().toInstant(), zone).toLocalDate())
+        .isEqualTo(followUpDate);
+    // the follow-up date comes (the job executor would fire the timer that morning)
+    management.executeJob(followUpTimer.getId());
+    Task followUpTask = openTask(caseRef, RECORD_DECISION);
+    assertThat(followUpTask.getId()).isNotEqualTo(decision.getId());
+    assertThat(followUpTask.getAssignee()).as("back to the contact person").isEqualTo(CONTACT_PERSON);
+
+    // ---- the partner in Nigeria, English browser
+    partnerDoesNotSeeTheCase(caseRef, followUpTask.getId());
+  }
+
+  /** DA | EN in the header: the choice overrides the browser's language (da-DK) and survives a reload. */
+  private void languageSwitchChangesTheLoginPage(Page page) {
+    Locator signIn = page.locator("form[name=signinForm] button[type=submit]");
+    PlaywrightAssertions.assertThat(signIn).hasText("Log ind");
+    Locator languageSwitch = page.locator("[cam-widget-header] .pr-language-switch");
+    PlaywrightAssertions.assertThat(languageSwitch).isVisible();
+    PlaywrightAssertions.assertThat(languageSwitch.getByRole(AriaRole.BUTTON,
+        new Locator.GetByRoleOptions().setName("Dansk"))).hasAttribute("aria-pressed", "true");
+
+    languageSwitch.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("English")).click();
+    PlaywrightAssertions.assertThat(signIn).hasText("Log in");
+    PlaywrightAssertions.assertThat(page.locator("input[ng-model=username]")).hasAttribute("placeholder", "Username");
+    PlaywrightAssertions.assertThat(page.locator("html")).hasAttribute("lang", "en");
+    PlaywrightAssertions.assertThat(languageSwitch.getByRole(AriaRole.BUTTON,
+        new Locator.GetByRoleOptions().setName("English"))).hasAttribute("aria-pressed", "true");
+    assertThat(page.evaluate("key => localStorage.getItem(key)", LOCALE_KEY)).isEqualTo("en");
+    screenshot(page, "tasklist-login-en");
+
+    languageSwitch.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Dansk")).click();
+    PlaywrightAssertions.assertThat(signIn).hasText("Log ind");
+    PlaywrightAssertions.assertThat(page.locator("input[ng-model=username]")).hasAttribute("placeholder", "Brugernavn");
+    assertThat(page.evaluate("key => localStorage.getItem(key)", LOCALE_KEY)).isEqualTo("da");
+  }
+
+  private void partnerDoesNotSeeTheCase(String caseRef, String hiddenTaskId) {
+    CaseFile demo4 = demoCase(4);
+    CaseFile demo6 = demoCase(6);
+    Task meeting = openTask(demo4.caseRef(), MEET_BEFORE_DEPARTURE);
+    List<String> groups = identity.createGroupQuery().groupMember(PARTNER).list().stream().map(Group::getId).toList();
+    assertThat(groups).containsExactly("partner-ng");
+
+    Page page = newPage("en-US");
+    page.navigate(tasklistUrl());
+    logIn(page, PARTNER, "Log in");
+    PlaywrightAssertions.assertThat(page.locator(".task-filter")).hasCount(PARTNER_FILTERS.size());
+
+    for (String filterName : PARTNER_FILTERS) {
+      long expected = asUser(PARTNER, groups, () -> filters.count(filterId(filterName)));
+      openFilter(page, filterName);
+      PlaywrightAssertions.assertThat(page.locator(".task-filter.active .counter")).hasText(String.valueOf(expected));
+      Locator cards = page.locator("ol.tasks-list > li.task");
+      PlaywrightAssertions.assertThat(cards).hasCount((int) Math.min(expected, 15));
+      List<String> links = cards.locator("h4.task a").all().stream().map(a -> a.getAttribute("href")).toList();
+      assertThat(links).as("tasks in partner filter %s", filterName)
+          .noneMatch(href -> href.endsWith("task=" + hiddenTaskId));
+      assertThat(page.locator("body").innerText()).as("page text with filter %s", filterName).doesNotContain(caseRef);
+      if (filterName.equals("My organisation")) {
+        PlaywrightAssertions.assertThat(cards.filter(new Locator.FilterOptions().setHasText(MEET_BEFORE_DEPARTURE_NAME)))
+            .hasCount(1);
+        PlaywrightAssertions.assertThat(taskCard(page, demo6.caseRef())).not().hasCount(0);
+        PlaywrightAssertions.assertThat(taskCard(page, demo4.caseRef())).not().hasCount(0);
+        screenshot(page, "tasklist-partner");
+      }
+    }
+
+    // opening DEMO-3's task by its id: no form, an error
+    Page direct = page.context().newPage();
+    openPages.add(direct);
+    direct.navigate(tasklistUrl() + "#/?task=" + hiddenTaskId);
+    PlaywrightAssertions.assertThat(direct.locator(".page-notifications .alert-danger"))
+        .containsText("The task does not exist anymore");
+    Locator detail = direct.locator("[cam-tasklist-task]");
+    PlaywrightAssertions.assertThat(detail.locator(".no-task")).containsText("Select a task in the list.");
+    PlaywrightAssertions.assertThat(detail.locator("form.fjs-form")).hasCount(0);
+    PlaywrightAssertions.assertThat(detail.locator("h2.task")).hasCount(0);
+    assertThat(direct.locator("body").innerText()).doesNotContain(RECORD_DECISION_NAME);
+    screenshot(direct, "tasklist-partner-direct");
+    assertThat(tasks.createTaskQuery().taskId(hiddenTaskId).count()).as("the task exists").isEqualTo(1);
+    assertThat(asUser(PARTNER, groups, () -> tasks.createTaskQuery().taskId(hiddenTaskId).count()))
+        .as("but the partner may not read it").isZero();
+
+    // the same kind of link to her own task opens its form
+    Page own = page.context().newPage();
+    openPages.add(own);
+    own.navigate(tasklistUrl() + "#/?task=" + meeting.getId());
+    Locator ownDetail = own.locator("[cam-tasklist-task]");
+    PlaywrightAssertions.assertThat(ownDetail.locator("h2.task")).hasText(MEET_BEFORE_DEPARTURE_NAME);
+    PlaywrightAssertions.assertThat(ownDetail.locator("form.fjs-form")).containsText("Date of the meeting");
+  }
+
+  // ---- browser helpers
+
+  private Page newPage(String locale) {
+    BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+        .setLocale(locale)
+        .setTimezoneId(zone.getId())
+        .setViewportSize(1400, 900));
+    context.setDefaultTimeout(20_000);
+    Page page = context.newPage();
+    openPages.add(page);
+    return page;
+  }
+
+  private String tasklistUrl() {
+    return "http://localhost:" + port + "/camunda/app/tasklist/default/";
+  }
+
+  private void logIn(Page page, String user, String signInLabel) {
+    page.locator("input[ng-model=username]").fill(user);
+    page.locator("input[ng-model=password]").fill(PASSWORD);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(signInLabel).setExact(true)).click();
+    PlaywrightAssertions.assertThat(page.locator("[cam-widget-header] li.account")).containsText(fullName(user));
+  }
+
+  private static void openFilter(Page page, String name) {
+    page.locator(".task-filter h4.name a").filter(new Locator.FilterOptions()
+        .setHasText(Pattern.compile("^\\s*" + jsRegexLiteral(name) + "\\b"))).click();
+    PlaywrightAssertions.assertThat(page.locator(".task-filter.active h4.name")).containsText(name);
+    PlaywrightAssertions.assertThat(page.locator(".task-filter.active .counter")).isVisible();
+  }
+
+  /** Playwright hands patterns to the browser as JavaScript regular expressions: no \\Q...\\E there. */
+  private static String jsRegexLiteral(String text) {
+    return text.replaceAll("[.*+?^${}()|\\[\\]\\\\/]", "\\\\$0");
+  }
+
+  /** The cards of the task list whose "Sag"/"Case" column shows the case reference. */
+  private static Locator taskCard(Page page, String caseRef) {
+    return page.locator("ol.tasks-list > li.task").filter(new Locator.FilterOptions()
+        .setHas(page.locator(".variable-value", new Page.LocatorOptions().setHasText(caseRef))));
+  }
+
+  /** Types a date in the form-js date field in the format it shows as placeholder (browser locale). */
+  private static void enterDate(Locator field, LocalDate date) {
+    String placeholder = field.getAttribute("placeholder");
+    assertThat(placeholder).as("date placeholder").matches("(?i)[dmy./\\- ]+");
+    String pattern = placeholder.toLowerCase().replace("mm", "MM");
+    String text = date.format(DateTimeFormatter.ofPattern(pattern));
+    field.fill(text);
+    field.press("Tab");
+    PlaywrightAssertions.assertThat(field).hasValue(text);
+  }
+
+  private static void screenshot(Page page, String name) {
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
+  }
+
+  // ---- engine helpers
+
+  private CaseFile demoCase(int n) {
+    return cases.findByReferrer("politi", "DEMO-" + n)
+        .orElseThrow(() -> new AssertionError("demo case DEMO-" + n + " missing: are the demo cases on?"));
+  }
+
+  private Task openTask(String caseRef, String taskKey) {
+    Task task = tasks.createTaskQuery().processInstanceBusinessKey(caseRef).taskDefinitionKey(taskKey).singleResult();
+    assertThat(task).as("open task %s of %s", taskKey, caseRef).isNotNull();
+    return task;
+  }
+
+  private String fullName(String userId) {
+    User user = identity.createUserQuery().userId(userId).singleResult();
+    return user.getFirstName() + " " + user.getLastName();
+  }
+
+  private String filterId(String name) {
+    return filters.createFilterQuery().filterName(name).singleResult().getId();
+  }
+
+  private <T> T asUser(String user, List<String> groups, java.util.function.Supplier<T> call) {
+    identity.setAuthentication(user, groups);
+    try {
+      return call.get();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+}
