@@ -33,7 +33,8 @@ public final class TestUsers {
       user.setFirstName("Test");
       user.setLastName(group);
       user.setEmail(id + "@example.org");
-      user.setPassword("Test-Password-" + id.length() + "x!");
+      // meets the production password policy (which also forbids the user's names in the password)
+      user.setPassword("Caseworker-Pw-" + id.length() + "x!");
       identity.saveUser(user);
       identity.createMembership(id, group);
     }
