@@ -30,6 +30,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblems {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiProblems.class);
+
   record FieldProblem(String field, String message) {
   }
 
@@ -97,11 +99,32 @@ class ApiProblems {
       org.springframework.transaction.TransactionException.class, org.camunda.bpm.engine.ProcessEngineException.class})
   org.springframework.http.ResponseEntity<ProblemDetail> database(RuntimeException e) {
     if (!DatabaseUnavailable.causedBy(e)) {
-      throw e;
+      return unexpected(e);
     }
     return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS))
         .body(problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.MESSAGE));
+  }
+
+  /**
+   * Anything else: Spring's own errors keep their status (405, 406, 415 ...), an engine authorization
+   * failure is a 403, and a bug is a 500 with a reference that is also in the log; never a stack trace
+   * or an exception message (it may contain submitted values) in the response.
+   */
+  @ExceptionHandler(Exception.class)
+  org.springframework.http.ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    if (e instanceof org.springframework.web.ErrorResponse known) {
+      return org.springframework.http.ResponseEntity.status(known.getStatusCode()).headers(known.getHeaders())
+          .body(known.getBody());
+    }
+    if (e instanceof org.camunda.bpm.engine.AuthorizationException) {
+      return org.springframework.http.ResponseEntity.status(HttpStatus.FORBIDDEN)
+          .body(problem(HttpStatus.FORBIDDEN, "You are not authorized for this"));
+    }
+    String reference = java.util.UUID.randomUUID().toString();
+    LOG.error("Unexpected error, reference {}", reference, e);
+    return org.springframework.http.ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+        .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error (reference " + reference + ")"));
   }
 
   static ProblemDetail badRequest(String detail, List<FieldProblem> errors) {

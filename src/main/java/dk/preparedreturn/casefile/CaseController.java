@@ -5,6 +5,7 @@ import dk.preparedreturn.audit.AuditLog;
 import dk.preparedreturn.caseevents.CaseEvent;
 import dk.preparedreturn.caseevents.CaseEventService;
 import dk.preparedreturn.deadlines.DeadlineCalendarService;
+import dk.preparedreturn.deadlines.DeadlinePage;
 import dk.preparedreturn.identity.Groups;
 import dk.preparedreturn.security.ApiCaller;
 import dk.preparedreturn.security.CaseParticipation;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,14 +39,16 @@ class CaseController {
   private final DeadlineCalendarService deadlines;
   private final CaseEventService events;
   private final AuditLog audit;
+  private final DeadlinePage deadlinePage;
 
   CaseController(CaseFileRepository cases, CaseParticipation participation, DeadlineCalendarService deadlines,
-      CaseEventService events, AuditLog audit) {
+      CaseEventService events, AuditLog audit, DeadlinePage deadlinePage) {
     this.cases = cases;
     this.participation = participation;
     this.deadlines = deadlines;
     this.events = events;
     this.audit = audit;
+    this.deadlinePage = deadlinePage;
   }
 
   @GetMapping(path = "/api/cases/{caseRef}", produces = "application/json")
@@ -91,6 +95,18 @@ class CaseController {
     cases.require(caseRef);
     participatingGroups(caseRef, caller);
     return Map.of("caseRef", caseRef, "deadlines", deadlines.calendar(caseRef));
+  }
+
+  /** The same calendar as a page, linked from the task forms in Tasklist (English for partners). */
+  @GetMapping(path = "/app/cases/{caseRef}/deadlines", produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<String> deadlinePage(@PathVariable String caseRef, ApiCaller caller) {
+    cases.require(caseRef);
+    participatingGroups(caseRef, caller);
+    boolean english = caller.groups().stream().noneMatch(Groups.DANISH_CASE_ACTORS::contains)
+        && caller.groups().stream().anyMatch(Groups::isPartnerGroup);
+    return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+        .header("Cache-Control", "no-store")
+        .body(deadlinePage.render(caseRef, deadlines.calendar(caseRef), english));
   }
 
   record EventRequest(@NotNull CaseEvent event, @NotNull LocalDate eventDate, LocalDate newDate) {

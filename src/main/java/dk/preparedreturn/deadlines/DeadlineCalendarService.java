@@ -54,7 +54,18 @@ public class DeadlineCalendarService {
     this.calendar = calendar;
   }
 
+  /**
+   * The calendar of the case. The caller's right to see the case is checked by the caller (the
+   * case API checks participation); the engine reads here run without the caller's authorizations.
+   */
   public List<Entry> calendar(String caseRef) {
+    // one engine command: the engine's queries see the whole case (no caller authorizations, no
+    // result limit for callers) and the decision table can be parsed (it needs the engine's context)
+    return engine.getCommandExecutorTxRequired().execute(commandContext ->
+        commandContext.runWithoutAuthorization(() -> compute(caseRef)));
+  }
+
+  private List<Entry> compute(String caseRef) {
     CaseFile c = cases.require(caseRef);
     Map<String, Object> v = caseVariables(c);
     LocalDate today = calendar.today();
@@ -113,11 +124,10 @@ public class DeadlineCalendarService {
           "Reintegrationsplanen tilpasset", "Reintegration plan refined",
           "IOM Reintegration Handbook 2.3 (LeadTimes.planRefinementDays)", false);
     }
-    DmnDecision schedule = supportMonthDecision();
+    List<DmnDecisionRuleResult> schedule = supportSchedule();
     int reportDays = number(v, "reportDays") == null ? 0 : number(v, "reportDays");
-    for (int month = 1; month <= MAX_MONTHS && schedule != null; month++) {
-      DmnDecisionRuleResult plan = engine.getDmnEngine()
-          .evaluateDecisionTable(schedule, Variables.createVariables().putValue("supportMonth", month)).getSingleResult();
+    for (int month = 1; month <= schedule.size(); month++) {
+      DmnDecisionRuleResult plan = schedule.get(month - 1);
       boolean cash = Boolean.TRUE.equals(plan.getEntry("cashSupport"));
       LocalDate start = r0.plusMonths(month - 1);
       add(entries, today, start, cash ? "CASH_SUPPORT" : "REIMBURSEMENT",
@@ -140,13 +150,26 @@ public class DeadlineCalendarService {
     }
   }
 
-  private DmnDecision supportMonthDecision() {
-    DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey("SupportMonth")
-        .latestVersion().singleResult();
-    if (definition == null) {
-      return null;
-    }
-    return engine.getDmnEngine().parseDecision("SupportMonth", repository.getDecisionModel(definition.getId()));
+  /**
+   * The decision table SupportMonth for months 1 to {@link #MAX_MONTHS}, evaluated by the engine's
+   * DMN engine inside an engine command (parsing needs the engine's context).
+   */
+  private List<DmnDecisionRuleResult> supportSchedule() {
+    return engine.getCommandExecutorTxRequired().execute(commandContext -> {
+      DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey("SupportMonth")
+          .latestVersion().singleResult();
+      List<DmnDecisionRuleResult> months = new ArrayList<>();
+      if (definition == null) {
+        return months;
+      }
+      DmnDecision decision = engine.getDmnEngine().parseDecision("SupportMonth",
+          repository.getDecisionModel(definition.getId()));
+      for (int month = 1; month <= MAX_MONTHS; month++) {
+        months.add(engine.getDmnEngine().evaluateDecisionTable(decision,
+            Variables.createVariables().putValue("supportMonth", month)).getSingleResult());
+      }
+      return months;
+    });
   }
 
   /**

@@ -107,6 +107,6 @@ class ReportPage {
   }
 
   private static String esc(String text) {
-    return HtmlUtils.htmlEscape(text == null ? "" : text);
+    return HtmlUtils.htmlEscape(text == null ? "" : text, "UTF-8");
   }
 }

@@ -202,4 +202,35 @@ class CaseApiIT extends PostgresIntegrationTest {
     assertThat(first.get("date").asText()).isEqualTo(LocalDate.now().plusDays(14).toString());
     assertThat(first.get("source").asText()).isEqualTo("LeadTimes.identificationDays");
   }
+
+  @Test
+  void theDeadlinePageIsForTheOrganisationsOfTheCaseInTheirLanguage() throws Exception {
+    String caseRef = json.readTree(post("/api/referrals", "api-politi",
+        referral("POL-" + UUID.randomUUID(), null)).body()).get("caseRef").asText();
+    HttpResponse<String> page = get("/app/cases/" + caseRef + "/deadlines", "api-politi");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    assertThat(page.body()).contains("<html lang=\"da\">", "Frister i sag " + caseRef, "Afgørelse om offerstatus")
+        .doesNotContain("Apiperson");
+    assertThat(get("/app/cases/" + caseRef + "/deadlines", "api-partner-th").statusCode())
+        .as("a partner abroad that does not take part").isEqualTo(403);
+    assertThat(get("/app/cases/" + caseRef + "/deadlines", null).statusCode()).isEqualTo(401);
+    assertThat(get("/app/cases/FH-1999-99999/deadlines", "api-politi").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void otherErrorsAreProblemsToo() throws Exception {
+    HttpResponse<String> wrongMethod = http.send(HttpRequest.newBuilder(
+            URI.create("http://localhost:" + port + "/api/referrals")).header("Authorization", basic("api-politi"))
+        .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(wrongMethod.statusCode()).isEqualTo(405);
+    assertThat(wrongMethod.headers().firstValue("Content-Type")).hasValueSatisfying(
+        t -> assertThat(t).startsWith("application/problem+json"));
+    // errors outside the API (here the webapps' own API without a session) get a page, not a stack trace
+    HttpResponse<String> html = http.send(HttpRequest.newBuilder(
+            URI.create("http://localhost:" + port + "/camunda/api/engine/engine/default/task"))
+        .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(html.statusCode()).isEqualTo(401);
+    assertThat(html.body()).contains("Siden kan ikke vises", "Page not available").doesNotContain("Exception");
+  }
 }

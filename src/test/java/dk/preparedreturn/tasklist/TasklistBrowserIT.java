@@ -201,6 +201,14 @@ class TasklistBrowserIT {
     Locator complete = detail.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Afslut").setExact(true));
     PlaywrightAssertions.assertThat(complete).isDisabled(); // not claimed yet
 
+    // the case's deadline calendar opens in a new tab, also before the task is claimed
+    Page calendar = page.context().waitForPage(() -> form.getByText("Alle frister i sagen").click());
+    openPages.add(calendar);
+    PlaywrightAssertions.assertThat(calendar.locator("h1")).hasText("Frister i sag " + caseRef);
+    PlaywrightAssertions.assertThat(calendar.locator("tbody tr").first()).isVisible();
+    screenshot(calendar, "deadline-calendar");
+    calendar.close();
+
     detail.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Tag opgaven").setExact(true)).click();
     PlaywrightAssertions.assertThat(detail.locator("li.assignee")).containsText(fullName(CASEWORKER));
     PlaywrightAssertions.assertThat(complete).isEnabled();

@@ -1,0 +1,82 @@
+package dk.preparedreturn.deadlines;
+
+import static dk.preparedreturn.testsupport.Journey.clockAt;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dk.preparedreturn.deadlines.DeadlineCalendarService.Entry;
+import dk.preparedreturn.deadlines.DeadlineCalendarService.Status;
+import dk.preparedreturn.testsupport.Journey;
+import dk.preparedreturn.testsupport.ProcessTestBase;
+import dk.preparedreturn.testsupport.TestUsers;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The deadline calendar of a case in reintegration: the support schedule comes from the decision
+ * table SupportMonth (cash in months 1–6, progress reports after months 3, 6 and 9, the end at
+ * month 12) and the lead times of the case. Called the way the API and the page call it: from a
+ * web thread, outside any engine command, with the caller's authentication (a partner may not read
+ * decision tables itself).
+ */
+class DeadlineCalendarTest extends ProcessTestBase {
+
+  static final LocalDate ARRIVAL = LocalDate.of(2026, 5, 29);
+
+  @Autowired
+  DeadlineCalendarService deadlines;
+  @Autowired
+  DeadlinePage page;
+
+  Journey arrivedCase() {
+    Journey j = newCase(LocalDate.of(2026, 5, 4)).identify(LocalDate.of(2026, 5, 5)).acceptOffer();
+    clockAt(LocalDate.of(2026, 5, 20));
+    return j.prepared(LocalDate.of(2026, 5, 28)).departed(LocalDate.of(2026, 5, 28)).arrived(ARRIVAL);
+  }
+
+  @Test
+  void theSupportScheduleFollowsTheDecisionTable() {
+    Journey j = arrivedCase();
+    clockAt(LocalDate.of(2026, 9, 1));
+    List<Entry> calendar = deadlines.calendar(j.caseRef());
+
+    assertThat(calendar.stream().filter(e -> e.kind().equals("CASH_SUPPORT")).map(Entry::date))
+        .containsExactly(ARRIVAL, ARRIVAL.plusMonths(1), ARRIVAL.plusMonths(2), ARRIVAL.plusMonths(3),
+            ARRIVAL.plusMonths(4), ARRIVAL.plusMonths(5));
+    assertThat(calendar.stream().filter(e -> e.kind().equals("REIMBURSEMENT")).map(Entry::date))
+        .containsExactly(ARRIVAL.plusMonths(6), ARRIVAL.plusMonths(7), ARRIVAL.plusMonths(8), ARRIVAL.plusMonths(9),
+            ARRIVAL.plusMonths(10), ARRIVAL.plusMonths(11));
+    // reports 14 days (LeadTimes.reportDays) after months 3, 6 and 9 (29 Feb 2027 does not exist: 28 Feb + 14);
+    // the end 12 months after arrival
+    assertThat(calendar.stream().filter(e -> e.kind().equals("PROGRESS_REPORT")).map(Entry::date))
+        .containsExactly(LocalDate.of(2026, 9, 12), LocalDate.of(2026, 12, 13), LocalDate.of(2027, 3, 14));
+    assertThat(calendar).filteredOn(e -> e.kind().equals("PROGRAMME_END") || e.kind().equals("FINAL_REPORT"))
+        .extracting(Entry::kind, Entry::date, Entry::status)
+        .containsExactly(tuple("PROGRAMME_END", LocalDate.of(2027, 5, 29), Status.UPCOMING),
+            tuple("FINAL_REPORT", LocalDate.of(2027, 6, 12), Status.UPCOMING));
+    // on 1 September the cash support of 29 May, June, July and August lies in the past
+    assertThat(calendar).filteredOn(e -> e.kind().equals("CASH_SUPPORT")).extracting(Entry::status)
+        .containsExactly(Status.PASSED, Status.PASSED, Status.PASSED, Status.PASSED, Status.UPCOMING,
+            Status.UPCOMING);
+    assertThat(calendar).extracting(Entry::date).isSorted();
+  }
+
+  @Test
+  void aPartnerGetsTheSameCalendarAndAnEnglishPage() {
+    Journey j = arrivedCase();
+    List<Entry> asEngine = deadlines.calendar(j.caseRef());
+    engine.getIdentityService().setAuthentication(TestUsers.PARTNER_NG, List.of("partner-ng"));
+    List<Entry> asPartner = deadlines.calendar(j.caseRef());
+    engine.getIdentityService().clearAuthentication();
+    assertThat(asPartner).isEqualTo(asEngine).anyMatch(e -> e.kind().equals("CASH_SUPPORT"));
+
+    String english = page.render(j.caseRef(), asPartner, true);
+    assertThat(english).contains("<html lang=\"en\">", "Deadlines of case " + j.caseRef(), "Cash support, month 1",
+        "29 May 2026").doesNotContain("Kontantstøtte", "Testperson");
+    String danish = page.render(j.caseRef(), asPartner, false);
+    assertThat(danish).contains("<html lang=\"da\">", "Frister i sag " + j.caseRef(), "Kontantstøtte, måned 1",
+        "29.05.2026");
+  }
+}
