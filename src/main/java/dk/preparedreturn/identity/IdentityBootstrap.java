@@ -1,5 +1,6 @@
 package dk.preparedreturn.identity;
 
+import dk.preparedreturn.engine.StartupLock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
 /**
  * Creates, at every start and only where missing, the actor groups, the administrator and (on the
  * embedded default only) the demo users. Outside the embedded default it refuses to start with demo
- * users, demo data or a default password.
+ * users, demo data or a default password. One node at a time ({@link StartupLock}).
  */
 @Component
 @Order(10)
@@ -42,6 +43,10 @@ class IdentityBootstrap extends AbstractProcessEnginePlugin {
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
+    StartupLock.exclusively(engine, "groups and users", () -> setUp(engine));
+  }
+
+  private void setUp(ProcessEngine engine) {
     guard.checkConfiguration();
     IdentityService identity = engine.getIdentityService();
     guard.checkAdminPasswordPolicy(identity);

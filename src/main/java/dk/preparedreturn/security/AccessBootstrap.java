@@ -1,5 +1,6 @@
 package dk.preparedreturn.security;
 
+import dk.preparedreturn.engine.StartupLock;
 import dk.preparedreturn.identity.Groups;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * Makes sure the standing grants of {@link AccessModel} exist at every start (after the groups were
  * created), for every partner group in the database, including ones an administrator added later.
  * Missing permissions are added to an existing grant; nothing is ever removed here, so a grant an
- * administrator widened in Camunda Admin stays as it is.
+ * administrator widened in Camunda Admin stays as it is. One node at a time ({@link StartupLock}).
  */
 @Component
 @Order(20)
@@ -26,6 +27,10 @@ class AccessBootstrap extends AbstractProcessEnginePlugin {
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
+    StartupLock.exclusively(engine, "standing authorizations", () -> grant(engine));
+  }
+
+  private void grant(ProcessEngine engine) {
     List<String> partners = engine.getIdentityService().createGroupQuery().list().stream().map(Group::getId)
         .filter(Groups::isPartnerGroup).toList();
     AuthorizationService authorizations = engine.getAuthorizationService();

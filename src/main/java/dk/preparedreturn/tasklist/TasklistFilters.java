@@ -1,5 +1,6 @@
 package dk.preparedreturn.tasklist;
 
+import dk.preparedreturn.engine.StartupLock;
 import dk.preparedreturn.identity.Groups;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
  * "Overdue" and "Due within 7 days", sorted by due date, with the case reference and the relevant
  * dates as columns. One Danish set readable by the Danish organisations, one English set readable
  * by the partners abroad. The queries use the signed-in user and groups, so one filter serves
- * every organisation.
+ * every organisation. One node at a time ({@link StartupLock}): filter names are not unique in the
+ * database, so two nodes starting together would otherwise create two sets.
  */
 @Component
 @Order(30)
@@ -45,6 +47,10 @@ public class TasklistFilters extends AbstractProcessEnginePlugin {
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
+    StartupLock.exclusively(engine, "Tasklist filters", () -> createFilters(engine));
+  }
+
+  private void createFilters(ProcessEngine engine) {
     List<String> partners = engine.getIdentityService().createGroupQuery().list().stream().map(Group::getId)
         .filter(Groups::isPartnerGroup).toList();
     create(engine, DANISH, Groups.DANISH_CASE_ACTORS, List.of(column("caseRef", "Sag"),

@@ -37,7 +37,7 @@ public final class TestDatabase {
     return url(NAME);
   }
 
-  static String url(String database) {
+  public static String url(String database) {
     return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + database;
   }
 
@@ -70,12 +70,52 @@ public final class TestDatabase {
     return connect(NAME);
   }
 
-  static Connection connect(String database) throws SQLException {
+  public static Connection connect(String database) throws SQLException {
     Properties props = new Properties();
     props.setProperty("user", USER);
     props.setProperty("password", PASSWORD);
     props.setProperty("connectTimeout", "5");
     return DriverManager.getConnection(url(database), props);
+  }
+
+  /**
+   * The name of a further test database of its own for one test class, next to the shared one:
+   * {@code prepared_return_test} gives {@code prepared_return_<purpose>_test}. Derived from
+   * {@code TEST_PG_DATABASE}, so two builds on different test databases never share it.
+   */
+  public static String sibling(String purpose) {
+    if (!NAME.endsWith("_test") || !purpose.matches("[a-z][a-z0-9_]*")) {
+      throw new IllegalStateException("TEST_PG_DATABASE must end in _test and the purpose be lower-case: " + NAME);
+    }
+    return NAME.substring(0, NAME.length() - "_test".length()) + "_" + purpose + "_test";
+  }
+
+  /** Drops (disconnecting its sessions) and creates the named test database; returns its JDBC URL. */
+  public static String recreate(String database) {
+    drop(database);
+    try (Connection admin = connect("postgres"); Statement st = admin.createStatement()) {
+      st.execute("CREATE DATABASE " + database);
+    } catch (SQLException e) {
+      throw unreachable(e);
+    }
+    return url(database);
+  }
+
+  /** Drops the named test database if it exists, disconnecting its sessions first. */
+  public static void drop(String database) {
+    if (!database.endsWith("_test") || !database.matches("[a-z][a-z0-9_]*")) {
+      throw new IllegalArgumentException("Only databases named *_test are dropped: " + database);
+    }
+    try (Connection admin = connect("postgres"); Statement st = admin.createStatement()) {
+      st.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
+    } catch (SQLException missing) {
+      // no such database: nothing to re-open
+    }
+    try (Connection admin = connect("postgres"); Statement st = admin.createStatement()) {
+      st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    } catch (SQLException e) {
+      throw unreachable(e);
+    }
   }
 
   /** Registers the datasource of a Spring Boot test on the test database. */
