@@ -22,19 +22,37 @@ public class MailCatcher implements DisposableBean {
 
   private static final Logger LOG = LoggerFactory.getLogger(MailCatcher.class);
   private final GreenMail server;
+  private final boolean running;
 
   MailCatcher(@Value("${spring.mail.port:3025}") int port) {
     server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    server.start();
-    LOG.info("Mail catcher listening on 127.0.0.1:{}; mails are shown at /app/mailbox", port);
+    boolean started;
+    try {
+      server.start();
+      started = true;
+      LOG.info("Mail catcher listening on 127.0.0.1:{}; mails are shown at /app/mailbox", port);
+    } catch (RuntimeException e) {
+      // e.g. a second instance on the same machine: the service still starts; its mails go to
+      // whatever listens on the port, or wait in the outbox (health "mail" is then DEGRADED)
+      started = false;
+      server.stop();
+      LOG.warn("Mail catcher could not listen on 127.0.0.1:{} ({}); /app/mailbox stays empty", port, e.toString());
+    }
+    running = started;
+  }
+
+  public boolean running() {
+    return running;
   }
 
   public List<MimeMessage> messages() {
-    return List.of(server.getReceivedMessages());
+    return running ? List.of(server.getReceivedMessages()) : List.of();
   }
 
   @Override
   public void destroy() {
-    server.stop();
+    if (running) {
+      server.stop();
+    }
   }
 }
