@@ -48,7 +48,6 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -218,13 +217,7 @@ class AuthorizationMatrixIT extends PostgresIntegrationTest {
   }
 
   void user(String group, String id) {
-    var identity = engine.getIdentityService();
-    if (identity.createUserQuery().userId(id).count() == 0) {
-      User user = identity.newUser(id);
-      user.setPassword(PASSWORD);
-      identity.saveUser(user);
-      identity.createMembership(id, group);
-    }
+    TestUsers.ensure(engine.getIdentityService(), id, group, PASSWORD);
   }
 
   Task taskOf(Journey journey, String group) {

@@ -3,6 +3,7 @@ package dk.preparedreturn.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.preparedreturn.testsupport.PostgresIntegrationTest;
+import dk.preparedreturn.testsupport.TestUsers;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -48,14 +48,7 @@ class LoginAndHttpsHardeningIT extends PostgresIntegrationTest {
   }
 
   String user(String id) {
-    IdentityService identity = engine.getIdentityService();
-    if (identity.createUserQuery().userId(id).count() == 0) {
-      User user = identity.newUser(id);
-      user.setPassword(PASSWORD);
-      identity.saveUser(user);
-      identity.createMembership(id, "cmm");
-    }
-    return id;
+    return TestUsers.ensure(engine.getIdentityService(), id, "cmm", PASSWORD);
   }
 
   @Test

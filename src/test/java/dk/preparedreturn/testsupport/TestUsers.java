@@ -27,6 +27,17 @@ public final class TestUsers {
     ensure(identity, POLICE, "politi");
   }
 
+  /** A user with the given password in the given group, created unless it exists; returns its id. */
+  public static String ensure(IdentityService identity, String id, String group, String password) {
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      User user = identity.newUser(id);
+      user.setPassword(password);
+      identity.saveUser(user);
+      identity.createMembership(id, group);
+    }
+    return id;
+  }
+
   private static void ensure(IdentityService identity, String id, String group) {
     if (identity.createUserQuery().userId(id).count() == 0) {
       User user = identity.newUser(id);
