@@ -14,7 +14,18 @@ public final class TestUsers {
   public static final String PARTNER_TH = "th-test";
   public static final String POLICE = "pol-test";
 
+  /** The test caseworker of each group. */
+  public static final java.util.Map<String, String> BY_GROUP = java.util.Map.of(
+      "cmm", CMM_CASEWORKER, "udlaendingestyrelsen", DIS_CASEWORKER, "hjemrejsestyrelsen", HJS_CASEWORKER,
+      "drc", DRC_CASEWORKER, "partner-ng", PARTNER_NG, "partner-th", PARTNER_TH, "politi", POLICE);
+
   private TestUsers() {
+  }
+
+  /** The group of a test caseworker. */
+  public static String groupOf(String userId) {
+    return BY_GROUP.entrySet().stream().filter(e -> e.getValue().equals(userId)).map(java.util.Map.Entry::getKey)
+        .findFirst().orElseThrow(() -> new IllegalArgumentException("no test caseworker: " + userId));
   }
 
   public static void ensure(IdentityService identity) {

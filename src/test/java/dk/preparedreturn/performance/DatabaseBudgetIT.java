@@ -1,0 +1,240 @@
+package dk.preparedreturn.performance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.preparedreturn.referral.Referral;
+import dk.preparedreturn.referral.ReferralService;
+import dk.preparedreturn.testsupport.Caseworkers;
+import dk.preparedreturn.testsupport.Journey;
+import dk.preparedreturn.testsupport.JourneyScript;
+import dk.preparedreturn.testsupport.PostgresIntegrationTest;
+import dk.preparedreturn.testsupport.RoundTrips;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * B2, the database budget: the round trips and commits of every operation of a whole journey on
+ * PostgreSQL (referral, each task's claim and completion by a caseworker of its group, each timer or
+ * asynchronous step, the completion that ends the case), counted through a JDBC proxy. Each
+ * operation has a budget in {@code performance/db-budget.properties}; any increase fails the
+ * build, and so does a decrease (lower the budget, so the next increase is caught). The counts are
+ * deterministic: the test measures two journeys and requires identical counts.
+ *
+ * <p>History level full, authorization on, UUID ids, JDBC batching: as in production. A journey
+ * runs after a warm-up journey, so that the engine's caches of models and decisions are filled, as
+ * on a running node. Jobs run in the calling thread ({@code ManagementService.executeJob}); the job
+ * executor's acquisition and locking (about one more transaction per batch of jobs) is measured by
+ * the benchmarks, not here.
+ */
+@Import(DatabaseBudgetIT.CountingDataSource.class)
+@TestPropertySource(properties = {
+    "app.notification.sender-enabled=false",
+    "app.notification.reminders-enabled=false"
+})
+class DatabaseBudgetIT extends PostgresIntegrationTest {
+
+  static final String BUDGET = "performance/db-budget.properties";
+  static final LocalDate FIRST_REFERRAL = LocalDate.of(2030, 1, 7);
+
+  @TestConfiguration(proxyBeanMethods = false)
+  static class CountingDataSource {
+    @Bean
+    static BeanPostProcessor countingDataSource() {
+      return RoundTrips.beanPostProcessor();
+    }
+  }
+
+  /** The counts of all occurrences of one operation in a journey. */
+  record Usage(int occurrences, long roundTrips, long commits) {
+
+    Usage plus(RoundTrips.Counts c) {
+      return new Usage(occurrences + 1, roundTrips + c.roundTrips(), commits + c.commits());
+    }
+
+    static Usage parse(String text) {
+      String[] parts = text.trim().split("\\s+");
+      return new Usage(Integer.parseInt(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+    }
+
+    String format() {
+      return occurrences + " " + roundTrips + " " + commits;
+    }
+  }
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  ReferralService referrals;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void everyOperationOfAWholeJourneyStaysWithinItsBudget() throws IOException {
+    measureJourney(FIRST_REFERRAL); // warm-up: models and decisions into the caches
+    Map<String, Usage> measured = measureJourney(FIRST_REFERRAL.plusDays(JourneyScript.SPAN_DAYS));
+    Map<String, Usage> again = measureJourney(FIRST_REFERRAL.plusDays(2L * JourneyScript.SPAN_DAYS));
+    assertThat(again).as("the counts of a journey are the same every time").isEqualTo(measured);
+
+    Path written = write(measured);
+    Map<String, Usage> budget = budget();
+    List<String> problems = new ArrayList<>();
+    for (String operation : union(budget, measured)) {
+      Usage allowed = budget.get(operation);
+      Usage used = measured.get(operation);
+      if (allowed == null) {
+        problems.add("new operation " + operation + " = " + used.format() + " has no budget");
+      } else if (used == null) {
+        problems.add(operation + " no longer happens; remove its budget");
+      } else if (used.roundTrips() > allowed.roundTrips() || used.commits() > allowed.commits()
+          || used.occurrences() != allowed.occurrences()) {
+        problems.add(operation + " costs " + used.format() + " (occurrences, round trips, commits), budget "
+            + allowed.format());
+      } else if (!used.equals(allowed)) {
+        problems.add(operation + " costs less than its budget: " + used.format() + " < " + allowed.format()
+            + "; lower the budget");
+      }
+    }
+    assertThat(problems).as("""
+        database budget (%s). If a change really needs more round trips, say why in the commit and \
+        copy the measured figures from %s""".formatted(BUDGET, written)).isEmpty();
+  }
+
+  /** One whole journey; the counts of each operation summed over its occurrences, plus the journey's total. */
+  private Map<String, Usage> measureJourney(LocalDate referralDay) {
+    SequentialDriver driver = new SequentialDriver(new Caseworkers(engine));
+    JourneyScript.run(driver, "BUDGET-" + UUID.randomUUID(), referralDay);
+    Usage total = new Usage(0, 0, 0);
+    for (Usage u : driver.usage.values()) {
+      total = new Usage(total.occurrences() + u.occurrences(), total.roundTrips() + u.roundTrips(),
+          total.commits() + u.commits());
+    }
+    Map<String, Usage> result = new TreeMap<>(driver.usage);
+    result.put("journey", total);
+    return result;
+  }
+
+  /** Runs the steps one after another in this thread, measuring each operation. */
+  final class SequentialDriver implements JourneyScript.Driver {
+
+    final Caseworkers caseworkers;
+    final Map<String, Usage> usage = new LinkedHashMap<>();
+    final Map<String, String> activities = new java.util.HashMap<>();
+    String caseRef;
+
+    SequentialDriver(Caseworkers caseworkers) {
+      this.caseworkers = caseworkers;
+    }
+
+    @Override
+    public void refer(Referral referral) {
+      caseRef = RoundTrips.measure(() -> referrals.refer(referral, "pol-test"), c -> count("start.referral", c))
+          .caseRef();
+    }
+
+    @Override
+    public void complete(String taskDefinitionKey, Object... nameValues) {
+      Task task = caseworkers.openTask(caseRef, taskDefinitionKey);
+      assertThat(task).as("open task " + taskDefinitionKey + " in " + caseRef).isNotNull();
+      String user = caseworkers.actorOf(task);
+      if (task.getAssignee() == null) {
+        count("claim", RoundTrips.measure(() -> caseworkers.claim(task, user)));
+      }
+      count("complete." + taskDefinitionKey,
+          RoundTrips.measure(() -> caseworkers.submit(task, user, Journey.vars(nameValues))));
+    }
+
+    @Override
+    public void at(LocalDate day) {
+      Journey.clockAt(day);
+      for (int executed = 0; caseRef != null; executed++) {
+        assertThat(executed).as("jobs keep becoming due").isLessThan(500);
+        Job next = dueJobs().stream().findFirst().orElse(null);
+        if (next == null) {
+          return;
+        }
+        String activity = activityOf(next);
+        count("job." + activity, RoundTrips.measure(() -> engine.getManagementService().executeJob(next.getId())));
+      }
+    }
+
+    /** The case's jobs due now, in a fixed order: due date, then activity. */
+    private List<Job> dueJobs() {
+      List<Job> jobs = new ArrayList<>();
+      engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseRef).list()
+          .forEach(instance -> jobs.addAll(engine.getManagementService().createJobQuery()
+              .processInstanceId(instance.getId()).executable().list()));
+      return jobs.stream()
+          .sorted(Comparator.comparing((Job j) -> j.getDuedate() == null ? new java.util.Date(0) : j.getDuedate())
+              .thenComparing(this::activityOf))
+          .toList();
+    }
+
+    private String activityOf(Job job) {
+      return activities.computeIfAbsent(job.getJobDefinitionId(), id -> engine.getManagementService()
+          .createJobDefinitionQuery().jobDefinitionId(id).singleResult().getActivityId());
+    }
+
+    private void count(String operation, RoundTrips.Counts counts) {
+      usage.merge(operation, new Usage(0, 0, 0).plus(counts), (a, b) -> new Usage(a.occurrences() + b.occurrences(),
+          a.roundTrips() + b.roundTrips(), a.commits() + b.commits()));
+    }
+  }
+
+  private static Map<String, Usage> budget() throws IOException {
+    Properties properties = new Properties();
+    try (InputStream in = DatabaseBudgetIT.class.getClassLoader().getResourceAsStream(BUDGET)) {
+      if (in != null) {
+        properties.load(in);
+      }
+    }
+    Map<String, Usage> budget = new TreeMap<>();
+    properties.forEach((k, v) -> budget.put((String) k, Usage.parse((String) v)));
+    return budget;
+  }
+
+  private static Path write(Map<String, Usage> measured) throws IOException {
+    StringBuilder text = new StringBuilder("""
+        # Database budget of one whole journey (DatabaseBudgetIT): per operation
+        # occurrences, round trips, commits (summed over its occurrences in the journey).
+        # Round trips = statements executed one by one + JDBC batches + commits + rollbacks.
+        """);
+    measured.forEach((operation, usage) -> text.append(operation).append(" = ").append(usage.format()).append('\n'));
+    Path file = Path.of("target", "db-budget-measured.properties");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+    return file.toAbsolutePath();
+  }
+
+  private static List<String> union(Map<String, Usage> a, Map<String, Usage> b) {
+    TreeMap<String, Boolean> keys = new TreeMap<>();
+    a.keySet().forEach(k -> keys.put(k, true));
+    b.keySet().forEach(k -> keys.put(k, true));
+    return new ArrayList<>(keys.keySet());
+  }
+}

@@ -1,0 +1,102 @@
+package dk.preparedreturn.testsupport;
+
+import dk.preparedreturn.referral.Referral;
+import java.time.LocalDate;
+import org.camunda.spin.plugin.variable.SpinValues;
+
+/**
+ * The whole journey of one case, from referral to closure at month 12, as the steps caseworkers take
+ * (the same steps as {@code WholeJourneyTest}), with every date relative to the referral day. A
+ * {@link Driver} decides how a step is carried out: one case after another with the jobs executed
+ * in the calling thread (the database budget test), or many cases at once with the job executor
+ * firing the timers (the throughput benchmark).
+ */
+public final class JourneyScript {
+
+  /** Carries out the steps of a journey. */
+  public interface Driver {
+
+    /** Refers the case; the clock stands on the referral day. */
+    void refer(Referral referral);
+
+    /** Completes the open task with that key as a caseworker of its group, with form values (name, value pairs). */
+    void complete(String taskDefinitionKey, Object... nameValues);
+
+    /** Moves on to 09:00 of that day; what became due meanwhile (timers, asynchronous steps) has run on return. */
+    void at(LocalDate day);
+  }
+
+  /** Days the journey spans from referral to closure (for spacing cohorts of cases in time). */
+  public static final int SPAN_DAYS = 24 + 366 + 31;
+
+  private JourneyScript() {
+  }
+
+  public static void run(Driver d, String referrerReference, LocalDate referral) {
+    d.at(referral);
+    d.refer(Journey.referral(referrerReference, Referral.ResidenceStatus.NO_LAWFUL_RESIDENCE, "NG", referral));
+
+    // 1 identification
+    d.complete("Task_ScreenReferral", "screeningResult", "INDICATORS_FOUND");
+    LocalDate t0 = referral.plusDays(1);
+    d.at(t0);
+    d.complete("Task_DecideVictimStatus", "identificationOutcome", "IDENTIFIED", "identificationDate", t0.toString());
+
+    // 2-3 contact person, offer, decision
+    d.complete("Task_AssignContactPerson", "contactPerson", TestUsers.CMM_CASEWORKER);
+    d.complete("Task_InformAboutOffer", "informedOn", referral.plusDays(1).toString(), "interpreterUsed", true);
+    d.complete("Task_RecordDecision", "offerDecision", "ACCEPTED");
+
+    // 4 return preparation, in parallel
+    d.at(referral.plusDays(8));
+    LocalDate flight = referral.plusDays(23);
+    d.complete("Task_ObtainTravelDocuments", "documentsValidUntil", flight.plusYears(1).toString());
+    d.complete("Task_BookFlight", "plannedDepartureDate", flight.toString(), "flightNumber", "SK 1234");
+    d.complete("Task_ArrangeAirportAssistance");
+    d.complete("Task_DecideOnEscort", "escortDecision", "NOT_NEEDED");
+    d.complete("Task_MeetBeforeDeparture", "partnerMeetingDate", referral.plusDays(7).toString(), "planDiscussed",
+        true);
+    d.complete("Task_PrepareReintegrationPlan", "childSupport", true, "planBudgetDkk", 20000);
+    d.complete("Task_PreparePersonForDeparture");
+
+    // 5 travel and reception
+    d.at(flight);
+    d.complete("Task_ConfirmDeparture", "departureDate", flight.toString());
+    LocalDate arrival = flight.plusDays(1);
+    d.at(arrival);
+    d.complete("Task_ConfirmArrival", "arrivalDate", arrival.toString());
+
+    // 6 twelve months of support
+    for (int month = 1; month <= 12; month++) {
+      LocalDate monthStart = arrival.plusMonths(month - 1);
+      d.at(monthStart);
+      if (month == 1) {
+        d.complete("Task_RefineReintegrationPlan", "planAgreedOn", monthStart.plusDays(10).toString());
+      }
+      if (month <= 6) {
+        d.complete("Task_PayCashSupport", "cashAmount", 1500, "childSupportAmount", 300, "paidOn",
+            monthStart.toString());
+      } else {
+        d.complete("Task_SubmitReimbursementClaims", "claims", claims(false));
+        d.complete("Task_ReviewReimbursementClaims", "claims", claims(true));
+      }
+      if (month == 3 || month == 6 || month == 9) {
+        d.complete("Task_SubmitProgressReport", "economicSituation", "3", "socialSituation", "4",
+            "psychosocialSituation", "3", "planProgress", "ON_TRACK");
+      }
+    }
+    d.at(arrival.plusMonths(12));
+    d.complete("Task_SubmitFinalReport", "economicSituation", "4", "socialSituation", "4", "psychosocialSituation",
+        "4", "programmeResult", "SUSTAINABLE");
+    d.complete("Task_EvaluateAndCloseCase", "evaluation", "SUCCESSFUL", "finalPaymentsSettled", true);
+  }
+
+  /** Two reimbursement claims as the partner submits them, or as DRC decided them (one approved, one rejected). */
+  private static Object claims(boolean decided) {
+    String business = "{\"category\":\"BUSINESS\",\"amount\":2000,\"receiptReference\":\"R-0\""
+        + (decided ? ",\"decision\":\"APPROVED\"" : "") + "}";
+    String school = "{\"category\":\"CHILD_SCHOOL_FEES\",\"amount\":450,\"receiptReference\":\"R-2\""
+        + (decided ? ",\"decision\":\"REJECTED\"" : "") + "}";
+    return SpinValues.jsonValue("[" + business + "," + school + "]").create();
+  }
+}
