@@ -58,11 +58,15 @@ public class CaseParticipation {
             + " WHERE NOT EXISTS (SELECT 1 FROM case_participant WHERE case_ref = ? AND group_id = ?)")
         .params(caseRef, groupId, Timestamp.from(ClockUtil.getCurrentTime().toInstant()), caseRef, groupId)
         .update();
-    Set<String> instances = new LinkedHashSet<>(processInstanceIds);
-    if (added == 1) {
-      Privileged.run(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseRef).list()
-          .forEach(instance -> instances.add(instance.getId())));
+    if (added == 0) {
+      // Already taking part: every instance of the case already grants the group READ, those started
+      // before it joined (granted when it joined) and those started since (granted by
+      // instanceStarted, also within this transaction, as the participant row is visible to it).
+      return;
     }
+    Set<String> instances = new LinkedHashSet<>(processInstanceIds);
+    Privileged.run(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseRef).list()
+        .forEach(instance -> instances.add(instance.getId())));
     instances.forEach(instance -> grant(instance, List.of(groupId)));
   }
 

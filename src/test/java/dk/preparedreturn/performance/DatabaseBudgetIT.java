@@ -86,6 +86,8 @@ class DatabaseBudgetIT extends PostgresIntegrationTest {
 
   @Autowired
   ProcessEngine engine;
+  /** The SQL of the first occurrence of each operation of the last journey (written next to the figures). */
+  Map<String, List<String>> statements = Map.of();
   @Autowired
   ReferralService referrals;
 
@@ -101,7 +103,7 @@ class DatabaseBudgetIT extends PostgresIntegrationTest {
     Map<String, Usage> again = measureJourney(FIRST_REFERRAL.plusDays(2L * JourneyScript.SPAN_DAYS));
     assertThat(again).as("the counts of a journey are the same every time").isEqualTo(measured);
 
-    Path written = write(measured);
+    Path written = write(measured, statements);
     Map<String, Usage> budget = budget();
     List<String> problems = new ArrayList<>();
     for (String operation : union(budget, measured)) {
@@ -122,13 +124,15 @@ class DatabaseBudgetIT extends PostgresIntegrationTest {
     }
     assertThat(problems).as("""
         database budget (%s). If a change really needs more round trips, say why in the commit and \
-        copy the measured figures from %s""".formatted(BUDGET, written)).isEmpty();
+        copy the measured figures from %s (the SQL of each operation is in db-budget-statements.txt beside it)\
+        """.formatted(BUDGET, written)).isEmpty();
   }
 
   /** One whole journey; the counts of each operation summed over its occurrences, plus the journey's total. */
   private Map<String, Usage> measureJourney(LocalDate referralDay) {
     SequentialDriver driver = new SequentialDriver(new Caseworkers(engine));
     JourneyScript.run(driver, "BUDGET-" + UUID.randomUUID(), referralDay);
+    statements = driver.statements;
     Usage total = new Usage(0, 0, 0);
     for (Usage u : driver.usage.values()) {
       total = new Usage(total.occurrences() + u.occurrences(), total.roundTrips() + u.roundTrips(),
@@ -145,6 +149,7 @@ class DatabaseBudgetIT extends PostgresIntegrationTest {
     final Caseworkers caseworkers;
     final Map<String, Usage> usage = new LinkedHashMap<>();
     final Map<String, String> activities = new java.util.HashMap<>();
+    final Map<String, List<String>> statements = new LinkedHashMap<>();
     String caseRef;
 
     SequentialDriver(Caseworkers caseworkers) {
@@ -153,8 +158,9 @@ class DatabaseBudgetIT extends PostgresIntegrationTest {
 
     @Override
     public void refer(Referral referral) {
-      caseRef = RoundTrips.measure(() -> referrals.refer(referral, "pol-test"), c -> count("start.referral", c))
-          .caseRef();
+      String[] created = new String[1];
+      measured("start.referral", () -> created[0] = referrals.refer(referral, "pol-test").caseRef());
+      caseRef = created[0];
     }
 
     @Override
@@ -163,10 +169,9 @@ class DatabaseBudgetIT extends PostgresIntegrationTest {
       assertThat(task).as("open task " + taskDefinitionKey + " in " + caseRef).isNotNull();
       String user = caseworkers.actorOf(task);
       if (task.getAssignee() == null) {
-        count("claim", RoundTrips.measure(() -> caseworkers.claim(task, user)));
+        measured("claim", () -> caseworkers.claim(task, user));
       }
-      count("complete." + taskDefinitionKey,
-          RoundTrips.measure(() -> caseworkers.submit(task, user, Journey.vars(nameValues))));
+      measured("complete." + taskDefinitionKey, () -> caseworkers.submit(task, user, Journey.vars(nameValues)));
     }
 
     @Override
@@ -179,7 +184,7 @@ class DatabaseBudgetIT extends PostgresIntegrationTest {
           return;
         }
         String activity = activityOf(next);
-        count("job." + activity, RoundTrips.measure(() -> engine.getManagementService().executeJob(next.getId())));
+        measured("job." + activity, () -> engine.getManagementService().executeJob(next.getId()));
       }
     }
 
@@ -200,6 +205,13 @@ class DatabaseBudgetIT extends PostgresIntegrationTest {
           .createJobDefinitionQuery().jobDefinitionId(id).singleResult().getActivityId());
     }
 
+    private void measured(String operation, Runnable action) {
+      List<String> sql = new ArrayList<>();
+      RoundTrips.Counts counts = RoundTrips.measure(() -> sql.addAll(RoundTrips.capture(action)));
+      statements.putIfAbsent(operation, sql);
+      count(operation, counts);
+    }
+
     private void count(String operation, RoundTrips.Counts counts) {
       usage.merge(operation, new Usage(0, 0, 0).plus(counts), (a, b) -> new Usage(a.occurrences() + b.occurrences(),
           a.roundTrips() + b.roundTrips(), a.commits() + b.commits()));
@@ -218,16 +230,23 @@ class DatabaseBudgetIT extends PostgresIntegrationTest {
     return budget;
   }
 
-  private static Path write(Map<String, Usage> measured) throws IOException {
+  private static Path write(Map<String, Usage> measured, Map<String, List<String>> statements) throws IOException {
     StringBuilder text = new StringBuilder("""
         # Database budget of one whole journey (DatabaseBudgetIT): per operation
         # occurrences, round trips, commits (summed over its occurrences in the journey).
         # Round trips = statements executed one by one + JDBC batches + commits + rollbacks.
+        # The SQL of each operation: db-budget-statements.txt next to this file (in target/).
         """);
     measured.forEach((operation, usage) -> text.append(operation).append(" = ").append(usage.format()).append('\n'));
     Path file = Path.of("target", "db-budget-measured.properties");
     Files.createDirectories(file.getParent());
     Files.writeString(file, text);
+    StringBuilder sql = new StringBuilder("# The SQL of the first occurrence of each operation (DatabaseBudgetIT)\n");
+    new TreeMap<>(statements).forEach((operation, list) -> {
+      sql.append("\n== ").append(operation).append(" (").append(list.size()).append(")\n");
+      list.forEach(statement -> sql.append("  ").append(statement.replaceAll("\\s+", " ")).append('\n'));
+    });
+    Files.writeString(file.resolveSibling("db-budget-statements.txt"), sql);
     return file.toAbsolutePath();
   }
 

@@ -92,6 +92,8 @@ public final class RoundTrips {
   }
 
   private static final ThreadLocal<Counts> THREAD = ThreadLocal.withInitial(Counts::new);
+  /** The SQL this thread sends while a capture runs (for finding where round trips go). */
+  private static final ThreadLocal<java.util.List<String>> CAPTURE = new ThreadLocal<>();
   private static final LongAdder TOTAL_ROUND_TRIPS = new LongAdder();
   private static final LongAdder TOTAL_COMMITS = new LongAdder();
   private static final LongAdder TOTAL_STATEMENTS = new LongAdder();
@@ -138,6 +140,25 @@ public final class RoundTrips {
     return result;
   }
 
+  /** Runs the action and returns the SQL this thread sent meanwhile ("batch of n" for a JDBC batch, "commit"). */
+  public static java.util.List<String> capture(Runnable action) {
+    java.util.List<String> statements = new java.util.ArrayList<>();
+    CAPTURE.set(statements);
+    try {
+      action.run();
+    } finally {
+      CAPTURE.remove();
+    }
+    return statements;
+  }
+
+  private static void captured(String text) {
+    java.util.List<String> statements = CAPTURE.get();
+    if (statements != null) {
+      statements.add(text);
+    }
+  }
+
   /** Round trips of all threads since the JVM started. */
   public static long totalRoundTrips() {
     return TOTAL_ROUND_TRIPS.sum();
@@ -156,10 +177,12 @@ public final class RoundTrips {
       String name = method.getName();
       // a commit or rollback that fails has still been a round trip
       if (name.equals("commit")) {
+        captured("commit");
         THREAD.get().commits++;
         TOTAL_COMMITS.increment();
         TOTAL_ROUND_TRIPS.increment();
       } else if (name.equals("rollback")) {
+        captured("rollback");
         THREAD.get().rollbacks++;
         TOTAL_ROUND_TRIPS.increment();
       }
@@ -188,6 +211,7 @@ public final class RoundTrips {
         Object result = invoke(target, method, args);
         int statements = result instanceof int[] counts ? counts.length
             : result instanceof long[] counts ? counts.length : 0;
+        captured("batch of " + statements + ": " + preparedSql);
         Counts counts = THREAD.get();
         counts.batches++;
         counts.batchedStatements += statements;
@@ -204,6 +228,7 @@ public final class RoundTrips {
   }
 
   private static void count(String sql) {
+    captured(sql);
     Counts counts = THREAD.get();
     String verb = sql == null ? "" : sql.stripLeading().toLowerCase(Locale.ROOT);
     if (verb.startsWith("select") || verb.startsWith("with")) {
