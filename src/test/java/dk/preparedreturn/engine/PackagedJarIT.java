@@ -4,22 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.preparedreturn.testsupport.PackagedJar;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,11 +33,11 @@ class PackagedJarIT {
 
   @Test
   void deploysUnderRelativeNamesFromAnyFolderAndNotAgainOnRestart(@TempDir Path workDir) throws Exception {
-    Path jar = packagedJar();
+    Path jar = PackagedJar.find();
     List<String> expected = ProcessesDeploymentTest.modelsInProcessesFolder();
 
-    int port = freePort();
-    Process first = start(jar, workDir, port);
+    int port = PackagedJar.freePort();
+    Process first = PackagedJar.start(jar, workDir, port);
     String firstDeployment;
     try {
       awaitTasklist(first, workDir, port);
@@ -59,11 +56,11 @@ class PackagedJarIT {
       assertThat(get(port, "/engine-rest/task/count?taskDefinitionKey=Task_PayCashSupport").get("count").asInt())
           .as("a case in reintegration month 4").isEqualTo(1);
     } finally {
-      stop(first);
+      PackagedJar.stop(first);
     }
     assertThat(workDir.resolve("data")).as("H2 data under ./data of the working folder").isDirectory();
 
-    Process second = start(jar, workDir, port);
+    Process second = PackagedJar.start(jar, workDir, port);
     try {
       awaitTasklist(second, workDir, port);
       JsonNode deployments = get(port, "/engine-rest/deployment?name=prepared-return&maxResults=10");
@@ -73,7 +70,7 @@ class PackagedJarIT {
       assertThat(get(port, "/engine-rest/process-instance/count?processDefinitionKey=PreparedReturn")
           .get("count").asInt()).as("demo cases are created once").isEqualTo(7);
     } finally {
-      stop(second);
+      PackagedJar.stop(second);
     }
   }
 
@@ -91,25 +88,6 @@ class PackagedJarIT {
     return json.readTree(response.body());
   }
 
-  static Path packagedJar() throws IOException {
-    try (Stream<Path> files = Files.list(Path.of("target"))) {
-      return files.filter(f -> f.getFileName().toString().matches("prepared-return-.*\\.jar"))
-          .findFirst().orElseThrow(() -> new IllegalStateException("No packaged jar in target/: run ./mvnw verify"));
-    }
-  }
-
-  static Process start(Path jar, Path workDir, int port) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port)
-        .directory(workDir.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("app.log").toFile()));
-    // the embedded default: no profile and none of the production variables
-    builder.environment().keySet().removeIf(k -> k.startsWith("SPRING_") || k.startsWith("APP_")
-        || k.startsWith("ADMIN_") || k.startsWith("DB_") || k.startsWith("MAIL_"));
-    return builder.start();
-  }
-
   /** Ready: the readiness probe accepts traffic (after start-up work such as the demo cases) and Tasklist is served. */
   void awaitTasklist(Process process, Path workDir, int port) throws Exception {
     Instant deadline = Instant.now().plus(READY_TIMEOUT);
@@ -117,7 +95,7 @@ class PackagedJarIT {
     URI tasklist = URI.create("http://localhost:" + port + "/camunda/app/tasklist/default/");
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
-        throw new AssertionError("The jar stopped during start-up:\n" + tail(workDir));
+        throw new AssertionError("The jar stopped during start-up:\n" + PackagedJar.tail(workDir));
       }
       try {
         if (http.send(HttpRequest.newBuilder(readiness).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200
@@ -130,32 +108,15 @@ class PackagedJarIT {
       }
       Thread.sleep(250);
     }
-    throw new AssertionError("Tasklist not served within " + READY_TIMEOUT + ":\n" + tail(workDir));
-  }
-
-  static void stop(Process process) throws InterruptedException {
-    process.destroy();
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor();
-    }
-  }
-
-  static String tail(Path workDir) throws IOException {
-    List<String> lines = Files.readAllLines(workDir.resolve("app.log"));
-    return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    throw new AssertionError("Tasklist not served within " + READY_TIMEOUT + ":\n" + PackagedJar.tail(workDir));
   }
 
   static String tailOrEmpty(Path workDir) {
     try {
-      return tail(workDir);
+      return PackagedJar.tail(workDir);
     } catch (IOException e) {
       return "(no log: " + e.getMessage() + ")";
     }
   }
 
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 }
