@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,6 +70,7 @@ class MailboxPageTest {
 
   @BeforeEach
   void users() {
+    ClockUtil.reset();
     user("mb-admin", "camunda-admin", null);
     user("mb-cmm", "cmm", "mb-cmm@example.org");
     user("mb-drc", "drc", "mb-drc@example.org");
@@ -127,7 +129,10 @@ class MailboxPageTest {
   }
 
   private void send(String key, List<String> to, String subject, String body) {
-    assertThat(outbox.add(key, NotificationKind.TASK_CREATED, null, null, to, subject, body, Instant.now())).isTrue();
+    // queued at the engine's time in milliseconds, as the service does (Instant.now() may be a few
+    // microseconds after the sender's "now" and so not yet due)
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    assertThat(outbox.add(key, NotificationKind.TASK_CREATED, null, null, to, subject, body, now)).isTrue();
     assertThat(sender.sendDue()).isEqualTo(1);
     int before = catcher.caught().size();
     assertThat(before).isPositive();
