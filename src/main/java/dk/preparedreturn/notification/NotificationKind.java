@@ -3,5 +3,7 @@ package dk.preparedreturn.notification;
 /** What a notification is about; each has a template per language under {@code mail/}. */
 public enum NotificationKind {
   TASK_CREATED, TASK_ASSIGNED, TASK_DUE_SOON, TASK_OVERDUE,
-  PREPARATION_LATE, EXTENSION_REQUEST_LIMIT, PARTNER_SEARCH_SLOW, HANDED_OVER
+  PREPARATION_LATE, EXTENSION_REQUEST_LIMIT, PARTNER_SEARCH_SLOW, HANDED_OVER,
+  /** The legal departure deadline passed without departure: the escalation to the managers. */
+  DEPARTURE_DEADLINE_PASSED
 }

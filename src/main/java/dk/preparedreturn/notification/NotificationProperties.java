@@ -18,14 +18,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param giveUpAfter age after which a notification that never went out is marked failed
  * @param senderBatch notifications claimed per sender run
  * @param lockTime how long a claimed notification is reserved for one node
+ * @param sentRetention how long a sent notification stays in the outbox before the nightly purge deletes it
  */
 @ConfigurationProperties("app.notification")
 public record NotificationProperties(String tasklistUrl, String from, Map<String, String> mailboxes,
     Duration reminderLead, Duration firstRetry, Duration maxRetryDelay, int incidentAfterAttempts,
-    Duration giveUpAfter, int senderBatch, Duration lockTime) {
+    Duration giveUpAfter, int senderBatch, Duration lockTime, Duration sentRetention) {
 
   public NotificationProperties {
     mailboxes = mailboxes == null ? Map.of() : new LinkedHashMap<>(mailboxes);
+    sentRetention = sentRetention == null ? Duration.ofDays(90) : sentRetention;
+    if (sentRetention.isNegative() || sentRetention.isZero()) {
+      throw new IllegalArgumentException("app.notification.sent-retention (NOTIFICATION_RETENTION) must be positive");
+    }
     tasklistUrl = tasklistUrl == null ? "http://localhost:8080" : tasklistUrl.replaceAll("/+$", "");
   }
 }

@@ -9,7 +9,10 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
@@ -17,6 +20,7 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -29,11 +33,17 @@ import org.springframework.stereotype.Component;
  * outside any database transaction and records the result. A failed attempt is retried with
  * exponential backoff; after {@code incidentAfterAttempts} failures an incident of type
  * {@value #INCIDENT_TYPE} appears on the case in Cockpit and the retries go on; the incident is
- * resolved when the mail finally goes out. A notification older than {@code giveUpAfter} is marked
- * FAILED and can be put back with {@code POST /api/notifications/{id}/retry}.
+ * resolved when the mail finally goes out. A notification that has been trying for longer than
+ * {@code giveUpAfter} is marked FAILED; an administrator puts it back with
+ * {@code POST /api/notifications/{id}/retry} ({@link NotificationController}).
  *
- * <p>The Message-ID is derived from the notification id, so a mail that is sent again after a crash
- * between sending and recording it can be recognised as the same mail.
+ * <p>Delivery guarantee. The Message-ID is derived from the notification id, so every attempt of a
+ * notification carries the same Message-ID. Exactly once: a failed SMTP attempt is retried (nothing
+ * was delivered); a database error while recording a sent mail is kept in memory and recorded at the
+ * next run, before anything else is claimed, so the mail is not sent again while this node lives.
+ * At least once: when the node dies between the SMTP server's acceptance and the record, its claim
+ * expires ({@code lockTime}) and another node sends the mail again, with the same Message-ID; that
+ * case is counted ({@code notifications.unclear.resent}) and logged.
  */
 @Component
 public class NotificationSender {
@@ -46,12 +56,26 @@ public class NotificationSender {
   private final NotificationProperties properties;
   private final CaseFileRepository cases;
   private final RuntimeService runtime;
-  private final String node = ManagementFactory.getRuntimeMXBean().getName();
+  private final String node;
   private final Counter sent;
   private final Counter failedAttempts;
+  private final Counter unclearResent;
+  /** Mails this node sent whose SENT could not be recorded yet (database error), by notification id. */
+  private final Map<String, SentNotRecorded> notRecorded = new ConcurrentHashMap<>();
 
+  private record SentNotRecorded(Outbox.Entry entry, Instant sentAt) {
+  }
+
+  @Autowired
   NotificationSender(Outbox outbox, ObjectProvider<JavaMailSender> mail, NotificationProperties properties,
       CaseFileRepository cases, @Lazy RuntimeService runtime, MeterRegistry meters) {
+    this(outbox, mail, properties, cases, runtime, meters, ManagementFactory.getRuntimeMXBean().getName());
+  }
+
+  /** A sender with its own node name (tests play several nodes in one JVM). */
+  NotificationSender(Outbox outbox, ObjectProvider<JavaMailSender> mail, NotificationProperties properties,
+      CaseFileRepository cases, RuntimeService runtime, MeterRegistry meters, String node) {
+    this.node = node;
     this.outbox = outbox;
     this.mail = mail;
     this.properties = properties;
@@ -60,6 +84,9 @@ public class NotificationSender {
     this.sent = Counter.builder("notifications.sent").description("Notifications sent").register(meters);
     this.failedAttempts = Counter.builder("notifications.failed.attempts")
         .description("Failed attempts to send a notification").register(meters);
+    this.unclearResent = Counter.builder("notifications.unclear.resent")
+        .description("Notifications sent again after a node's claim ended without a recorded outcome"
+            + " (possible duplicate, same Message-ID)").register(meters);
     Gauge.builder("notifications.failed", () -> outbox.count(Outbox.Status.FAILED))
         .description("Notifications that were given up (need a manual retry)").register(meters);
     Gauge.builder("notifications.retrying", outbox::retrying)
@@ -94,17 +121,45 @@ public class NotificationSender {
     if (sender == null) {
       return 0;
     }
+    if (!recordPendingSent()) {
+      return 0; // the database is still unreachable: claim nothing new
+    }
     int count = 0;
-    Instant now = ClockUtil.getCurrentTime().toInstant();
-    for (String id : outbox.due(now, properties.senderBatch())) {
-      if (outbox.claim(id, node, now, now.plus(properties.lockTime()))) {
-        Optional<Outbox.Entry> entry = outbox.find(id);
-        if (entry.isPresent() && send(sender, entry.get())) {
+    for (Outbox.Due due : outbox.due(ClockUtil.getCurrentTime().toInstant(), properties.senderBatch())) {
+      // the lock runs from the claim, not from the start of the batch (a slow SMTP server must not
+      // let a later claim expire before its mail is sent)
+      Instant now = ClockUtil.getCurrentTime().toInstant();
+      if (outbox.claim(due.id(), node, now, now.plus(properties.lockTime()))) {
+        Optional<Outbox.Entry> entry = outbox.find(due.id());
+        if (entry.isEmpty()) {
+          continue;
+        }
+        if (due.abandonedBy() != null) {
+          unclearResent.increment();
+          LOG.warn("Notification {} ({}, case {}) was claimed by {}, which never recorded the outcome (it stopped or"
+              + " lost the database); sending it again with the same Message-ID, it may arrive twice", due.id(),
+              entry.get().kind(), entry.get().caseRef(), due.abandonedBy());
+        }
+        if (send(sender, entry.get())) {
           count++;
         }
       }
     }
     return count;
+  }
+
+  /** Records the mails sent earlier whose record failed; false while that still fails. */
+  private boolean recordPendingSent() {
+    for (SentNotRecorded pending : List.copyOf(notRecorded.values())) {
+      try {
+        recordSent(pending.entry(), pending.sentAt());
+        notRecorded.remove(pending.entry().id());
+      } catch (RuntimeException e) {
+        LOG.warn("Sent notification {} still cannot be recorded: {}", pending.entry().id(), e.toString());
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean send(JavaMailSender sender, Outbox.Entry entry) {
@@ -116,19 +171,38 @@ public class NotificationSender {
       helper.setSubject(entry.subject());
       helper.setText(entry.body(), false);
       message.saveChanges();
-      message.setHeader("Message-ID", "<" + entry.id() + "@prepared-return>");
+      message.setHeader("Message-ID", messageId(entry.id()));
       sender.send(message);
     } catch (Exception e) {
       failed(entry, e);
       return false;
     }
     Instant now = ClockUtil.getCurrentTime().toInstant();
-    outbox.markSent(entry.id(), node, now);
+    try {
+      recordSent(entry, now);
+    } catch (RuntimeException e) {
+      // the mail is out: never send it again from this node; record it at the next run
+      notRecorded.put(entry.id(), new SentNotRecorded(entry, now));
+      LOG.warn("Notification {} was sent but could not be recorded yet ({}); recording it at the next run",
+          entry.id(), e.toString());
+    }
+    return true;
+  }
+
+  private void recordSent(Outbox.Entry entry, Instant sentAt) {
+    if (!outbox.markSent(entry.id(), node, sentAt)) {
+      LOG.warn("Notification {} was sent, but its claim had already passed to another node", entry.id());
+      return;
+    }
     sent.increment();
     if (entry.incidentId() != null) {
       resolveIncident(entry.incidentId());
     }
-    return true;
+  }
+
+  /** The Message-ID of every attempt of a notification. */
+  static String messageId(String notificationId) {
+    return "<" + notificationId + "@prepared-return>";
   }
 
   private void failed(Outbox.Entry entry, Exception error) {
@@ -139,7 +213,7 @@ public class NotificationSender {
     if (delay.compareTo(properties.maxRetryDelay()) > 0) {
       delay = properties.maxRetryDelay();
     }
-    boolean giveUp = entry.createdAt().plus(properties.giveUpAfter()).isBefore(now);
+    boolean giveUp = entry.tryingSince().plus(properties.giveUpAfter()).isBefore(now);
     // the reason without the message, which may quote addresses
     String reason = error.getClass().getSimpleName() + (error.getCause() == null ? ""
         : " caused by " + error.getCause().getClass().getSimpleName());

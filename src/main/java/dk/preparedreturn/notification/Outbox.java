@@ -11,6 +11,9 @@ import org.springframework.stereotype.Repository;
 /**
  * The notification outbox. Rows are written in the caller's transaction; a sender node claims a
  * row with an optimistic update of its lock columns, so two nodes never send the same row at once.
+ * A claim is ended by recording the attempt (sent or failed), which clears the lock columns; a
+ * pending row that is still locked by a node after its lock expired was claimed by a node that never
+ * recorded the outcome (it stopped, or lost the database, between claim and record).
  */
 @Repository
 public class Outbox {
@@ -19,8 +22,20 @@ public class Outbox {
 
   public record Entry(String id, String dedupKey, NotificationKind kind, String caseRef, String taskId,
       List<String> recipients, String subject, String body, Status status, int attempts, Instant nextAttemptAt,
-      String lastError, String incidentId, Instant createdAt, Instant sentAt) {
+      String lastError, String incidentId, Instant createdAt, Instant sentAt, Instant retriedAt, String retriedBy) {
+
+    /** Since when the notification has been trying to go out: created, or put back by an operator. */
+    public Instant tryingSince() {
+      return retriedAt != null && retriedAt.isAfter(createdAt) ? retriedAt : createdAt;
+    }
   }
+
+  /** A due notification; {@code abandonedBy} is the node whose earlier claim never recorded an outcome. */
+  public record Due(String id, String abandonedBy) {
+  }
+
+  private static final String COLUMNS = "id, dedup_key, kind, case_ref, task_id, recipients, subject, body, status,"
+      + " attempts, next_attempt_at, last_error, incident_id, created_at, sent_at, retried_at, retried_by";
 
   private final JdbcClient jdbc;
 
@@ -41,11 +56,11 @@ public class Outbox {
     return rows == 1;
   }
 
-  /** Ids of pending notifications that are due and not locked by a live sender. */
-  public List<String> due(Instant now, int limit) {
-    return jdbc.sql("SELECT id FROM notification WHERE status = 'PENDING' AND next_attempt_at <= ?"
+  /** Pending notifications that are due and not locked by a live sender. */
+  public List<Due> due(Instant now, int limit) {
+    return jdbc.sql("SELECT id, locked_by FROM notification WHERE status = 'PENDING' AND next_attempt_at <= ?"
             + " AND (locked_until IS NULL OR locked_until < ?) ORDER BY next_attempt_at, created_at LIMIT ?")
-        .params(ts(now), ts(now), limit).query(String.class).list();
+        .params(ts(now), ts(now), limit).query((rs, n) -> new Due(rs.getString(1), rs.getString(2))).list();
   }
 
   /** Claims a notification for this node; false when another node got it first. */
@@ -56,19 +71,39 @@ public class Outbox {
   }
 
   public Optional<Entry> find(String id) {
-    return jdbc.sql("SELECT id, dedup_key, kind, case_ref, task_id, recipients, subject, body, status, attempts,"
-            + " next_attempt_at, last_error, incident_id, created_at, sent_at FROM notification WHERE id = ?")
-        .param(id)
-        .query((rs, n) -> new Entry(rs.getString(1), rs.getString(2), NotificationKind.valueOf(rs.getString(3)),
-            rs.getString(4), rs.getString(5), List.of(rs.getString(6).split(",")), rs.getString(7), rs.getString(8),
-            Status.valueOf(rs.getString(9)), rs.getInt(10), instant(rs.getTimestamp(11)), rs.getString(12),
-            rs.getString(13), instant(rs.getTimestamp(14)), instant(rs.getTimestamp(15))))
+    return jdbc.sql("SELECT " + COLUMNS + " FROM notification WHERE id = ?").param(id).query(Outbox::entry)
         .optional();
   }
 
-  public void markSent(String id, String node, Instant now) {
-    jdbc.sql("UPDATE notification SET status = 'SENT', sent_at = ?, attempts = attempts + 1, locked_by = NULL,"
-        + " locked_until = NULL, last_error = NULL WHERE id = ? AND locked_by = ?").params(ts(now), id, node).update();
+  /** Notifications, newest first, optionally only those with a status and/or of a case. */
+  public List<Entry> list(Status status, String caseRef, int limit) {
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM notification WHERE 1 = 1");
+    List<Object> params = new java.util.ArrayList<>();
+    if (status != null) {
+      sql.append(" AND status = ?");
+      params.add(status.name());
+    }
+    if (caseRef != null) {
+      sql.append(" AND case_ref = ?");
+      params.add(caseRef);
+    }
+    sql.append(" ORDER BY created_at DESC, id LIMIT ?");
+    params.add(limit);
+    return jdbc.sql(sql.toString()).params(params).query(Outbox::entry).list();
+  }
+
+  private static Entry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new Entry(rs.getString(1), rs.getString(2), NotificationKind.valueOf(rs.getString(3)),
+        rs.getString(4), rs.getString(5), List.of(rs.getString(6).split(",")), rs.getString(7), rs.getString(8),
+        Status.valueOf(rs.getString(9)), rs.getInt(10), instant(rs.getTimestamp(11)), rs.getString(12),
+        rs.getString(13), instant(rs.getTimestamp(14)), instant(rs.getTimestamp(15)), instant(rs.getTimestamp(16)),
+        rs.getString(17));
+  }
+
+  /** Records that this node's claim was sent; false when the row is no longer claimed by this node. */
+  public boolean markSent(String id, String node, Instant now) {
+    return jdbc.sql("UPDATE notification SET status = 'SENT', sent_at = ?, attempts = attempts + 1, locked_by = NULL,"
+        + " locked_until = NULL, last_error = NULL WHERE id = ? AND locked_by = ?").params(ts(now), id, node).update() == 1;
   }
 
   public void markAttemptFailed(String id, String node, String error, Instant nextAttempt, boolean giveUp) {
@@ -81,10 +116,31 @@ public class Outbox {
     jdbc.sql("UPDATE notification SET incident_id = ? WHERE id = ?").params(incidentId, id).update();
   }
 
-  /** Puts a failed notification back in the queue (after the cause was fixed). */
-  public boolean retry(String id, Instant now) {
-    return jdbc.sql("UPDATE notification SET status = 'PENDING', next_attempt_at = ?, locked_by = NULL,"
-        + " locked_until = NULL WHERE id = ? AND status = 'FAILED'").params(ts(now), id).update() == 1;
+  /**
+   * Puts a failed notification back in the queue (after the cause was fixed): due now, and the
+   * give-up period counts again from now. False unless the notification is FAILED.
+   */
+  public boolean retry(String id, Instant now, String by) {
+    return jdbc.sql("UPDATE notification SET status = 'PENDING', next_attempt_at = ?, retried_at = ?, retried_by = ?,"
+            + " locked_by = NULL, locked_until = NULL WHERE id = ? AND status = 'FAILED'")
+        .params(ts(now), ts(now), truncate(by, 64), id).update() == 1;
+  }
+
+  /**
+   * Deletes sent notifications sent before the given time, in batches (short transactions, no long
+   * locks); returns how many were deleted. Pending and failed notifications are never deleted.
+   */
+  public int purgeSent(Instant sentBefore, int batch) {
+    int total = 0;
+    while (true) {
+      int deleted = jdbc.sql("DELETE FROM notification WHERE id IN (SELECT id FROM notification"
+              + " WHERE status = 'SENT' AND sent_at < ? ORDER BY sent_at LIMIT ?)")
+          .params(ts(sentBefore), batch).update();
+      total += deleted;
+      if (deleted < batch) {
+        return total;
+      }
+    }
   }
 
   public long count(Status status) {
@@ -96,11 +152,6 @@ public class Outbox {
   public long retrying() {
     return jdbc.sql("SELECT count(*) FROM notification WHERE status = 'PENDING' AND attempts > 0")
         .query(Long.class).single();
-  }
-
-  public List<Entry> recent(int limit) {
-    return jdbc.sql("SELECT id FROM notification ORDER BY created_at DESC LIMIT ?").param(limit)
-        .query(String.class).list().stream().map(this::find).flatMap(Optional::stream).toList();
   }
 
   static Timestamp ts(Instant instant) {

@@ -53,11 +53,13 @@ class PreparedReturnProcessTest extends ProcessTestBase {
     j.executeDueJobs();
     assertThat(j.openTaskKeys()).containsExactly(PreparedReturnProcess.TASK_TAKE_OVER_AS_ORDINARY_RETURN);
     assertThat(cases.require(j.caseRef()).phase()).isEqualTo(CasePhase.HANDOVER);
-    assertThat(notifications(j.caseRef())).contains("HANDED_OVER:da");
+    assertThat(notifications(j.caseRef())).contains("HANDED_OVER:da", "DEPARTURE_DEADLINE_PASSED:da");
 
     j.complete(PreparedReturnProcess.TASK_TAKE_OVER_AS_ORDINARY_RETURN, "takenOver", true,
         "ordinaryReturnReference", "HJS-2026-1");
-    assertThat(main).isEnded().hasPassed(BOUNDARY_DEADLINE_PASSED, PreparedReturnProcess.END_HANDED_OVER);
+    assertThat(main).isEnded().hasPassed(BOUNDARY_DEADLINE_PASSED,
+        PreparedReturnProcess.SERVICE_NOTIFY_MANAGERS_OF_PASSED_DEADLINE, PreparedReturnProcess.SERVICE_NOTIFY_HAND_OVER,
+        PreparedReturnProcess.END_HANDED_OVER);
     assertThat(cases.require(j.caseRef()).outcome()).isEqualTo(CaseOutcome.HANDED_OVER);
   }
 
