@@ -2,6 +2,7 @@ package dk.preparedreturn.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.preparedreturn.engine.ModelBeans;
 import dk.preparedreturn.engine.ProcessesDeployment;
 import dk.preparedreturn.identity.Groups;
 import dk.preparedreturn.tasklist.TasklistFilters;
@@ -516,6 +517,12 @@ class ClusterIT {
     @Bean
     ProcessEnginePlugin startLine() {
       return new StartLine();
+    }
+
+    /** The test models' delegate and listener, visible to their expressions. */
+    @Bean
+    ModelBeans clusterModelBeans() {
+      return ModelBeans.of("clusterWork", "completionGate");
     }
 
     @Bean
