@@ -114,7 +114,8 @@ class ReportsIT extends PostgresIntegrationTest {
     HttpResponse<String> prometheus = get("/actuator/prometheus", "rep-monitor");
     assertThat(prometheus.statusCode()).isEqualTo(200);
     assertThat(prometheus.body()).contains("cases{phase=\"REINTEGRATION\"}", "tasks_open{group=\"cmm\"}",
-        "tasks_overdue", "incidents_open", "jobs_backlog", "notifications_failed", "notifications_retrying");
+        "tasks_overdue", "incidents_open", "jobs_backlog", "notifications_failed", "notifications_retrying",
+        "logins_failed_total", "logins_throttled_total");
     HttpResponse<String> metricsList = get("/actuator/metrics", "rep-admin");
     assertThat(metricsList.statusCode()).as(metricsList.body()).isEqualTo(200);
   }
