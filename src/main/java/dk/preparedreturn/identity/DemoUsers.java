@@ -23,6 +23,8 @@ public final class DemoUsers {
       new DemoUser("pol-peter", "Peter", "Politiet", "pol-peter@example.org", List.of(Groups.POLITI)),
       new DemoUser("ng-ngozi", "Ngozi", "Partner Nigeria", "ng-ngozi@example.org", List.of("partner-ng")),
       new DemoUser("th-somchai", "Somchai", "Partner Thailand", "th-somchai@example.org", List.of("partner-th")),
+      new DemoUser("ug-grace", "Grace", "Partner Uganda", "ug-grace@example.org", List.of("partner-ug")),
+      new DemoUser("ro-ioana", "Ioana", "Partner Romania", "ro-ioana@example.org", List.of("partner-ro")),
       new DemoUser("po-pia", "Pia", "Procesejer", "po-pia@example.org", List.of(Groups.PROCESS_OWNERS)),
       new DemoUser("mgr-lars", "Lars", "Ledelse", "mgr-lars@example.org", List.of(Groups.MANAGERS)));
 

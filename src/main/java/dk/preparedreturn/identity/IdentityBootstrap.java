@@ -47,7 +47,6 @@ class IdentityBootstrap extends AbstractProcessEnginePlugin {
   }
 
   private void setUp(ProcessEngine engine) {
-    guard.checkConfiguration();
     IdentityService identity = engine.getIdentityService();
     guard.checkAdminPasswordPolicy(identity);
     groups().forEach((id, name) -> ensureGroup(identity, id, name));

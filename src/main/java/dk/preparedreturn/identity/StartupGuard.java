@@ -1,36 +1,56 @@
 package dk.preparedreturn.identity;
 
+import dk.preparedreturn.notification.NotificationProperties;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.identity.PasswordPolicyResult;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo users, demo cases and default passwords exist on the embedded default (H2) only. Against
- * any other database the service refuses to start when demo data is switched on, when the
- * administrator password is missing, a known default or weaker than the password policy, or when
- * any stored user has a demo account id or the password {@code demo}.
+ * Demo users, demo cases, default passwords and placeholder values exist on the embedded default
+ * (H2) only. Against any other database the service refuses to start when demo data is switched
+ * on; when the administrator password is missing, a known default, a placeholder ({@code change-me...},
+ * as in {@code docker/.env.example}) or weaker than the password policy; when the database password
+ * is such a placeholder; when the sender or a group mailbox is an example address
+ * ({@code example.org}, {@code .com}, {@code .net}: notifications would go nowhere); or when any
+ * stored user has a demo account id or the password {@code demo}.
+ *
+ * <p>The configuration is checked as soon as this bean exists, before the database is touched (the
+ * data source depends on it); the users once the engine is up.
  */
 @Component
-public class StartupGuard {
+public class StartupGuard implements InitializingBean {
 
   static final Set<String> DEFAULT_PASSWORDS = Set.of("demo", "admin", "password", "camunda", "changeme");
+  static final Set<String> EXAMPLE_DOMAINS = Set.of("example.org", "example.com", "example.net");
   static final int MIN_PASSWORD_LENGTH = 10;
 
   private final boolean embeddedDefault;
   private final boolean demoEnabled;
   private final IdentityProperties identity;
+  private final String databasePassword;
+  private final NotificationProperties notification;
 
   StartupGuard(@Value("${spring.datasource.url:}") String datasourceUrl,
-      @Value("${app.demo.enabled:false}") boolean demoEnabled, IdentityProperties identity) {
+      @Value("${app.demo.enabled:false}") boolean demoEnabled, IdentityProperties identity,
+      @Value("${spring.datasource.password:}") String databasePassword, NotificationProperties notification) {
     this.embeddedDefault = datasourceUrl.isBlank() || datasourceUrl.startsWith("jdbc:h2:");
     this.demoEnabled = demoEnabled;
     this.identity = identity;
+    this.databasePassword = databasePassword;
+    this.notification = notification;
+  }
+
+  @Override
+  public void afterPropertiesSet() {
+    checkConfiguration();
   }
 
   public boolean embeddedDefault() {
@@ -56,9 +76,45 @@ public class StartupGuard {
     if (password == null || password.isBlank()) {
       throw refuse("ADMIN_PASSWORD is not set");
     }
-    if (DEFAULT_PASSWORDS.contains(password.toLowerCase()) || password.length() < MIN_PASSWORD_LENGTH) {
+    if (isPlaceholder(password)) {
+      throw refuse("ADMIN_PASSWORD is the placeholder of docker/.env.example (it starts with \"change-me\");"
+          + " set a password of your own");
+    }
+    if (DEFAULT_PASSWORDS.contains(password.toLowerCase(Locale.ROOT)) || password.length() < MIN_PASSWORD_LENGTH) {
       throw refuse("ADMIN_PASSWORD is a default password or shorter than " + MIN_PASSWORD_LENGTH + " characters");
     }
+    if (isPlaceholder(databasePassword)) {
+      throw refuse("DB_PASSWORD is the placeholder of docker/.env.example (it starts with \"change-me\");"
+          + " set the database password of your own");
+    }
+    if (isExampleAddress(notification.from())) {
+      throw refuse("MAIL_FROM is " + notification.from() + ", an example address; set the sender address");
+    }
+    for (var mailbox : notification.mailboxes().entrySet()) {
+      if (isExampleAddress(mailbox.getValue())) {
+        throw refuse(variable(mailbox.getKey()) + " is " + mailbox.getValue() + ", an example address; set the"
+            + " mailbox of " + mailbox.getKey() + " (notifications to it would be lost)");
+      }
+    }
+  }
+
+  /** {@code change-me...}, {@code Change_Me...}, {@code changeme...}. */
+  static boolean isPlaceholder(String value) {
+    return value != null && value.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "").startsWith("changeme");
+  }
+
+  /** Blank, or an address at one of the domains reserved for examples (RFC 2606). */
+  static boolean isExampleAddress(String address) {
+    if (address == null || address.isBlank()) {
+      return true;
+    }
+    String domain = address.substring(address.lastIndexOf('@') + 1).trim().toLowerCase(Locale.ROOT);
+    return EXAMPLE_DOMAINS.stream().anyMatch(d -> domain.equals(d) || domain.endsWith("." + d));
+  }
+
+  /** {@code partner-ug -> MAILBOX_PARTNER_UG}. */
+  static String variable(String group) {
+    return "MAILBOX_" + group.toUpperCase(Locale.ROOT).replace('-', '_');
   }
 
   /** The administrator's password must fulfil the engine's password policy (on outside the embedded default). */

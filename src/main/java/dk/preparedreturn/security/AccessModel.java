@@ -37,8 +37,9 @@ import org.camunda.bpm.engine.authorization.Resource;
  *     and the Danish start form</td></tr>
  *   <tr><td>managers (ledelse)</td><td>Cockpit; read every model, instance, task, history and report</td>
  *     <td>change anything (no create, update, delete, migrate, deploy)</td></tr>
- *   <tr><td>process owners (procesejere)</td><td>Cockpit; deploy (Camunda Modeler); manage models;
- *     read instances and history</td><td>change or delete running cases</td></tr>
+ *   <tr><td>process owners (procesejere)</td><td>Cockpit; deploy (Camunda Modeler); suspend and activate models;
+ *     read instances and history</td><td>change or delete running cases; delete deployments or process
+    definitions (a cascading delete would remove running cases)</td></tr>
  *   <tr><td>administrators (camunda-admin)</td><td>everything</td><td></td></tr>
  * </table>
  */
@@ -87,11 +88,12 @@ public final class AccessModel {
     String owners = Groups.PROCESS_OWNERS;
     grants.add(new Grant(owners, APPLICATION, "cockpit", Permissions.ACCESS));
     grants.add(new Grant(owners, APPLICATION, "tasklist", Permissions.ACCESS));
-    grants.add(new Grant(owners, DEPLOYMENT, Authorization.ANY, Permissions.CREATE, Permissions.READ,
-        Permissions.DELETE));
+    // No DELETE on deployments or process definitions: Camunda checks the same permission for a
+    // cascading delete, which removes every running case of the models. Only administrators delete.
+    grants.add(new Grant(owners, DEPLOYMENT, Authorization.ANY, Permissions.CREATE, Permissions.READ));
     grants.add(new Grant(owners, PROCESS_DEFINITION, Authorization.ANY, Permissions.READ,
         ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE,
-        ProcessDefinitionPermissions.UPDATE, ProcessDefinitionPermissions.SUSPEND, ProcessDefinitionPermissions.DELETE));
+        ProcessDefinitionPermissions.UPDATE, ProcessDefinitionPermissions.SUSPEND));
     grants.add(new Grant(owners, DECISION_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY,
         Permissions.UPDATE));
     grants.add(new Grant(owners, DECISION_REQUIREMENTS_DEFINITION, Authorization.ANY, Permissions.READ));
@@ -99,5 +101,15 @@ public final class AccessModel {
     grants.add(new Grant(owners, HISTORIC_PROCESS_INSTANCE, Authorization.ANY, HistoricProcessInstancePermissions.READ));
     grants.add(new Grant(owners, DASHBOARD, Authorization.ANY, Permissions.READ));
     return grants;
+  }
+
+  /**
+   * Permissions earlier versions granted and that must not stay: they are taken out of the standing
+   * group grants at every start (grants to single users are left alone).
+   */
+  public static List<Grant> withdrawn() {
+    return List.of(
+        new Grant(Groups.PROCESS_OWNERS, DEPLOYMENT, Authorization.ANY, Permissions.DELETE),
+        new Grant(Groups.PROCESS_OWNERS, PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.DELETE));
   }
 }

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,10 +28,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Authenticates calls to the service's own API ({@code /api/**}), pages ({@code /app/**}) and
  * Actuator ({@code /actuator/**}; health and its probes stay public, everything else is for
  * administrators and the {@code monitoring} group):
- * HTTP Basic with an engine user (the engine's login throttling applies), or, for reading only,
+ * HTTP Basic with an engine user ({@link LoginThrottle} applies), or, for reading only,
  * the session of a user signed in to the Camunda webapps (so a manager opens the reports page from
  * Cockpit). Requests that change something must use Basic: a cookie alone never writes, which
- * rules out cross-site request forgery. Unauthenticated calls get 401 problem+json.
+ * rules out cross-site request forgery. Wrong Basic credentials are refused even when a session
+ * exists. Unauthenticated calls get 401 problem+json.
+ *
+ * <p>Health is public, but a caller who signs in (Basic or session) is passed on to Actuator as the
+ * request's principal with its groups as roles, so that administrators and {@code monitoring} see
+ * the health details ({@code show-details: when-authorized}); anonymous callers see the status only.
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
@@ -46,13 +53,15 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     boolean actuator = path.startsWith("/actuator");
-    if (actuator && (path.equals("/actuator/health") || path.startsWith("/actuator/health/"))) {
+    boolean health = actuator && (path.equals("/actuator/health") || path.startsWith("/actuator/health/"));
+    boolean hasBasic = isBasic(request);
+    ApiCaller caller = hasBasic ? basic(request) : null;
+    if (caller == null && !hasBasic && isReadOnly(request)) {
+      caller = session(request);
+    }
+    if (health && !hasBasic && caller == null) {
       chain.doFilter(request, response);
       return;
-    }
-    ApiCaller caller = basic(request);
-    if (caller == null && isReadOnly(request)) {
-      caller = session(request);
     }
     if (caller == null) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"prepared-return\", charset=\"UTF-8\"");
@@ -60,12 +69,38 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
           "Sign in with HTTP Basic (an engine user) or, to read, with a Camunda webapp session");
       return;
     }
-    if (actuator && !caller.admin() && !caller.in(Groups.MONITORING)) {
+    if (actuator && !health && !caller.admin() && !caller.in(Groups.MONITORING)) {
       problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", "Only administrators and monitoring may read this");
       return;
     }
     request.setAttribute(ApiCaller.ATTRIBUTE, caller);
-    chain.doFilter(request, response);
+    chain.doFilter(actuator ? signedIn(request, caller) : request, response);
+  }
+
+  /** The request as Actuator sees it: the caller as principal, its groups as roles. */
+  private static HttpServletRequest signedIn(HttpServletRequest request, ApiCaller caller) {
+    Principal principal = caller::userId;
+    return new HttpServletRequestWrapper(request) {
+      @Override
+      public Principal getUserPrincipal() {
+        return principal;
+      }
+
+      @Override
+      public String getRemoteUser() {
+        return caller.userId();
+      }
+
+      @Override
+      public boolean isUserInRole(String role) {
+        return caller.in(role);
+      }
+    };
+  }
+
+  private static boolean isBasic(HttpServletRequest request) {
+    String header = request.getHeader("Authorization");
+    return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
   }
 
   private void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {

@@ -2,6 +2,7 @@ package dk.preparedreturn.tasklist;
 
 import dk.preparedreturn.engine.StartupLock;
 import dk.preparedreturn.identity.Groups;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,19 @@ public class TasklistFilters extends AbstractProcessEnginePlugin {
       new FilterSpec("Overdue", "Tasks of my organisation past their due date", -4, "#b71c1c"),
       new FilterSpec("Due within 7 days", "Tasks of my organisation due within 7 days", -3, "#e65100"));
 
+  /**
+   * The case and its dates as columns (labels as in the task forms): the departure deadline, the
+   * booked flight (what Hjemrejsestyrelsen, CMM, DRC and the partner prepare for) and the arrival
+   * (from which every support month and report is counted). Each is empty until the case has it.
+   * The extension limit ({@code maxDeadline}) matters for one decision only and is shown in its form.
+   */
+  public static final List<Map<String, String>> DANISH_COLUMNS = List.of(column("caseRef", "Sag"),
+      column("departureDeadline", "Udrejsefrist"), column("plannedDepartureDate", "Planlagt udrejse"),
+      column("arrivalDate", "Ankomst"));
+  public static final List<Map<String, String>> ENGLISH_COLUMNS = List.of(column("caseRef", "Case"),
+      column("departureDeadline", "Departure deadline"), column("plannedDepartureDate", "Planned departure"),
+      column("arrivalDate", "Arrival"), column("supportMonth", "Support month"));
+
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
     StartupLock.exclusively(engine, "Tasklist filters", () -> createFilters(engine));
@@ -53,10 +67,8 @@ public class TasklistFilters extends AbstractProcessEnginePlugin {
   private void createFilters(ProcessEngine engine) {
     List<String> partners = engine.getIdentityService().createGroupQuery().list().stream().map(Group::getId)
         .filter(Groups::isPartnerGroup).toList();
-    create(engine, DANISH, Groups.DANISH_CASE_ACTORS, List.of(column("caseRef", "Sag"),
-        column("departureDeadline", "Udrejsefrist")));
-    create(engine, ENGLISH, partners, List.of(column("caseRef", "Case"), column("departureDeadline",
-        "Departure deadline"), column("arrivalDate", "Arrival"), column("supportMonth", "Support month")));
+    create(engine, DANISH, Groups.DANISH_CASE_ACTORS, DANISH_COLUMNS);
+    create(engine, ENGLISH, partners, ENGLISH_COLUMNS);
   }
 
   private static void create(ProcessEngine engine, List<FilterSpec> specs, List<String> groups,
@@ -77,9 +89,32 @@ public class TasklistFilters extends AbstractProcessEnginePlugin {
         properties.put("variables", columns);
         filter.setProperties(properties);
         filters.saveFilter(filter);
+      } else if (addMissingColumns(filter, columns)) {
+        filters.saveFilter(filter);
       }
       grantRead(engine.getAuthorizationService(), filter.getId(), groups);
     }
+  }
+
+  /** Adds the columns a filter created by an earlier version lacks; columns added in Tasklist stay. */
+  @SuppressWarnings("unchecked")
+  private static boolean addMissingColumns(Filter filter, List<Map<String, String>> columns) {
+    Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties() == null ? Map.of()
+        : filter.getProperties());
+    List<Map<String, Object>> existing = properties.get("variables") instanceof List<?> list
+        ? new ArrayList<>((List<Map<String, Object>>) list) : new ArrayList<>();
+    boolean added = false;
+    for (Map<String, String> column : columns) {
+      if (existing.stream().noneMatch(c -> column.get("name").equals(c.get("name")))) {
+        existing.add(new LinkedHashMap<>(column));
+        added = true;
+      }
+    }
+    if (added) {
+      properties.put("variables", existing);
+      filter.setProperties(properties);
+    }
+    return added;
   }
 
   /** 0 mine, 1 my organisation, 2 overdue, 3 due within 7 days; always by due date. */

@@ -1,5 +1,6 @@
 package dk.preparedreturn.bench;
 
+import dk.preparedreturn.engine.ModelBeans;
 import dk.preparedreturn.testsupport.RoundTrips;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +31,12 @@ public class BenchBeans {
   @Bean
   static BeanPostProcessor countingDataSource() {
     return RoundTrips.beanPostProcessor();
+  }
+
+  /** The benchmark models' delegates, visible to their expressions (the service exposes only listed beans). */
+  @Bean
+  ModelBeans benchModelBeans() {
+    return ModelBeans.of("benchNoop", "benchSideEffect");
   }
 
   @Bean

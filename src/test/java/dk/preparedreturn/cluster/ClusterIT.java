@@ -2,6 +2,7 @@ package dk.preparedreturn.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.preparedreturn.engine.ModelBeans;
 import dk.preparedreturn.engine.ProcessesDeployment;
 import dk.preparedreturn.identity.Groups;
 import dk.preparedreturn.tasklist.TasklistFilters;
@@ -68,7 +69,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * Several nodes of the service on one PostgreSQL database, each with its job executor: they
  * start together on an empty database without stepping on each other, share a burst of due jobs
  * so that every job runs exactly once, finish the jobs of a node that died holding their locks
- * once the locks expire, and let exactly one of two simultaneous completions of a task win.
+ * once the locks expire, and let exactly one of two simultaneous completions of a task win; a node
+ * whose job executor stopped is not ready.
  *
  * <p>The nodes are application contexts of the real application in this JVM, on a database of
  * their own that this class creates and drops. The test models are deployed here, not from
@@ -384,6 +386,39 @@ class ClusterIT {
     }
   }
 
+  // ---- e. readiness follows the job executor
+
+  @Test
+  @Order(5)
+  void aNodeWhoseJobExecutorStoppedIsNotReadyUntilItRunsAgain() throws Exception {
+    assertThat(readiness(a, false).statusCode()).isEqualTo(200);
+    a.jobExecutor().shutdown();
+    try {
+      HttpResponse<String> anonymous = readiness(a, false);
+      assertThat(anonymous.statusCode()).as(anonymous.body()).isEqualTo(503);
+      assertThat(anonymous.body()).contains("\"status\":\"DOWN\"").doesNotContain("components", "jobExecutor");
+      HttpResponse<String> detailed = readiness(a, true);
+      assertThat(detailed.statusCode()).isEqualTo(503);
+      var components = new com.fasterxml.jackson.databind.ObjectMapper().readTree(detailed.body()).get("components");
+      assertThat(components.get("jobExecutor").get("status").asText()).as(detailed.body()).isEqualTo("DOWN");
+      assertThat(components.get("db").get("status").asText()).isEqualTo("UP");
+      assertThat(readiness(b, false).statusCode()).as("the other node stays ready").isEqualTo(200);
+      assertThat(a.send("GET", "/actuator/health/liveness", null).statusCode()).as("alive all the same")
+          .isEqualTo(200);
+    } finally {
+      a.jobExecutor().start();
+    }
+    HttpResponse<String> ready = readiness(a, true);
+    assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(ready.body()).get("components")
+        .get("jobExecutor").get("status").asText()).isEqualTo("UP");
+  }
+
+  static HttpResponse<String> readiness(ServiceNode node, boolean asAdministrator) throws Exception {
+    return asAdministrator ? node.send("GET", "/actuator/health/readiness", null)
+        : node.sendAsync("GET", "/actuator/health/readiness", null, null, null).get(30, TimeUnit.SECONDS);
+  }
+
   // ---- helpers
 
   /** Row counts of everything a node sets up at start-up. */
@@ -516,6 +551,12 @@ class ClusterIT {
     @Bean
     ProcessEnginePlugin startLine() {
       return new StartLine();
+    }
+
+    /** The test models' delegate and listener, visible to their expressions. */
+    @Bean
+    ModelBeans clusterModelBeans() {
+      return ModelBeans.of("clusterWork", "completionGate");
     }
 
     @Bean

@@ -36,6 +36,7 @@ import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dk.preparedreturn.engine.ModelBeans;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
@@ -168,9 +169,13 @@ class ModelChecksTest extends ProcessTestBase {
         "suspensionOutcome", "escortDecision", "partnerAgreement", "cashSupport", "progressReport", "finalMonth",
         "claimsSubmitted", "departed", "departureObligation", "departureDeadline", "identifyingBody", "partnerGroup",
         "contactPerson", "decisionResult", "loopCounter");
+    Set<String> modelBeans = new HashSet<>();
+    context.getBeansOfType(ModelBeans.class).values().forEach(b -> modelBeans.addAll(b.names()));
     for (String bean : beans) {
       if (!variables.contains(bean)) {
         assertThat(context.containsBean(bean)).as("bean ${" + bean + "} exists").isTrue();
+        assertThat(modelBeans).as("bean ${" + bean + "} is listed in ModelBeansConfiguration (else expressions"
+            + " cannot see it)").contains(bean);
       }
     }
     assertThat(beans).contains("deadlines", "notify", "casePhase", "caseOutcome");

@@ -11,7 +11,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,9 +114,40 @@ class ReportsIT extends PostgresIntegrationTest {
     HttpResponse<String> prometheus = get("/actuator/prometheus", "rep-monitor");
     assertThat(prometheus.statusCode()).isEqualTo(200);
     assertThat(prometheus.body()).contains("cases{phase=\"REINTEGRATION\"}", "tasks_open{group=\"cmm\"}",
-        "tasks_overdue", "incidents_open", "jobs_backlog", "notifications_failed", "notifications_retrying");
+        "tasks_overdue", "incidents_open", "jobs_backlog", "notifications_failed", "notifications_retrying",
+        "logins_failed_total", "logins_throttled_total");
     HttpResponse<String> metricsList = get("/actuator/metrics", "rep-admin");
     assertThat(metricsList.statusCode()).as(metricsList.body()).isEqualTo(200);
+  }
+
+  @Test
+  void healthDetailsAreForMonitoringAndAdministratorsOnly() throws Exception {
+    for (String path : List.of("/actuator/health", "/actuator/health/readiness")) {
+      for (String user : List.of("rep-monitor", "rep-admin")) {
+        HttpResponse<String> health = get(path, user);
+        assertThat(health.statusCode()).as(path + " as " + user).isEqualTo(200);
+        JsonNode components = json.readTree(health.body()).get("components");
+        assertThat(components).as(path + " as " + user + ": " + health.body()).isNotNull();
+        assertThat(components.has("db") && components.has("jobExecutor") && components.has("mail")).isTrue();
+        assertThat(components.get("jobExecutor").get("details").get("enabled").asBoolean())
+            .as("the test node runs no jobs").isFalse();
+        assertThat(components.get("mail").get("details").has("pending")).isTrue();
+      }
+      for (String user : Arrays.asList(null, "rep-cmm", "rep-ledelse")) {
+        HttpResponse<String> health = get(path, user);
+        assertThat(health.statusCode()).as(path + " as " + user).isEqualTo(200);
+        JsonNode body = json.readTree(health.body());
+        assertThat(body.has("status")).isTrue();
+        assertThat(body.has("components") || body.has("details")).as(path + " as " + user + ": " + health.body())
+            .isFalse();
+      }
+    }
+    // wrong credentials are refused, not treated as anonymous
+    HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/actuator/health")).header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+        "rep-monitor:wrong".getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(wrong.statusCode()).isEqualTo(401);
+    assertThat(wrong.body()).doesNotContain("components");
   }
 
   @Test

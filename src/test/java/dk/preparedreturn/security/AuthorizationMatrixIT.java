@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.preparedreturn.referral.Referral;
 import dk.preparedreturn.referral.ReferralService;
+import dk.preparedreturn.tasklist.TasklistFilters;
 import dk.preparedreturn.testsupport.Journey;
 import dk.preparedreturn.testsupport.PostgresIntegrationTest;
 import dk.preparedreturn.testsupport.TestUsers;
@@ -62,7 +63,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The access matrix on PostgreSQL: every group × resource × permission that matters, allowed and
  * denied, checked with the engine's own authorization check, and then the real calls behind the most
- * important cells (queries, completing, deploying, deleting, REST).
+ * important cells (queries, completing, deploying, deleting, REST). What the Tasklist filters return
+ * is tested in {@code TasklistFiltersIT}.
  *
  * <p>Two cases: one from Nigeria in return preparation (the police, CMM, Udlændingestyrelsen,
  * Hjemrejsestyrelsen and the Nigerian partner take part; DRC does not yet, because with a partner
@@ -102,7 +104,8 @@ class AuthorizationMatrixIT extends PostgresIntegrationTest {
       row("Cockpit", APPLICATION, "cockpit", Permissions.ACCESS, ". . . . . . . Y Y . Y"),
       row("Admin", APPLICATION, "admin", Permissions.ACCESS, ". . . . . . . . . . Y"),
       row("deploy", DEPLOYMENT, "*", Permissions.CREATE, ". . . . . . . . Y . Y"),
-      row("delete a deployment", DEPLOYMENT, "*", Permissions.DELETE, ". . . . . . . . Y . Y"),
+      row("delete a deployment (cascading: with its running cases)", DEPLOYMENT, "*", Permissions.DELETE,
+          ". . . . . . . . . . Y"),
       row("read deployments", DEPLOYMENT, "*", Permissions.READ, ". . . . . . . Y Y . Y"),
       row("read the journey model", PROCESS_DEFINITION, "PreparedReturn", Permissions.READ, "Y Y Y Y Y Y Y Y Y . Y"),
       row("start a case other than by referral", PROCESS_DEFINITION, "PreparedReturn",
@@ -121,6 +124,8 @@ class AuthorizationMatrixIT extends PostgresIntegrationTest {
           ". . . . . . . . . . Y"),
       row("suspend the model", PROCESS_DEFINITION, "PreparedReturn", ProcessDefinitionPermissions.SUSPEND,
           ". . . . . . . . Y . Y"),
+      row("delete the model (cascading: with its running cases)", PROCESS_DEFINITION, "PreparedReturn",
+          ProcessDefinitionPermissions.DELETE, ". . . . . . . . . . Y"),
       row("read the history of all cases", PROCESS_DEFINITION, "PreparedReturn",
           ProcessDefinitionPermissions.READ_HISTORY, ". . . . . . . Y Y . Y"),
       row("read the Nigerian case", PROCESS_INSTANCE, "case:NG", Permissions.READ, "Y Y Y . Y Y . Y Y . Y"),
@@ -142,10 +147,20 @@ class AuthorizationMatrixIT extends PostgresIntegrationTest {
       row("read decision tables", DECISION_DEFINITION, "PartnerAgreement", Permissions.READ, "Y Y Y Y Y . . Y Y . Y"),
       row("change decision tables", DECISION_DEFINITION, "PartnerAgreement", Permissions.UPDATE,
           ". . . . . . . . Y . Y"),
+      row("Danish filter 'Mine opgaver'", FILTER, "filter:Mine opgaver", Permissions.READ, "Y Y Y Y Y . . . . . Y"),
       row("Danish filter 'Min organisation'", FILTER, "filter:Min organisation", Permissions.READ,
           "Y Y Y Y Y . . . . . Y"),
+      row("Danish filter 'Overskredne'", FILTER, "filter:Overskredne", Permissions.READ, "Y Y Y Y Y . . . . . Y"),
+      row("Danish filter 'Frist inden 7 dage'", FILTER, "filter:Frist inden 7 dage", Permissions.READ,
+          "Y Y Y Y Y . . . . . Y"),
+      row("English filter 'My tasks'", FILTER, "filter:My tasks", Permissions.READ, ". . . . . Y Y . . . Y"),
       row("English filter 'My organisation'", FILTER, "filter:My organisation", Permissions.READ,
           ". . . . . Y Y . . . Y"),
+      row("English filter 'Overdue'", FILTER, "filter:Overdue", Permissions.READ, ". . . . . Y Y . . . Y"),
+      row("English filter 'Due within 7 days'", FILTER, "filter:Due within 7 days", Permissions.READ,
+          ". . . . . Y Y . . . Y"),
+      row("change a filter", FILTER, "filter:Min organisation", Permissions.UPDATE, ". . . . . . . . . . Y"),
+      row("create a filter", FILTER, "*", Permissions.CREATE, ". . . . . . . . . . Y"),
       row("Cockpit reports", REPORT, "*", Permissions.READ, ". . . . . . . Y . . Y"),
       row("create users", USER, "*", Permissions.CREATE, ". . . . . . . . . . Y"),
       row("create groups", GROUP, "*", Permissions.CREATE, ". . . . . . . . . . Y"),
@@ -205,10 +220,9 @@ class AuthorizationMatrixIT extends PostgresIntegrationTest {
     resourceIds.put("case:TH", thailand.mainId());
     resourceIds.put("task:cmm", taskOf(nigeria, "cmm").getId());
     resourceIds.put("task:partner", taskOf(nigeria, "partner-ng").getId());
-    for (String filter : List.of("Min organisation", "My organisation")) {
-      resourceIds.put("filter:" + filter, engine.getFilterService().createFilterQuery().filterName(filter)
-          .singleResult().getId());
-    }
+    Stream.concat(TasklistFilters.DANISH.stream(), TasklistFilters.ENGLISH.stream()).map(TasklistFilters.FilterSpec::name)
+        .forEach(filter -> resourceIds.put("filter:" + filter, engine.getFilterService().createFilterQuery()
+            .filterName(filter).singleResult().getId()));
     // the setting the cells depend on: the Nigerian case is in preparation with tasks for every actor
     assertThat(nigeria.openTasks()).extracting(Task::getTaskDefinitionKey)
         .contains("Task_ObtainTravelDocuments", "Task_MeetBeforeDeparture", "Task_PreparePersonForDeparture")
@@ -368,11 +382,42 @@ class AuthorizationMatrixIT extends PostgresIntegrationTest {
               .startEvent().endEvent().done()).deploy().getId());
       assertThat(engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(deployment).count())
           .as("deployed by %s", group).isEqualTo(1);
-      as(group, () -> {
+      // process owners suspend and activate models; deleting is for administrators
+      as("procesejere", () -> {
+        engine.getRepositoryService().suspendProcessDefinitionByKey("MxProcess");
+        engine.getRepositoryService().activateProcessDefinitionByKey("MxProcess");
+        return null;
+      });
+      asExpectingDenial("procesejere", () -> engine.getRepositoryService().deleteDeployment(deployment, true));
+      as("camunda-admin", () -> {
         engine.getRepositoryService().deleteDeployment(deployment, true);
         return null;
       });
     }
+  }
+
+  @Test
+  void processOwnersCannotDeleteRunningCasesByDeletingTheirModels() throws Exception {
+    String instance = resourceIds.get("case:NG");
+    var definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionId(
+        engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).singleResult()
+            .getProcessDefinitionId()).singleResult();
+    String deployment = definition.getDeploymentId();
+    asExpectingDenial("procesejere", () -> engine.getRepositoryService().deleteDeployment(deployment, true));
+    asExpectingDenial("procesejere", () -> engine.getRepositoryService().deleteDeployment(deployment, true, true, true));
+    asExpectingDenial("procesejere", () -> engine.getRepositoryService().deleteProcessDefinition(definition.getId(),
+        true));
+    asExpectingDenial("procesejere", () -> engine.getRepositoryService().deleteProcessDefinitions()
+        .byKey("PreparedReturn").cascade().delete());
+    HttpResponse<String> rest = send(HttpRequest.newBuilder(URI.create(base() + "/engine-rest/deployment/" + deployment
+        + "?cascade=true")).DELETE(), "procesejere");
+    assertThat(rest.statusCode()).as(rest.body()).isEqualTo(403);
+    HttpResponse<String> restDefinition = send(HttpRequest.newBuilder(URI.create(base()
+        + "/engine-rest/process-definition/" + definition.getId() + "?cascade=true")).DELETE(), "procesejere");
+    assertThat(restDefinition.statusCode()).as(restDefinition.body()).isEqualTo(403);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).count())
+        .as("the case still runs").isEqualTo(1);
+    assertThat(engine.getRepositoryService().createDeploymentQuery().deploymentId(deployment).count()).isEqualTo(1);
   }
 
   @Test

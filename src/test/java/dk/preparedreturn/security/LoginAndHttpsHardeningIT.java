@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
@@ -26,11 +25,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Camunda's production hardening as an operator switches it on for HTTPS ({@code APP_SECURE_COOKIES},
- * {@code APP_HSTS}), and login throttling that slows an attacker down without ever locking a
- * caseworker out for good.
+ * Camunda's production hardening as an operator switches it on for HTTPS behind a reverse proxy
+ * ({@code APP_SECURE_COOKIES}, {@code APP_HSTS}, {@code SERVER_FORWARD_HEADERS_STRATEGY=framework}), and login
+ * throttling per client address that stops an attacker without ever keeping a caseworker out: the
+ * clients are told apart by the {@code X-Forwarded-For} the proxy sets.
  */
-@TestPropertySource(properties = {"APP_SECURE_COOKIES=true", "APP_HSTS=true", "APP_HSTS_MAX_AGE=63072000"})
+@TestPropertySource(properties = {"APP_SECURE_COOKIES=true", "APP_HSTS=true", "APP_HSTS_MAX_AGE=63072000",
+    "server.forward-headers-strategy=framework"})
 class LoginAndHttpsHardeningIT extends PostgresIntegrationTest {
 
   static final String PASSWORD = "Hardening-Test-Passw0rd!";
@@ -84,45 +85,105 @@ class LoginAndHttpsHardeningIT extends PostgresIntegrationTest {
   }
 
   @Test
-  void failedLoginsSlowDownButNeverLockACaseworkerOut() {
-    IdentityService identity = engine.getIdentityService();
-    String id = user("hard-throttle");
+  void anAttackerNeverKeepsACaseworkerOutAndIsThrottledHimself() throws Exception {
+    String id = user("thr-karen");
+    String attacker = "203.0.113.10";
+    String office = "198.51.100.7";
     Instant start = Instant.now();
     ClockUtil.setCurrentTime(Date.from(start));
-    for (int attempt = 1; attempt <= 25; attempt++) {
-      assertThat(identity.checkPassword(id, "wrong-" + attempt)).isFalse();
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      assertThat(webappLogin(attacker, id, "guess-" + attempt).statusCode()).as("guess " + attempt).isEqualTo(401);
     }
-    assertThat(identity.checkPassword(id, PASSWORD)).as("during the delay even the right password waits").isFalse();
-    assertThat(identity.createUserQuery().userId(id).singleResult()).as("the user still exists").isNotNull();
+    // five failures for one user id from one address: that address waits before trying it again
+    HttpResponse<String> throttled = webappLogin(attacker, id, "guess-6");
+    assertThat(throttled.statusCode()).isEqualTo(429);
+    assertThat(throttled.headers().firstValue("Retry-After")).hasValueSatisfying(
+        seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 30L));
+    assertThat(throttled.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(throttled.body()).contains("\"status\":429").doesNotContain(id);
+    assertThat(webappLogin(attacker, id, PASSWORD).statusCode()).as("even the right password, from there")
+        .isEqualTo(429);
+    assertThat(basic(attacker, "/engine-rest/task/count", id, PASSWORD).statusCode()).isEqualTo(429);
+    assertThat(basic(attacker, "/api/reports/summary", id, PASSWORD).statusCode()).isEqualTo(429);
 
-    // the delay grows with each failure but never beyond login-delay-max-time (60 s); no permanent lock
-    ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofSeconds(61))));
-    assertThat(identity.checkPassword(id, PASSWORD)).as("61 s later the right password works again").isTrue();
+    // the caseworker, at the same moment from the office, gets in every way
+    assertThat(webappLogin(office, id, PASSWORD).statusCode()).isEqualTo(200);
+    assertThat(basic(office, "/engine-rest/task/count", id, PASSWORD).statusCode()).isEqualTo(200);
+    assertThat(basic(office, "/api/reports/summary", id, PASSWORD).statusCode()).as("signed in (a caseworker"
+        + " may not read reports)").isEqualTo(403);
+    assertThat(engine.getIdentityService().checkPassword(id, PASSWORD)).isTrue();
 
-    // and a caseworker whose password an attacker keeps guessing logs in once the short delay is over
-    for (int attempt = 1; attempt <= 3; attempt++) {
-      assertThat(identity.checkPassword(id, "wrong-again-" + attempt)).isFalse();
-    }
-    ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofSeconds(61 + 61))));
-    assertThat(identity.checkPassword(id, PASSWORD)).isTrue();
+    // the wait is short and not a lock: after it the attacker's address may try again
+    ClockUtil.setCurrentTime(Date.from(start.plusSeconds(31)));
+    assertThat(webappLogin(attacker, id, PASSWORD).statusCode()).isEqualTo(200);
   }
 
   @Test
-  void theRestApiRefusesWhileAUserIsThrottled() throws Exception {
-    String id = user("hard-rest");
-    assertThat(basic("/engine-rest/task/count", id, PASSWORD).statusCode()).isEqualTo(200);
-    assertThat(basic("/engine-rest/task/count", id, "wrong").statusCode()).isEqualTo(401);
-    HttpResponse<String> throttled = basic("/engine-rest/task/count", id, PASSWORD);
-    assertThat(throttled.statusCode()).as("right password within the delay").isEqualTo(401);
-    assertThat(throttled.body()).doesNotContain(id, PASSWORD, "at org.");
-    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofSeconds(61))));
-    assertThat(basic("/engine-rest/task/count", id, PASSWORD).statusCode()).isEqualTo(200);
+  void aClientTryingManyUserIdsWaitsLongerWithEveryFailureAndOnlyItWaits() throws Exception {
+    String scanner = "203.0.113.66";
+    String id = user("thr-mads");
+    Instant start = Instant.now();
+    ClockUtil.setCurrentTime(Date.from(start));
+    for (int attempt = 1; attempt <= 20; attempt++) {
+      assertThat(basic(scanner, "/engine-rest/task/count", "nobody-" + attempt, "guess").statusCode())
+          .as("guess " + attempt).isEqualTo(401);
+    }
+    // twenty failures from one address, whatever the user ids: the address waits for every user id
+    HttpResponse<String> throttled = basic(scanner, "/engine-rest/task/count", id, PASSWORD);
+    assertThat(throttled.statusCode()).isEqualTo(429);
+    assertThat(Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 30L);
+    assertThat(webappLogin(scanner, id, PASSWORD).statusCode()).isEqualTo(429);
+    assertThat(basic(scanner, "/actuator/prometheus", ADMIN, ADMIN_PASSWORD).statusCode()).isEqualTo(429);
+    assertThat(basic("198.51.100.8", "/engine-rest/task/count", id, PASSWORD).statusCode()).as("another client")
+        .isEqualTo(200);
+
+    // the next failure after the wait doubles it
+    ClockUtil.setCurrentTime(Date.from(start.plusSeconds(31)));
+    assertThat(basic(scanner, "/engine-rest/task/count", "nobody-21", "guess").statusCode()).isEqualTo(401);
+    HttpResponse<String> longer = basic(scanner, "/engine-rest/task/count", id, PASSWORD);
+    assertThat(longer.statusCode()).isEqualTo(429);
+    assertThat(Long.parseLong(longer.headers().firstValue("Retry-After").orElseThrow())).isBetween(31L, 60L);
+    ClockUtil.setCurrentTime(Date.from(start.plusSeconds(31 + 61)));
+    assertThat(basic(scanner, "/engine-rest/task/count", id, PASSWORD).statusCode()).isEqualTo(200);
   }
 
-  HttpResponse<String> basic(String path, String user, String password) throws Exception {
-    return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Basic "
-        + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))).build(),
-        HttpResponse.BodyHandlers.ofString());
+  @Test
+  void wrongPasswordsNeverDelayTheRightOne() {
+    // Camunda's own per-user delay (during which the right password failed too) is off
+    IdentityService identity = engine.getIdentityService();
+    String id = user("thr-direct");
+    for (int attempt = 1; attempt <= 25; attempt++) {
+      assertThat(identity.checkPassword(id, "wrong-" + attempt)).isFalse();
+    }
+    assertThat(identity.checkPassword(id, PASSWORD)).isTrue();
+    var stored = (org.camunda.bpm.engine.impl.persistence.entity.UserEntity) identity.createUserQuery().userId(id)
+        .singleResult();
+    assertThat(stored.getAttempts()).as("no per-user lock is counted").isZero();
+    assertThat(stored.getLockExpirationTime()).isNull();
+  }
+
+  /** Signs in to Tasklist as the webapp does (session and CSRF token first), from the given client. */
+  HttpResponse<String> webappLogin(String client, String user, String password) throws Exception {
+    HttpResponse<String> page = http.send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/"))
+        .header("X-Forwarded-For", client).build(), HttpResponse.BodyHandlers.ofString());
+    String csrf = cookie(page, "XSRF-TOKEN").orElseThrow();
+    String csrfToken = csrf.substring("XSRF-TOKEN=".length(), csrf.indexOf(';'));
+    String session = cookie(page, "JSESSIONID").orElseThrow();
+    return http.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist"))
+        .header("X-Forwarded-For", client)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-XSRF-TOKEN", csrfToken)
+        .header("Cookie", session.substring(0, session.indexOf(';')) + "; XSRF-TOKEN=" + csrfToken)
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+            + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)))
+        .build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> basic(String client, String path, String user, String password) throws Exception {
+    return http.send(HttpRequest.newBuilder(uri(path)).header("X-Forwarded-For", client)
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+            .getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   URI uri(String path) {

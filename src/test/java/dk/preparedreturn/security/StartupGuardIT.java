@@ -15,8 +15,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * Outside the embedded default the service refuses to start with demo data, without a strong
- * administrator password, or with a user whose password is a default one. Each case starts a
- * second application on the test database and expects it to stop during start-up.
+ * administrator password, with the placeholders of docker/.env.example (passwords, example.org
+ * mailboxes), or with a user whose password is a default one. Each case starts a second
+ * application on the test database and expects it to stop during start-up.
  */
 class StartupGuardIT extends PostgresIntegrationTest {
 
@@ -39,6 +40,30 @@ class StartupGuardIT extends PostgresIntegrationTest {
   void refusesADefaultAdministratorPassword() {
     assertThatThrownBy(() -> start(Map.of("ADMIN_PASSWORD", "demo")))
         .hasStackTraceContaining("ADMIN_PASSWORD is a default password");
+  }
+
+  @Test
+  void refusesThePlaceholderPasswordsOfTheDockerEnvFile() {
+    // docker/.env.example's value: long and mixed enough for the password policy, but public
+    assertThatThrownBy(() -> start(Map.of("ADMIN_PASSWORD", "change-me-to-a-long-Passphrase-1")))
+        .hasStackTraceContaining("ADMIN_PASSWORD is the placeholder of docker/.env.example");
+    assertThatThrownBy(() -> start(Map.of("ADMIN_PASSWORD", "Change_Me-Later-2026!")))
+        .hasStackTraceContaining("ADMIN_PASSWORD is the placeholder");
+    // refused before the database is touched: this URL leads nowhere
+    assertThatThrownBy(() -> start(Map.of("spring.datasource.password", "change-me-database-password",
+        "spring.datasource.url", "jdbc:postgresql://127.0.0.1:1/nowhere")))
+        .hasStackTraceContaining("DB_PASSWORD is the placeholder of docker/.env.example")
+        .hasStackTraceContaining("Refusing to start outside the embedded default");
+  }
+
+  @Test
+  void refusesExampleMailAddresses() {
+    assertThatThrownBy(() -> start(Map.of("MAILBOX_PARTNER_UG", "partner-ug@example.org")))
+        .hasStackTraceContaining("MAILBOX_PARTNER_UG is partner-ug@example.org, an example address");
+    assertThatThrownBy(() -> start(Map.of("MAILBOX_CMM", "cmm@mail.Example.COM")))
+        .hasStackTraceContaining("MAILBOX_CMM is cmm@mail.Example.COM, an example address");
+    assertThatThrownBy(() -> start(Map.of("MAIL_FROM", "forberedt-hjemsendelse@example.org")))
+        .hasStackTraceContaining("MAIL_FROM is forberedt-hjemsendelse@example.org, an example address");
   }
 
   @Test

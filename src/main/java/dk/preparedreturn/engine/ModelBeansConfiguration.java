@@ -1,0 +1,33 @@
+package dk.preparedreturn.engine;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The beans the models in {@code processes/} use: every {@code ${bean}} delegate and listener
+ * expression and the date arithmetic {@code deadlines}. A model that needs a new bean needs code
+ * anyway; add its name here with it ({@code ModelChecksTest} fails on a model naming a bean that is
+ * not listed).
+ */
+@Configuration(proxyBeanMethods = false)
+class ModelBeansConfiguration {
+
+  @Bean
+  ModelBeans processModelBeans() {
+    return ModelBeans.of(
+        // date arithmetic of timers and due dates
+        "deadlines",
+        // the case's phase and outcome, notifications, events
+        "casePhase", "caseOutcome", "notify", "deliverCaseEvent",
+        // identification and reflection period
+        "validateScreening", "validateIdentificationDecision", "setDepartureDeadline", "contactPersonOptions",
+        "validateContactPerson", "validateOfferDecision",
+        // deadlines that move
+        "validateExtensionDecision", "setNewDepartureDeadline", "moveDepartureDeadline", "validateEndOfSuspension",
+        // return preparation and departure
+        "validatePartnerGroup", "validateFlightBooking", "validateEscortDecision", "validateDeparture",
+        // reintegration
+        "validateArrival", "startReintegration", "recordCashSupport", "validateReimbursementClaims",
+        "recordClaimDecisions");
+  }
+}
