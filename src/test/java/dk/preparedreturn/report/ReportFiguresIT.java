@@ -55,7 +55,10 @@ import org.springframework.test.context.DynamicPropertySource;
     "ADMIN_PASSWORD=" + PostgresIntegrationTest.ADMIN_PASSWORD,
     "camunda.bpm.job-execution.enabled=false",
     "DB_POOL_SIZE=4",
-    "app.metrics.report-refresh=PT1H"
+    "app.metrics.report-refresh=PT1H",
+    // engines register in a static map by name: closing this context must not unregister the
+    // "default" engine of the shared integration-test context
+    "camunda.bpm.process-engine-name=reportfigures"
 })
 @ActiveProfiles("postgres")
 @AutoConfigureObservability
