@@ -68,6 +68,13 @@ class ApiProblems {
     return badRequest("The body is not valid JSON", List.of(new FieldProblem("body", "not valid JSON")));
   }
 
+  @ExceptionHandler(BodyProblems.InvalidRequestBody.class)
+  ProblemDetail invalid(BodyProblems.InvalidRequestBody e) {
+    List<FieldProblem> errors = e.problems().stream().sorted((a, b) -> a.field().compareTo(b.field())).toList();
+    return badRequest("Invalid fields: " + errors.stream().map(FieldProblem::field).distinct()
+        .collect(Collectors.joining(", ")), errors);
+  }
+
   @ExceptionHandler(InvalidFormInput.class)
   ProblemDetail invalid(InvalidFormInput e) {
     return badRequest(e.getMessage(), List.of(new FieldProblem(e.field(), e.getMessage())));

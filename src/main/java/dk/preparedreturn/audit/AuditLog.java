@@ -11,12 +11,17 @@ import org.springframework.stereotype.Repository;
 /**
  * The access log of personal data: every read and write of a case's person data, with the user,
  * their groups, the case and the fields. Kept in the service's database, queried per case or per
- * data subject.
+ * data subject. A case's entries are deleted with the case when its retention period ends.
  */
 @Repository
 public class AuditLog {
 
-  public enum Action { PERSON_CREATED, PERSON_READ, PERSON_PSEUDONYMISED }
+  /**
+   * What happened. {@code PERSON_PSEUDONYMISED} was written by earlier versions of the retention job;
+   * {@code RETENTION_RUN} is one entry per retention run without a case reference (the deleted cases'
+   * own entries are deleted with them).
+   */
+  public enum Action { PERSON_CREATED, PERSON_READ, PERSON_PSEUDONYMISED, RETENTION_RUN }
 
   public record Entry(Instant occurredAt, String userId, String userGroups, String action, String caseRef,
       String fields) {

@@ -4,7 +4,6 @@ import dk.preparedreturn.api.Forbidden;
 import dk.preparedreturn.identity.Groups;
 import dk.preparedreturn.security.ApiCaller;
 import java.nio.charset.StandardCharsets;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -15,7 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The managers' reports: {@code GET /api/reports/summary} (JSON), {@code GET /app/reports} (a page
  * in Danish; managers signed in to Cockpit open it directly) and the k-anonymous research export
- * {@code GET /api/reports/statistics.csv?k=5}. For managers and administrators; no person data.
+ * {@code GET /api/reports/statistics.csv?k=5} (k at least the operator's floor {@code STATISTICS_MIN_K}).
+ * For managers and administrators; no person data.
  */
 @RestController
 class ReportController {
@@ -23,14 +23,13 @@ class ReportController {
   private final ReportService reports;
   private final StatisticsExport export;
   private final ReportPage page;
-  private final int defaultK;
+  private final KPolicy k;
 
-  ReportController(ReportService reports, StatisticsExport export, ReportPage page,
-      @Value("${app.statistics.k:5}") int defaultK) {
+  ReportController(ReportService reports, StatisticsExport export, ReportPage page, KPolicy k) {
     this.reports = reports;
     this.export = export;
     this.page = page;
-    this.defaultK = defaultK;
+    this.k = k;
   }
 
   @GetMapping(path = "/api/reports/summary", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -49,16 +48,14 @@ class ReportController {
   @GetMapping(path = "/api/reports/statistics.csv", produces = "text/csv")
   ResponseEntity<String> statistics(@RequestParam(name = "k", required = false) Integer k, ApiCaller caller) {
     requireManager(caller);
-    int kValue = k == null ? defaultK : k;
-    if (kValue < 2 || kValue > 1000) {
-      throw new dk.preparedreturn.forms.InvalidFormInput("k", "k must be between 2 and 1000");
-    }
+    int kValue = this.k.resolve(k);
     StatisticsExport.Export result = export.export(kValue);
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"prepared-return-statistics-k" + kValue + ".csv\"")
         .header("X-K-Anonymity", String.valueOf(kValue))
-        .header("X-Rows-Generalised", String.valueOf(result.generalised()))
+        .header("X-Generalisation", result.levels().entrySet().stream().filter(e -> e.getValue() > 0)
+            .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(",")))
         .header("X-Rows-Suppressed", String.valueOf(result.suppressed()))
         .header("Cache-Control", "no-store")
         .body(result.csv());

@@ -1,5 +1,6 @@
 package dk.preparedreturn.report;
 
+import dk.preparedreturn.casefile.CaseOutcome;
 import dk.preparedreturn.casefile.CasePhase;
 import dk.preparedreturn.journey.DeadlineCalendar;
 import java.sql.Timestamp;
@@ -7,11 +8,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Lazy;
@@ -19,9 +23,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The managers' figures, from the case records (which keep no personal data after retention, so
- * the figures survive it) and the open tasks. No person data, no names; countries of return as
- * routing facts.
+ * The managers' figures: from the case records, and for the cases deleted after the retention
+ * period from their statistics rows, so the figures survive retention; deadlines from the open
+ * cases and tasks. No person data, no names; countries of return as routing facts.
  */
 @Service
 public class ReportService {
@@ -62,15 +66,41 @@ public class ReportService {
     this.calendar = calendar;
   }
 
+  /** One line per combination of the facts the figures need, with the number of cases that share it. */
+  record Facts(String phase, String country, String offerDecision, boolean exited, boolean departed, String outcome,
+      long cases) {
+
+    boolean closed() {
+      return CasePhase.CLOSED.name().equals(phase);
+    }
+  }
+
+  /**
+   * The cases whose record still exists (from {@code case_file}) and, for the cases deleted after the
+   * retention period, their statistics rows (those no case record points to). Case records the
+   * earlier retention job left without person data are counted through their statistics row only.
+   */
+  static final String FACTS = "SELECT phase, country_of_return, offer_decision, exited, departed, outcome, count(*)"
+      + " FROM (SELECT phase, country_of_return, offer_decision,"
+      + "   CASE WHEN exit_reason IS NULL THEN 0 ELSE 1 END AS exited,"
+      + "   CASE WHEN departure_date IS NULL THEN 0 ELSE 1 END AS departed, outcome"
+      + "   FROM case_file WHERE pseudonymised_at IS NULL"
+      + " UNION ALL SELECT 'CLOSED', country_of_return, offer_decision,"
+      + "   CASE WHEN exit_reason IS NULL THEN 0 ELSE 1 END, CASE WHEN departed THEN 1 ELSE 0 END, outcome"
+      + "   FROM case_statistics s WHERE NOT EXISTS (SELECT 1 FROM case_file f WHERE f.stats_id = s.stats_id)) x"
+      + " GROUP BY phase, country_of_return, offer_decision, exited, departed, outcome";
+
   public Summary summary() {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     LocalDate today = calendar.today();
+    List<Facts> facts = jdbc.sql(FACTS).query((rs, n) -> new Facts(rs.getString(1), rs.getString(2), rs.getString(3),
+        rs.getInt(4) == 1, rs.getInt(5) == 1, rs.getString(6), rs.getLong(7))).list();
+
     Map<String, Long> phases = new LinkedHashMap<>();
     for (CasePhase phase : CasePhase.values()) {
       phases.put(phase.name(), 0L);
     }
-    jdbc.sql("SELECT phase, count(*) FROM case_file GROUP BY phase")
-        .query((rs, n) -> phases.put(rs.getString(1), rs.getLong(2))).list();
+    facts.forEach(f -> phases.merge(f.phase(), f.cases(), Long::sum));
     long closed = phases.get(CasePhase.CLOSED.name());
     long all = phases.values().stream().mapToLong(Long::longValue).sum();
 
@@ -78,52 +108,72 @@ public class ReportService {
         count("SELECT count(*) FROM case_file WHERE closed_at IS NULL AND departure_date IS NULL"
             + " AND departure_deadline >= ? AND departure_deadline < ?", today, today.plusDays(7)),
         count("SELECT count(*) FROM case_file WHERE departure_date IS NULL AND departure_deadline < ?"
-            + " AND (closed_at IS NULL OR phase = 'HANDOVER')", today),
+            + " AND closed_at IS NULL", today),
         tasks.createTaskQuery().active().dueAfter(Date.from(now)).dueBefore(Date.from(now.plus(Duration.ofDays(7))))
             .count(),
         tasks.createTaskQuery().active().dueBefore(Date.from(now)).count());
 
-    long accepted = count("SELECT count(*) FROM case_file WHERE offer_decision = 'ACCEPTED'");
-    long declined = count("SELECT count(*) FROM case_file WHERE offer_decision = 'DECLINED'");
-    long undecided = count("SELECT count(*) FROM case_file WHERE offer_decision = 'UNDECIDED' AND closed_at IS NULL");
+    long accepted = sum(facts, f -> "ACCEPTED".equals(f.offerDecision()));
+    long declined = sum(facts, f -> "DECLINED".equals(f.offerDecision()));
+    long undecided = sum(facts, f -> "UNDECIDED".equals(f.offerDecision()) && !f.closed());
     Offer offer = new Offer(accepted, declined, undecided, ratio(accepted, accepted + declined));
 
-    long before = count("SELECT count(*) FROM case_file WHERE offer_decision = 'ACCEPTED' AND exit_reason IS NOT NULL"
-        + " AND departure_date IS NULL");
-    long after = count("SELECT count(*) FROM case_file WHERE outcome = 'DROPPED_OUT'");
+    long before = sum(facts, f -> "ACCEPTED".equals(f.offerDecision()) && f.exited() && !f.departed());
+    long after = sum(facts, f -> CaseOutcome.DROPPED_OUT.name().equals(f.outcome()));
     DropOut dropOut = new DropOut(before, after, ratio(before + after, accepted));
 
-    long completed = count("SELECT count(*) FROM case_file WHERE outcome = 'COMPLETED'");
-    long departedClosed = count("SELECT count(*) FROM case_file WHERE departure_date IS NOT NULL AND closed_at IS NOT NULL");
+    long completed = sum(facts, f -> CaseOutcome.COMPLETED.name().equals(f.outcome()));
+    long departedClosed = sum(facts, f -> f.departed() && f.closed());
     Month12 month12 = new Month12(completed, departedClosed, ratio(completed, departedClosed));
 
-    Map<String, Long> outcomes = new LinkedHashMap<>();
-    jdbc.sql("SELECT outcome, count(*) FROM case_file WHERE outcome IS NOT NULL GROUP BY outcome ORDER BY outcome")
-        .query((rs, n) -> outcomes.put(rs.getString(1), rs.getLong(2))).list();
+    Map<String, Long> outcomes = new TreeMap<>();
+    facts.stream().filter(f -> f.outcome() != null).forEach(f -> outcomes.merge(f.outcome(), f.cases(), Long::sum));
 
-    List<CountryRow> countries = jdbc.sql("SELECT country_of_return, count(*),"
-            + " sum(CASE WHEN closed_at IS NULL THEN 1 ELSE 0 END),"
-            + " sum(CASE WHEN departure_date IS NOT NULL THEN 1 ELSE 0 END),"
-            + " sum(CASE WHEN outcome = 'COMPLETED' THEN 1 ELSE 0 END),"
-            + " sum(CASE WHEN outcome = 'DROPPED_OUT' THEN 1 ELSE 0 END),"
-            + " sum(CASE WHEN outcome = 'HANDED_OVER' THEN 1 ELSE 0 END)"
-            + " FROM case_file GROUP BY country_of_return ORDER BY count(*) DESC, country_of_return")
-        .query((rs, n) -> new CountryRow(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-            rs.getLong(6), rs.getLong(7)))
-        .list();
+    Map<String, List<Facts>> perCountry = new TreeMap<>();
+    facts.forEach(f -> perCountry.computeIfAbsent(f.country(), c -> new ArrayList<>()).add(f));
+    List<CountryRow> countries = new ArrayList<>();
+    perCountry.forEach((country, rows) -> countries.add(new CountryRow(country, sum(rows, f -> true),
+        sum(rows, f -> !f.closed()), sum(rows, Facts::departed),
+        sum(rows, f -> CaseOutcome.COMPLETED.name().equals(f.outcome())),
+        sum(rows, f -> CaseOutcome.DROPPED_OUT.name().equals(f.outcome())),
+        sum(rows, f -> CaseOutcome.HANDED_OVER.name().equals(f.outcome())))));
+    countries.sort(Comparator.comparingLong(CountryRow::cases).reversed().thenComparing(CountryRow::countryOfReturn));
 
     return new Summary(now, all - closed, closed, phases, deadlines, offer, dropOut, medianDaysPerPhase(), month12,
-        outcomes, countries);
+        new LinkedHashMap<>(outcomes), countries);
   }
 
-  /** Median length of the finished stays in each phase, in days (one decimal). */
+  private static long sum(List<Facts> facts, Predicate<Facts> which) {
+    return facts.stream().filter(which).mapToLong(Facts::cases).sum();
+  }
+
+  /**
+   * Median days a case spends in each phase: per case, the finished stays in the phase added up.
+   * Cases deleted after the retention period count with the middle of the whole week kept in their
+   * statistics row (one decimal).
+   */
   Map<String, Double> medianDaysPerPhase() {
     Map<CasePhase, List<Double>> durations = new EnumMap<>(CasePhase.class);
-    jdbc.sql("SELECT phase, entered_at, left_at FROM case_phase_history WHERE left_at IS NOT NULL AND phase <> 'CLOSED'")
+    Map<String, Long> minutes = new LinkedHashMap<>();
+    jdbc.sql("SELECT h.case_ref, h.phase, h.entered_at, h.left_at FROM case_phase_history h"
+            + " JOIN case_file f ON f.case_ref = h.case_ref"
+            + " WHERE f.pseudonymised_at IS NULL AND h.left_at IS NOT NULL AND h.phase <> 'CLOSED'")
+        .query((rs, n) -> minutes.merge(rs.getString(1) + "|" + rs.getString(2),
+            Duration.between(rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant()).toMinutes(), Long::sum))
+        .list();
+    minutes.forEach((key, m) -> durations.computeIfAbsent(CasePhase.valueOf(key.substring(key.indexOf('|') + 1)),
+        p -> new ArrayList<>()).add(m / (60.0 * 24)));
+    String weekColumns = String.join(", ", CaseStatistics.WEEK_COLUMNS.values());
+    jdbc.sql("SELECT " + weekColumns + " FROM case_statistics s"
+            + " WHERE NOT EXISTS (SELECT 1 FROM case_file f WHERE f.stats_id = s.stats_id)")
         .query((rs, n) -> {
-          double days = Duration.between(rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant()).toMinutes()
-              / (60.0 * 24);
-          durations.computeIfAbsent(CasePhase.valueOf(rs.getString(1)), p -> new ArrayList<>()).add(days);
+          int column = 1;
+          for (CasePhase phase : CaseStatistics.WEEK_COLUMNS.keySet()) {
+            int weeks = rs.getInt(column++);
+            if (!rs.wasNull()) {
+              durations.computeIfAbsent(phase, p -> new ArrayList<>()).add(weeks * 7 + 3.5);
+            }
+          }
           return null;
         }).list();
     Map<String, Double> medians = new LinkedHashMap<>();

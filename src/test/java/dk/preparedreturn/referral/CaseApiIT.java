@@ -115,6 +115,18 @@ class CaseApiIT extends PostgresIntegrationTest {
     assertThat(json.readTree(conflict.body()).get("caseRef").asText()).isEqualTo(caseRef);
   }
 
+  List<String> badFields(HttpResponse<String> response) throws Exception {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+        t -> assertThat(t).startsWith("application/problem+json"));
+    List<String> fields = new ArrayList<>();
+    json.readTree(response.body()).get("errors").forEach(e -> {
+      assertThat(e.get("message").asText()).isNotBlank();
+      fields.add(e.get("field").asText());
+    });
+    return fields.stream().distinct().toList();
+  }
+
   @Test
   void badInputIsRefusedNamingEveryBadFieldAndCreatesNothing() throws Exception {
     long before = cases();
@@ -124,31 +136,56 @@ class CaseApiIT extends PostgresIntegrationTest {
          "person": {"fullName": "", "gender": "F", "numberOfChildren": -1}}
         """;
     HttpResponse<String> response = post("/api/referrals", "api-politi", bad);
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        t -> assertThat(t).startsWith("application/problem+json"));
-    List<String> fields = new ArrayList<>();
-    json.readTree(response.body()).get("errors").forEach(e -> fields.add(e.get("field").asText()));
-    assertThat(fields).contains("referrerReference", "countryOfReturnKnown", "referralDate", "person.fullName",
-        "person.gender", "person.numberOfChildren");
+    assertThat(badFields(response)).containsExactlyInAnyOrder("referrerReference", "countryOfReturn", "referralDate",
+        "person.fullName", "person.gender", "person.numberOfChildren");
     assertThat(response.body()).as("no submitted values echoed").doesNotContain("2999");
+
+    // malformed date, unknown enum value, wrong types and an unknown field, all in one request: each
+    // is named with its path as sent, together with the fields that break a rule
+    String everything = """
+        {"referrerReference": "POL-MANY", "referringOrganisation": "politi", "residenceStatus": "TOURIST",
+         "countryOfReturn": "ZZ", "referralDate": "03/02/2026", "sneaky": {"a": [1, 2]},
+         "person": {"fullName": "", "dateOfBirth": "1999-02-30", "nationality": "QX", "gender": "FEMALE",
+                    "exploitationType": "SEXUAL", "hasChildren": "maybe", "numberOfChildren": "two"}}
+        """;
+    HttpResponse<String> many = post("/api/referrals", "api-politi", everything);
+    assertThat(badFields(many)).containsExactlyInAnyOrder("residenceStatus", "countryOfReturn", "referralDate",
+        "sneaky", "person.fullName", "person.dateOfBirth", "person.nationality", "person.hasChildren",
+        "person.numberOfChildren");
+    JsonNode errors = json.readTree(many.body()).get("errors");
+    errors.forEach(e -> {
+      if (e.get("field").asText().equals("residenceStatus")) {
+        assertThat(e.get("message").asText()).contains("NO_LAWFUL_RESIDENCE", "EU_CITIZEN");
+      }
+      if (e.get("field").asText().equals("person.dateOfBirth")) {
+        assertThat(e.get("message").asText()).contains("yyyy-mm-dd");
+      }
+    });
+    assertThat(many.body()).as("no submitted values echoed").doesNotContain("TOURIST", "03/02/2026", "1999-02-30",
+        "maybe", "two\"");
 
     HttpResponse<String> badDate = post("/api/referrals", "api-politi",
         referral("POL-X", null).replace(LocalDate.now().toString(), "03/02/2026"));
-    assertThat(badDate.statusCode()).isEqualTo(400);
-    assertThat(json.readTree(badDate.body()).get("errors").get(0).get("field").asText()).isEqualTo("referralDate");
-
+    assertThat(badFields(badDate)).containsExactly("referralDate");
     HttpResponse<String> badEnum = post("/api/referrals", "api-politi",
         referral("POL-Y", null).replace("NO_LAWFUL_RESIDENCE", "TOURIST"));
-    assertThat(json.readTree(badEnum.body()).get("errors").get(0).get("field").asText()).isEqualTo("residenceStatus");
-
+    assertThat(badFields(badEnum)).containsExactly("residenceStatus");
     HttpResponse<String> unknown = post("/api/referrals", "api-politi",
         referral("POL-Z", null).replace("\"referralDate\"", "\"sneaky\": 1, \"referralDate\""));
-    assertThat(unknown.statusCode()).isEqualTo(400);
-    assertThat(json.readTree(unknown.body()).get("errors").get(0).get("field").asText()).isEqualTo("sneaky");
-
-    assertThat(post("/api/referrals", "api-politi", "{not json").statusCode()).isEqualTo(400);
+    assertThat(badFields(unknown)).containsExactly("sneaky");
+    assertThat(badFields(post("/api/referrals", "api-politi", "{not json"))).containsExactly("body");
+    assertThat(badFields(post("/api/referrals", "api-politi", "[1, 2]"))).containsExactly("body");
     assertThat(cases()).as("nothing created").isEqualTo(before);
+  }
+
+  @Test
+  void aBadEventNamesEveryBadField() throws Exception {
+    String reference = "POL-" + UUID.randomUUID();
+    String caseRef = json.readTree(post("/api/referrals", "api-politi", referral(reference, null)).body())
+        .get("caseRef").asText();
+    HttpResponse<String> response = post("/api/cases/" + caseRef + "/events", "api-politi",
+        "{\"event\": \"HOLIDAY\", \"eventDate\": \"yesterday\", \"newDate\": \"soon\"}");
+    assertThat(badFields(response)).containsExactlyInAnyOrder("event", "eventDate", "newDate");
   }
 
   @Test

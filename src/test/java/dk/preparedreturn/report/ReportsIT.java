@@ -80,10 +80,15 @@ class ReportsIT extends PostgresIntegrationTest {
 
   @Test
   void theResearchExportIsCsvWithItsKAndOnlyForManagers() throws Exception {
-    HttpResponse<String> csv = get("/api/reports/statistics.csv?k=4", "rep-ledelse");
+    HttpResponse<String> csv = get("/api/reports/statistics.csv?k=6", "rep-ledelse");
     assertThat(csv.statusCode()).isEqualTo(200);
-    assertThat(csv.headers().firstValue("X-K-Anonymity")).hasValue("4");
+    assertThat(csv.headers().firstValue("X-K-Anonymity")).hasValue("6");
     assertThat(csv.body()).startsWith("cas_IncomingReferralDate,cas_ReferringOrganisation,");
+    assertThat(get("/api/reports/statistics.csv", "rep-ledelse").headers().firstValue("X-K-Anonymity"))
+        .as("the default").hasValue("5");
+    HttpResponse<String> belowTheFloor = get("/api/reports/statistics.csv?k=4", "rep-ledelse");
+    assertThat(belowTheFloor.statusCode()).as("below the operator's floor STATISTICS_MIN_K=5").isEqualTo(400);
+    assertThat(belowTheFloor.body()).contains("\"field\":\"k\"");
     assertThat(get("/api/reports/statistics.csv?k=1", "rep-ledelse").statusCode()).isEqualTo(400);
     assertThat(get("/api/reports/statistics.csv", "rep-cmm").statusCode()).isEqualTo(403);
   }
