@@ -9,6 +9,7 @@ import dk.preparedreturn.casefile.CaseFileRepository;
 import dk.preparedreturn.forms.InvalidFormInput;
 import dk.preparedreturn.journey.DeadlineCalendar;
 import dk.preparedreturn.journey.DeadlineChanges;
+import dk.preparedreturn.journey.DepartureDeadlineProcess;
 import dk.preparedreturn.journey.PreparedReturnProcess;
 import dk.preparedreturn.journey.Privileged;
 import dk.preparedreturn.security.CaseParticipation;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 
@@ -32,14 +34,16 @@ public class CaseEventService {
 
   private final CaseFileRepository cases;
   private final RuntimeService runtime;
+  private final TaskService tasks;
   private final DeadlineChanges deadlines;
   private final DeadlineCalendar calendar;
   private final CaseParticipation participation;
 
-  public CaseEventService(CaseFileRepository cases, @Lazy RuntimeService runtime, DeadlineChanges deadlines,
-      DeadlineCalendar calendar, CaseParticipation participation) {
+  public CaseEventService(CaseFileRepository cases, @Lazy RuntimeService runtime, @Lazy TaskService tasks,
+      DeadlineChanges deadlines, DeadlineCalendar calendar, CaseParticipation participation) {
     this.cases = cases;
     this.runtime = runtime;
+    this.tasks = tasks;
     this.deadlines = deadlines;
     this.calendar = calendar;
     this.participation = participation;
@@ -70,8 +74,13 @@ public class CaseEventService {
           "The event date is required and must not be in the future");
     }
     switch (event) {
-      case EXTENSION_REQUESTED -> correlate(caseRef, PreparedReturnProcess.MESSAGE_EXTENSION_REQUESTED, Map.of(),
-          english);
+      case EXTENSION_REQUESTED -> {
+        if (extensionAwaitsDecision(caseRef)) {
+          throw invalid("event", english, "Der er allerede en anmodning om forlængelse, som afventer afgørelse",
+              "An extension request is already awaiting a decision");
+        }
+        correlate(caseRef, DepartureDeadlineProcess.MESSAGE_EXTENSION_REQUESTED, Map.of(), english);
+      }
       case PERSON_WITHDREW, CONTACT_LOST -> {
         correlate(caseRef, PreparedReturnProcess.MESSAGE_PERSON_LEFT_PROGRAMME,
             Map.of(EXIT_REASON.name(), event.name(), EXIT_DATE.name(), eventDate.toString()), english);
@@ -84,6 +93,11 @@ public class CaseEventService {
       }
       case FLIGHT_REBOOKED -> rebook(file, newDate, today, english);
     }
+  }
+
+  private boolean extensionAwaitsDecision(String caseRef) {
+    return Privileged.call(() -> tasks.createTaskQuery().processInstanceBusinessKey(caseRef)
+        .taskDefinitionKey(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION).count()) > 0;
   }
 
   private void rebook(CaseFile file, LocalDate newDate, LocalDate today, boolean english) {

@@ -34,6 +34,9 @@ class PreparedReturnProcessTest extends ProcessTestBase {
   static final LocalDate T0 = LocalDate.of(2026, 3, 3);
   static final LocalDate DEADLINE = LocalDate.of(2026, 4, 2);
 
+  /** The timer that fires when the departure deadline has passed (process DepartureDeadline). */
+  static final String BOUNDARY_DEADLINE_PASSED_TIMER = DepartureDeadlineProcess.TIMER_DEADLINE_PASSED;
+
   static Date at(LocalDateTime time) {
     return Date.from(time.atZone(ZONE).toInstant());
   }
@@ -42,7 +45,7 @@ class PreparedReturnProcessTest extends ProcessTestBase {
   void theDeadlineHasNotPassedOnItsLastDayAndHasAtTheStartOfTheNext() {
     Journey j = newCase(REFERRAL).identify(T0).acceptOffer();
     ProcessInstance main = j.main();
-    assertThat(j.timer(BOUNDARY_DEADLINE_PASSED).getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 4, 3, 0, 0)));
+    assertThat(j.timer(BOUNDARY_DEADLINE_PASSED_TIMER).getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 4, 3, 0, 0)));
 
     clockAt(DEADLINE.atTime(23, 59));
     j.executeDueJobs();
@@ -86,19 +89,19 @@ class PreparedReturnProcessTest extends ProcessTestBase {
   void aGrantedExtensionMovesTheDeadlineTimersAndDueDates() {
     Journey j = newCase(REFERRAL).identify(T0).acceptOffer();
     j.report(events, CaseEvent.EXTENSION_REQUESTED, null, "cmm");
-    Task decision = j.task(PreparedReturnProcess.TASK_DECIDE_ON_EXTENSION);
+    Task decision = j.task(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION);
     assertThat(decision.getDueDate()).isEqualTo(at(DEADLINE.atTime(23, 59)));
 
-    assertThatThrownBy(() -> j.complete(PreparedReturnProcess.TASK_DECIDE_ON_EXTENSION, "extensionDecision", "GRANTED",
+    assertThatThrownBy(() -> j.complete(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION, "extensionDecision", "GRANTED",
         "newDepartureDeadline", "2026-07-02"))
         .isInstanceOf(InvalidFormInput.class).hasMessage("Ny udrejsefrist: må ikke ligge efter 2026-07-01");
     assertThat(cases.require(j.caseRef()).departureDeadline()).as("nothing changed").isEqualTo(DEADLINE);
 
-    j.complete(PreparedReturnProcess.TASK_DECIDE_ON_EXTENSION, "extensionDecision", "GRANTED",
+    j.complete(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION, "extensionDecision", "GRANTED",
         "newDepartureDeadline", "2026-05-15");
     assertThat(cases.require(j.caseRef()).departureDeadline()).isEqualTo(LocalDate.of(2026, 5, 15));
     assertThat(j.variable("departureDeadline")).isEqualTo("2026-05-15");
-    assertThat(j.timer(BOUNDARY_DEADLINE_PASSED).getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 5, 16, 0, 0)));
+    assertThat(j.timer(BOUNDARY_DEADLINE_PASSED_TIMER).getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 5, 16, 0, 0)));
     assertThat(j.timer(BOUNDARY_PREPARATION_WARNING).getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 5, 1, 8, 0)));
     assertThat(j.timer(BOUNDARY_EXTENSION_REMINDER).getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 5, 8, 8, 0)));
     assertThat(j.task("Task_ObtainTravelDocuments").getDueDate()).as("the called process follows")
@@ -108,17 +111,76 @@ class PreparedReturnProcessTest extends ProcessTestBase {
     clockAt(DEADLINE.plusDays(1).atStartOfDay());
     j.executeDueJobs();
     assertThat(j.hasTask(PreparedReturnProcess.TASK_TAKE_OVER_AS_ORDINARY_RETURN)).as("old deadline ignored").isFalse();
-    assertThat(j.main()).hasPassed("EndEvent_DeadlineMoved");
+    assertThat(j.passed("ServiceTask_MoveDepartureDeadline")).isEqualTo(1);
   }
 
   @Test
   void aRefusedExtensionKeepsTheDeadline() {
     Journey j = newCase(REFERRAL).identify(T0).informed();
     j.report(events, CaseEvent.EXTENSION_REQUESTED, null, "cmm");
-    j.complete(PreparedReturnProcess.TASK_DECIDE_ON_EXTENSION, "extensionDecision", "REFUSED");
-    assertThat(j.main()).hasPassed("EndEvent_ExtensionRefused");
-    assertThat(j.timer(BOUNDARY_DEADLINE_PASSED).getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 4, 3, 0, 0)));
+    j.complete(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION, "extensionDecision", "REFUSED");
+    assertThat(j.timer(BOUNDARY_DEADLINE_PASSED_TIMER).getDuedate()).as("the deadline runs on")
+        .isEqualTo(at(LocalDateTime.of(2026, 4, 3, 0, 0)));
     assertThat(j.hasTask("Task_RecordDecision")).isTrue();
+    j.report(events, CaseEvent.EXTENSION_REQUESTED, null, "cmm");
+    assertThat(j.hasTask(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION)).as("a new request may follow").isTrue();
+  }
+
+  @Test
+  void anExtensionRequestedOnDay29AndGrantedAfterTheDeadlineMovesTheDeadlineInsteadOfAHandOver() {
+    Journey j = newCase(REFERRAL).identify(T0).acceptOffer();
+    clockAt(DEADLINE.minusDays(1));
+    j.report(events, CaseEvent.EXTENSION_REQUESTED, null, "cmm");
+
+    clockAt(DEADLINE.plusDays(1).atStartOfDay());
+    j.executeDueJobs();
+    assertThat(j.hasTask(PreparedReturnProcess.TASK_TAKE_OVER_AS_ORDINARY_RETURN))
+        .as("a pending request is decided before a hand-over").isFalse();
+    assertThat(j.hasTask(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION)).isTrue();
+    assertThat(j.hasTask("Task_ObtainTravelDocuments")).as("the preparation goes on").isTrue();
+
+    clockAt(DEADLINE.plusDays(3));
+    assertThatThrownBy(() -> j.complete(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION, "extensionDecision",
+        "GRANTED", "newDepartureDeadline", DEADLINE.plusDays(2).toString()))
+        .as("a granted deadline lies ahead").isInstanceOf(InvalidFormInput.class)
+        .hasMessage("Ny udrejsefrist: må ikke ligge før " + DEADLINE.plusDays(3));
+    j.complete(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION, "extensionDecision", "GRANTED",
+        "newDepartureDeadline", "2026-05-15");
+    assertThat(cases.require(j.caseRef()).departureDeadline()).isEqualTo(LocalDate.of(2026, 5, 15));
+    assertThat(j.timer(BOUNDARY_DEADLINE_PASSED_TIMER).getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 5, 16, 0, 0)));
+    assertThat(j.hasTask("Task_ObtainTravelDocuments")).as("nothing of the preparation was lost").isTrue();
+    assertThat(j.hasTask(PreparedReturnProcess.TASK_TAKE_OVER_AS_ORDINARY_RETURN)).isFalse();
+
+    clockAt(LocalDate.of(2026, 5, 16).atStartOfDay());
+    j.executeDueJobs();
+    assertThat(j.openTaskKeys()).as("the new deadline passes").containsExactly(
+        PreparedReturnProcess.TASK_TAKE_OVER_AS_ORDINARY_RETURN);
+  }
+
+  @Test
+  void anExtensionRequestedOnTheLastDayAndRefusedAfterTheDeadlineHandsTheCaseOver() {
+    Journey j = newCase(REFERRAL).identify(T0).acceptOffer();
+    ProcessInstance main = j.main();
+    clockAt(DEADLINE.atTime(16, 0));
+    j.report(events, CaseEvent.EXTENSION_REQUESTED, null, "cmm");
+    clockAt(DEADLINE.plusDays(1).atTime(10, 0));
+    j.executeDueJobs();
+    assertThat(j.hasTask(PreparedReturnProcess.TASK_TAKE_OVER_AS_ORDINARY_RETURN)).isFalse();
+
+    j.complete(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION, "extensionDecision", "REFUSED");
+    assertThat(j.openTaskKeys()).containsExactly(PreparedReturnProcess.TASK_TAKE_OVER_AS_ORDINARY_RETURN);
+    assertThat(main).hasPassed(BOUNDARY_DEADLINE_PASSED);
+    assertThat(cases.require(j.caseRef()).departureDeadline()).isEqualTo(DEADLINE);
+  }
+
+  @Test
+  void aSecondRequestWhileOneAwaitsADecisionIsRefusedWithAReason() {
+    Journey j = newCase(REFERRAL).identify(T0).acceptOffer();
+    j.report(events, CaseEvent.EXTENSION_REQUESTED, null, "cmm");
+    assertThatThrownBy(() -> j.report(events, CaseEvent.EXTENSION_REQUESTED, null, "cmm"))
+        .isInstanceOf(InvalidFormInput.class)
+        .hasMessage("Der er allerede en anmodning om forlængelse, som afventer afgørelse");
+    assertThat(j.task(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION)).isNotNull();
   }
 
   @Test
@@ -161,7 +223,7 @@ class PreparedReturnProcessTest extends ProcessTestBase {
     assertThat(cases.require(j.caseRef()).departureDeadline()).isEqualTo(LocalDate.of(2026, 10, 1));
     assertThat(j.variable("maxDeadline")).isEqualTo("2026-12-30");
     assertThat(j.openTaskKeys()).containsExactly("Task_AssignContactPerson");
-    assertThat(j.timer(BOUNDARY_DEADLINE_PASSED).getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 10, 2, 0, 0)));
+    assertThat(j.timer(BOUNDARY_DEADLINE_PASSED_TIMER).getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 10, 2, 0, 0)));
   }
 
   @Test

@@ -208,6 +208,15 @@ public final class Journey {
     events.report(caseRef, event, today(), newDate, List.of(groups), false);
   }
 
+  /** How often the activity was completed in any process instance of the case (main and called). */
+  public long passed(String activityId) {
+    var history = engine.getHistoryService();
+    return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseRef).list().stream()
+        .mapToLong(instance -> history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+            .activityId(activityId).finished().count())
+        .sum();
+  }
+
   public Object variable(String name) {
     return engine.getRuntimeService().getVariable(main().getId(), name);
   }
