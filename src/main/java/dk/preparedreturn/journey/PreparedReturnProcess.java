@@ -14,8 +14,6 @@ public final class PreparedReturnProcess {
   public static final String TASK_RECORD_END_OF_SUSPENSION = "Task_RecordEndOfSuspension";
   public static final String TASK_TAKE_OVER_AS_ORDINARY_RETURN = "Task_TakeOverAsOrdinaryReturn";
   public static final String TASK_CLOSE_CASE_AFTER_DROP_OUT = "Task_CloseCaseAfterDropOut";
-  public static final String BOUNDARY_PREPARATION_WARNING = "BoundaryEvent_PreparationWarningDue";
-  public static final String BOUNDARY_EXTENSION_REMINDER = "BoundaryEvent_ExtensionReminderDue";
   /** Escalation boundary: the departure deadline has passed (process DepartureDeadline ended). */
   public static final String BOUNDARY_DEADLINE_PASSED = "BoundaryEvent_DeadlinePassed";
   public static final String BOUNDARY_RETURN_SUSPENDED = "BoundaryEvent_ReturnSuspended";

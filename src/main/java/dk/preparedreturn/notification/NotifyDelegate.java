@@ -4,6 +4,7 @@ import static dk.preparedreturn.journey.CaseVariables.CASE_REF;
 import static dk.preparedreturn.journey.CaseVariables.CONTACT_PERSON;
 import static dk.preparedreturn.journey.CaseVariables.DEPARTURE_DEADLINE;
 
+import dk.preparedreturn.casefile.CaseFileRepository;
 import dk.preparedreturn.journey.ModelProperties;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
  * Service tasks that notify ("Advar om ...", "Påmind ...", "Underret om ..."). The model says what
  * and to whom, in the element's extension properties: {@code notification} (a
  * {@link NotificationKind}) and {@code recipients} (group ids, and {@code contactPerson} for the
- * case's CMM contact person). The mail is queued in the outbox in this transaction.
+ * case's CMM contact person, as the case record knows it: a called process may have started before
+ * the contact person was assigned). The mail is queued in the outbox in this transaction.
  */
 @Component("notify")
 class NotifyDelegate implements JavaDelegate {
@@ -26,9 +28,11 @@ class NotifyDelegate implements JavaDelegate {
   static final String CONTACT_PERSON_TOKEN = "contactPerson";
 
   private final Notifier notifier;
+  private final CaseFileRepository cases;
 
-  NotifyDelegate(Notifier notifier) {
+  NotifyDelegate(Notifier notifier, CaseFileRepository cases) {
     this.notifier = notifier;
+    this.cases = cases;
   }
 
   @Override
@@ -37,11 +41,11 @@ class NotifyDelegate implements JavaDelegate {
     List<String> tokens = Arrays.stream(ModelProperties.require(execution, RECIPIENTS).split(","))
         .map(String::trim).filter(s -> !s.isEmpty()).toList();
     List<String> groups = new ArrayList<>(tokens);
+    String caseRef = CASE_REF.require(execution);
     String user = null;
     if (groups.remove(CONTACT_PERSON_TOKEN)) {
-      user = CONTACT_PERSON.get(execution);
+      user = cases.find(caseRef).map(c -> c.contactPerson()).orElse(CONTACT_PERSON.get(execution));
     }
-    String caseRef = CASE_REF.require(execution);
     notifier.caseEvent(kind, kind + ":" + caseRef + ":" + execution.getActivityInstanceId(), caseRef,
         DEPARTURE_DEADLINE.get(execution), groups, user);
   }

@@ -1,8 +1,8 @@
 package dk.preparedreturn.journey;
 
 import static dk.preparedreturn.journey.PreparedReturnProcess.BOUNDARY_DEADLINE_PASSED;
-import static dk.preparedreturn.journey.PreparedReturnProcess.BOUNDARY_EXTENSION_REMINDER;
-import static dk.preparedreturn.journey.PreparedReturnProcess.BOUNDARY_PREPARATION_WARNING;
+import static dk.preparedreturn.journey.DepartureDeadlineProcess.BOUNDARY_EXTENSION_REMINDER;
+import static dk.preparedreturn.journey.DepartureDeadlineProcess.BOUNDARY_PREPARATION_WARNING;
 import static dk.preparedreturn.testsupport.Journey.ZONE;
 import static dk.preparedreturn.testsupport.Journey.clockAt;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,7 +81,8 @@ class PreparedReturnProcessTest extends ProcessTestBase {
     clockAt(LocalDateTime.of(2026, 3, 26, 8, 0));
     j.executeDueJobs();
     assertThat(notifications(j.caseRef())).contains("EXTENSION_REQUEST_LIMIT:da", "EXTENSION_REQUEST_LIMIT:user");
-    assertThat(j.main()).hasPassed("ServiceTask_WarnAboutLatePreparation", "ServiceTask_RemindContactPerson");
+    assertThat(j.passed("ServiceTask_WarnAboutLatePreparation")).isEqualTo(1);
+    assertThat(j.passed("ServiceTask_RemindContactPerson")).isEqualTo(1);
     assertThat(j.hasTask("Task_RecordDecision")).isTrue();
   }
 
@@ -112,6 +113,39 @@ class PreparedReturnProcessTest extends ProcessTestBase {
     j.executeDueJobs();
     assertThat(j.hasTask(PreparedReturnProcess.TASK_TAKE_OVER_AS_ORDINARY_RETURN)).as("old deadline ignored").isFalse();
     assertThat(j.passed("ServiceTask_MoveDepartureDeadline")).isEqualTo(1);
+  }
+
+  @Test
+  void theWarningAndTheReminderComeAgainBeforeADeadlineThatMovedAfterTheyWereSent() {
+    Journey j = newCase(REFERRAL).identify(T0).acceptOffer();
+    j.on(LocalDate.of(2026, 3, 26));
+    assertThat(count(notifications(j.caseRef()), "PREPARATION_LATE")).as("warning of 19 March").isPositive();
+    assertThat(count(notifications(j.caseRef()), "EXTENSION_REQUEST_LIMIT")).as("reminder of 26 March").isPositive();
+    long warnings = count(notifications(j.caseRef()), "PREPARATION_LATE");
+    long reminders = count(notifications(j.caseRef()), "EXTENSION_REQUEST_LIMIT");
+
+    j.report(events, CaseEvent.EXTENSION_REQUESTED, null, "cmm");
+    j.complete(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION, "extensionDecision", "GRANTED",
+        "newDepartureDeadline", "2026-05-15");
+    assertThat(j.timer(BOUNDARY_PREPARATION_WARNING).getDuedate()).as("re-armed for the new deadline")
+        .isEqualTo(at(LocalDateTime.of(2026, 5, 1, 8, 0)));
+    assertThat(j.timer(BOUNDARY_EXTENSION_REMINDER).getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 5, 8, 8, 0)));
+
+    clockAt(LocalDateTime.of(2026, 5, 1, 7, 59));
+    j.executeDueJobs();
+    assertThat(count(notifications(j.caseRef()), "PREPARATION_LATE")).isEqualTo(warnings);
+    clockAt(LocalDateTime.of(2026, 5, 1, 8, 0));
+    j.executeDueJobs();
+    assertThat(count(notifications(j.caseRef()), "PREPARATION_LATE")).as("warned again").isEqualTo(2 * warnings);
+    clockAt(LocalDateTime.of(2026, 5, 8, 8, 0));
+    j.executeDueJobs();
+    assertThat(count(notifications(j.caseRef()), "EXTENSION_REQUEST_LIMIT")).as("reminded again")
+        .isEqualTo(2 * reminders);
+    assertThat(j.hasTask(PreparedReturnProcess.TASK_TAKE_OVER_AS_ORDINARY_RETURN)).isFalse();
+  }
+
+  static long count(java.util.List<String> notifications, String kind) {
+    return notifications.stream().filter(n -> n.startsWith(kind + ":")).count();
   }
 
   @Test
