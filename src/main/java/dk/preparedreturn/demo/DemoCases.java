@@ -151,7 +151,7 @@ class DemoCases {
         .complete("Task_PrepareReintegrationPlan", "planAreas", json("[\"BUSINESS\",\"HOUSING\"]"),
             "planBudgetDkk", 20000, "childSupport", true, "childrenInPlan", 1, "childBudgetDkk", 5000)
         .complete("Task_PreparePersonForDeparture", "preparation", json("[\"COUNSELLING\",\"HEALTH\"]"));
-    c.at(arrival.minusDays(1)).complete("Task_ConfirmDeparture", "departureDate", arrival.minusDays(1).toString());
+    c.at(arrival.minusDays(1)).complete("Task_ConfirmDeparture", "departureOutcome", "DEPARTED", "departureDate", arrival.minusDays(1).toString());
     c.at(arrival).complete("Task_ConfirmArrival", "arrivalDate", arrival.toString(), "receivedAtAirport", true,
         "accommodation", "FAMILY").jobs();
     for (int month = 1; month <= 4; month++) {

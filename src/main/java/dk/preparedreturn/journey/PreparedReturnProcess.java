@@ -19,6 +19,7 @@ public final class PreparedReturnProcess {
   public static final String BOUNDARY_RETURN_SUSPENDED = "BoundaryEvent_ReturnSuspended";
   public static final String BOUNDARY_LEFT_BEFORE_DEPARTURE = "BoundaryEvent_PersonLeftBeforeDeparture";
   public static final String BOUNDARY_LEFT_AFTER_DEPARTURE = "BoundaryEvent_PersonLeftAfterDeparture";
+  public static final String END_AWAITING_DEPARTURE_CONFIRMATION = "EndEvent_AwaitingDepartureConfirmation";
   public static final String END_NOT_IDENTIFIED = "EndEvent_NotIdentified";
   public static final String END_PROGRAMME_COMPLETED = "EndEvent_ProgrammeCompleted";
   public static final String END_DROPPED_OUT = "EndEvent_DroppedOut";

@@ -23,6 +23,9 @@ public final class PreparationProcess {
   public static final String ESCORT_NEEDED = "NEEDED";
   public static final String ESCORT_NOT_NEEDED = "NOT_NEEDED";
   public static final Variable<Boolean> PARTNER_AGREEMENT = Variable.bool("partnerAgreement");
+  public static final Variable<String> DEPARTURE_OUTCOME = Variable.string("departureOutcome");
+  public static final String DEPARTED = "DEPARTED";
+  public static final String NOT_DEPARTED = "NOT_DEPARTED";
 
   private PreparationProcess() {
   }

@@ -218,6 +218,47 @@ class PreparedReturnProcessTest extends ProcessTestBase {
   }
 
   @Test
+  void aDepartureOnTheLastDayConfirmedTheNextMorningCounts() {
+    Journey j = newCase(REFERRAL).identify(T0).acceptOffer();
+    clockAt(LocalDate.of(2026, 3, 20));
+    j.prepared(DEADLINE);
+
+    clockAt(DEADLINE.plusDays(1).atStartOfDay());
+    j.executeDueJobs();
+    assertThat(j.hasTask(PreparedReturnProcess.TASK_TAKE_OVER_AS_ORDINARY_RETURN))
+        .as("the departure booked within the deadline awaits its confirmation").isFalse();
+    assertThat(j.openTaskKeys()).containsExactly("Task_ConfirmDeparture");
+
+    clockAt(DEADLINE.plusDays(1).atTime(8, 30));
+    assertThatThrownBy(() -> j.complete("Task_ConfirmDeparture", "departureOutcome", "DEPARTED", "departureDate",
+        DEADLINE.plusDays(1).toString())).isInstanceOf(InvalidFormInput.class)
+        .hasMessage("Faktisk udrejsedato: må ikke ligge efter " + DEADLINE);
+    j.complete("Task_ConfirmDeparture", "departureOutcome", "DEPARTED", "departureDate", DEADLINE.toString());
+    assertThat(j.openTaskKeys()).containsExactly("Task_ConfirmArrival");
+    assertThat(cases.require(j.caseRef()).departureDate()).isEqualTo(DEADLINE);
+  }
+
+  @Test
+  void aPersonWhoDidNotLeaveByTheDeadlineIsHandedOverWhenHjemrejsestyrelsenSaysSo() {
+    Journey j = newCase(REFERRAL).identify(T0).acceptOffer();
+    ProcessInstance main = j.main();
+    clockAt(LocalDate.of(2026, 3, 20));
+    j.prepared(LocalDate.of(2026, 3, 30));
+    j.on(LocalDate.of(2026, 3, 31));
+    assertThatThrownBy(() -> j.complete("Task_ConfirmDeparture", "departureOutcome", "NOT_DEPARTED"))
+        .as("while the deadline runs the flight is rebooked instead").isInstanceOf(InvalidFormInput.class)
+        .hasMessageStartingWith("Udrejse: \"ikke udrejst\" kan først registreres, når udrejsefristen er overskredet");
+
+    j.on(DEADLINE.plusDays(1));
+    assertThat(j.openTaskKeys()).containsExactly("Task_ConfirmDeparture");
+    j.complete("Task_ConfirmDeparture", "departureOutcome", "NOT_DEPARTED");
+    assertThat(j.openTaskKeys()).containsExactly(PreparedReturnProcess.TASK_TAKE_OVER_AS_ORDINARY_RETURN);
+    assertThat(main).hasPassed(PreparedReturnProcess.END_AWAITING_DEPARTURE_CONFIRMATION)
+        .hasNotPassed(PreparedReturnProcess.BOUNDARY_DEADLINE_PASSED);
+    assertThat(cases.require(j.caseRef()).departureDate()).isNull();
+  }
+
+  @Test
   void aDeclinedOfferWithDepartureObligationIsHandedOver() {
     Journey j = newCase(REFERRAL).identify(T0).informed();
     ProcessInstance main = j.main();

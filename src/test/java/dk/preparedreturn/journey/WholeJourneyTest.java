@@ -90,7 +90,7 @@ class WholeJourneyTest {
 
     // the preparation warning (deadline - 14 days) fires while waiting for the departure
     j.on(LocalDate.of(2026, 3, 25));
-    j.complete("Task_ConfirmDeparture", "departureDate", "2026-03-25");
+    j.complete("Task_ConfirmDeparture", "departureOutcome", "DEPARTED", "departureDate", "2026-03-25");
 
     // 5 travel and reception
     j.on(LocalDate.of(2026, 3, 26));

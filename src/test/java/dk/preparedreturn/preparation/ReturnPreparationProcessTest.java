@@ -78,7 +78,7 @@ class ReturnPreparationProcessTest extends ProcessTestBase {
     j.prepared(LocalDate.of(2026, 5, 28));
     assertThat(j.openTaskKeys()).containsExactly(PreparationProcess.TASK_CONFIRM_DEPARTURE);
     assertThat(cases.require(j.caseRef()).phase()).isEqualTo(CasePhase.TRAVEL);
-    assertThatThrownBy(() -> j.complete(PreparationProcess.TASK_CONFIRM_DEPARTURE, "departureDate", "2026-05-28"))
+    assertThatThrownBy(() -> j.complete(PreparationProcess.TASK_CONFIRM_DEPARTURE, "departureOutcome", "DEPARTED", "departureDate", "2026-05-28"))
         .as("not in the future").isInstanceOf(InvalidFormInput.class);
     j.departed(LocalDate.of(2026, 5, 28));
     assertThat(cases.require(j.caseRef()).departureDate()).isEqualTo(LocalDate.of(2026, 5, 28));

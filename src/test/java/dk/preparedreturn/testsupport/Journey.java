@@ -191,7 +191,7 @@ public final class Journey {
 
   public Journey departed(LocalDate day) {
     on(day);
-    return complete("Task_ConfirmDeparture", "departureDate", day.toString());
+    return complete("Task_ConfirmDeparture", "departureOutcome", "DEPARTED", "departureDate", day.toString());
   }
 
   /** The partner confirms the arrival on the given day; the first support month starts that day. */
