@@ -167,7 +167,7 @@ class ModelChecksTest extends ProcessTestBase {
     Set<String> variables = Set.of("identificationOutcome", "screeningResult", "offerDecision", "extensionDecision",
         "suspensionOutcome", "escortDecision", "partnerAgreement", "cashSupport", "progressReport", "finalMonth",
         "claimsSubmitted", "departed", "departureObligation", "departureDeadline", "identifyingBody", "partnerGroup",
-        "contactPerson", "decisionResult", "loopCounter");
+        "contactPerson", "decisionResult", "loopCounter", "supportMonths");
     for (String bean : beans) {
       if (!variables.contains(bean)) {
         assertThat(context.containsBean(bean)).as("bean ${" + bean + "} exists").isTrue();
