@@ -19,6 +19,10 @@ public final class PreparedReturnProcess {
   public static final String BOUNDARY_RETURN_SUSPENDED = "BoundaryEvent_ReturnSuspended";
   public static final String BOUNDARY_LEFT_BEFORE_DEPARTURE = "BoundaryEvent_PersonLeftBeforeDeparture";
   public static final String BOUNDARY_LEFT_AFTER_DEPARTURE = "BoundaryEvent_PersonLeftAfterDeparture";
+  public static final String BOUNDARY_LEFT_DURING_IDENTIFICATION = "BoundaryEvent_PersonLeftDuringIdentification";
+  public static final String BOUNDARY_LEFT_DURING_SUSPENSION = "BoundaryEvent_PersonLeftDuringSuspension";
+  public static final String END_LEFT_DURING_IDENTIFICATION = "EndEvent_LeftDuringIdentification";
+  public static final String END_LEFT_DURING_SUSPENSION = "EndEvent_LeftDuringSuspension";
   public static final String END_AWAITING_DEPARTURE_CONFIRMATION = "EndEvent_AwaitingDepartureConfirmation";
   public static final String END_NOT_IDENTIFIED = "EndEvent_NotIdentified";
   public static final String END_PROGRAMME_COMPLETED = "EndEvent_ProgrammeCompleted";

@@ -322,6 +322,32 @@ class PreparedReturnProcessTest extends ProcessTestBase {
   }
 
   @Test
+  void aPersonWhoWithdrawsDuringIdentificationClosesTheCaseWithTheReason() {
+    Journey j = newCase(REFERRAL);
+    ProcessInstance main = j.main();
+    j.complete("Task_ScreenReferral", "screeningResult", "INDICATORS_FOUND");
+    j.report(events, CaseEvent.PERSON_WITHDREW, null, "cmm");
+    assertThat(main).isEnded().hasPassed(PreparedReturnProcess.BOUNDARY_LEFT_DURING_IDENTIFICATION,
+        PreparedReturnProcess.END_LEFT_DURING_IDENTIFICATION);
+    assertThat(j.instanceIds()).isEmpty();
+    assertThat(cases.require(j.caseRef()).outcome()).isEqualTo(CaseOutcome.DROPPED_OUT);
+    assertThat(cases.require(j.caseRef()).exitReason()).isEqualTo("PERSON_WITHDREW");
+  }
+
+  @Test
+  void contactLostDuringASuspensionClosesTheCaseWithTheReason() {
+    Journey j = newCase(REFERRAL).identify(T0).informed();
+    ProcessInstance main = j.main();
+    j.report(events, CaseEvent.INVESTIGATION_STARTED, null, "politi");
+    assertThat(j.openTaskKeys()).containsExactly(PreparedReturnProcess.TASK_RECORD_END_OF_SUSPENSION);
+    j.report(events, CaseEvent.CONTACT_LOST, null, "cmm");
+    assertThat(main).isEnded().hasPassed(PreparedReturnProcess.BOUNDARY_LEFT_DURING_SUSPENSION,
+        PreparedReturnProcess.END_LEFT_DURING_SUSPENSION);
+    assertThat(cases.require(j.caseRef()).outcome()).isEqualTo(CaseOutcome.DROPPED_OUT);
+    assertThat(cases.require(j.caseRef()).exitReason()).isEqualTo("CONTACT_LOST");
+  }
+
+  @Test
   void aPersonWhoLosesContactAfterDepartureIsClosedByDrc() {
     Journey j = newCase(REFERRAL).identify(T0).acceptOffer();
     ProcessInstance main = j.main();
