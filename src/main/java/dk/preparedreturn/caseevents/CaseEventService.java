@@ -2,6 +2,7 @@ package dk.preparedreturn.caseevents;
 
 import static dk.preparedreturn.journey.CaseVariables.EXIT_DATE;
 import static dk.preparedreturn.journey.CaseVariables.EXIT_REASON;
+import static dk.preparedreturn.journey.CaseVariables.SUSPENSION_DATE;
 import static dk.preparedreturn.journey.CaseVariables.SUSPENSION_REASON;
 
 import dk.preparedreturn.casefile.CaseFile;
@@ -88,7 +89,7 @@ public class CaseEventService {
       }
       case ASYLUM_APPLIED, INVESTIGATION_STARTED -> {
         correlate(caseRef, PreparedReturnProcess.MESSAGE_RETURN_SUSPENDED,
-            Map.of(SUSPENSION_REASON.name(), event.name()), english);
+            Map.of(SUSPENSION_REASON.name(), event.name(), SUSPENSION_DATE.name(), eventDate.toString()), english);
         reporterGroups.stream().filter(event.groups()::contains).forEach(g -> participation.join(caseRef, g));
       }
       case FLIGHT_REBOOKED -> rebook(file, newDate, today, english);

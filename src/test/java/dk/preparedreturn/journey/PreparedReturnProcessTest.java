@@ -16,6 +16,7 @@ import dk.preparedreturn.forms.InvalidFormInput;
 import dk.preparedreturn.referral.Referral;
 import dk.preparedreturn.testsupport.Journey;
 import dk.preparedreturn.testsupport.ProcessTestBase;
+import dk.preparedreturn.testsupport.TestUsers;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
@@ -279,7 +280,7 @@ class PreparedReturnProcessTest extends ProcessTestBase {
   }
 
   @Test
-  void aSuspendedReturnResumesWithANewDeadline() {
+  void aSuspendedReturnResumesWithTheContactPersonAndTheAcceptedOfferWithinTheRemainingDays() {
     Journey j = newCase(REFERRAL).identify(T0).acceptOffer();
     clockAt(LocalDate.of(2026, 3, 10));
     j.report(events, CaseEvent.ASYLUM_APPLIED, null, "udlaendingestyrelsen");
@@ -292,13 +293,43 @@ class PreparedReturnProcessTest extends ProcessTestBase {
     assertThat(j.hasTask(PreparedReturnProcess.TASK_TAKE_OVER_AS_ORDINARY_RETURN))
         .as("no deadline while suspended").isFalse();
 
+    // 7 of the 120 days were used before the suspension (3 to 10 March); 113 remain from 1 September
     clockAt(LocalDate.of(2026, 9, 1));
+    assertThatThrownBy(() -> j.complete(PreparedReturnProcess.TASK_RECORD_END_OF_SUSPENSION, "suspensionOutcome",
+        "RETURN_RESUMES", "newDepartureDeadline", "2026-12-24")).isInstanceOf(InvalidFormInput.class)
+        .hasMessage("Ny udrejsefrist: må ikke ligge efter 2026-12-23");
     j.complete(PreparedReturnProcess.TASK_RECORD_END_OF_SUSPENSION, "suspensionOutcome", "RETURN_RESUMES",
         "newDepartureDeadline", "2026-10-01");
     assertThat(cases.require(j.caseRef()).departureDeadline()).isEqualTo(LocalDate.of(2026, 10, 1));
-    assertThat(j.variable("maxDeadline")).isEqualTo("2026-12-30");
-    assertThat(j.openTaskKeys()).containsExactly("Task_AssignContactPerson");
+    assertThat(cases.require(j.caseRef()).maxDeadline()).isEqualTo(LocalDate.of(2026, 12, 23));
+    assertThat(j.variable("maxDeadline")).isEqualTo("2026-12-23");
+    assertThat(j.openTaskKeys()).as("the accepted offer stands: the preparation resumes")
+        .containsExactlyInAnyOrder("Task_ObtainTravelDocuments", "Task_PreparePersonForDeparture",
+            "Task_MeetBeforeDeparture");
+    assertThat(j.task("Task_PreparePersonForDeparture").getAssignee()).as("the same contact person")
+        .isEqualTo(TestUsers.CMM_CASEWORKER);
+    assertThat(j.task("Task_ObtainTravelDocuments").getDueDate()).isEqualTo(at(LocalDateTime.of(2026, 10, 1, 23, 59)));
     assertThat(j.timer(BOUNDARY_DEADLINE_PASSED_TIMER).getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 10, 2, 0, 0)));
+    assertThat(cases.require(j.caseRef()).phase()).isEqualTo(CasePhase.PREPARATION);
+
+    j.report(events, CaseEvent.EXTENSION_REQUESTED, null, "cmm");
+    assertThatThrownBy(() -> j.complete(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION, "extensionDecision",
+        "GRANTED", "newDepartureDeadline", "2026-12-24")).isInstanceOf(InvalidFormInput.class)
+        .hasMessage("Ny udrejsefrist: må ikke ligge efter 2026-12-23");
+  }
+
+  @Test
+  void aPersonUndecidedWhenSuspendedIsInformedAgainByTheSameContactPerson() {
+    Journey j = newCase(REFERRAL).identify(T0).informed();
+    clockAt(LocalDate.of(2026, 3, 20));
+    j.report(events, CaseEvent.INVESTIGATION_STARTED, null, "politi");
+    clockAt(LocalDate.of(2026, 6, 1));
+    j.complete(PreparedReturnProcess.TASK_RECORD_END_OF_SUSPENSION, "suspensionOutcome", "RETURN_RESUMES",
+        "newDepartureDeadline", "2026-07-01");
+    assertThat(j.openTaskKeys()).as("no new contact person, the offer and the new deadline explained again")
+        .containsExactly("Task_InformAboutOffer");
+    assertThat(j.task("Task_InformAboutOffer").getAssignee()).isEqualTo(TestUsers.CMM_CASEWORKER);
+    assertThat(j.task("Task_InformAboutOffer").getDueDate()).isEqualTo(at(LocalDateTime.of(2026, 7, 1, 23, 59)));
   }
 
   @Test
