@@ -25,6 +25,8 @@ public final class PreparedReturnProcess {
   public static final String END_LEFT_DURING_SUSPENSION = "EndEvent_LeftDuringSuspension";
   public static final String END_AWAITING_DEPARTURE_CONFIRMATION = "EndEvent_AwaitingDepartureConfirmation";
   public static final String END_NOT_IDENTIFIED = "EndEvent_NotIdentified";
+  public static final String BOUNDARY_NOT_ARRIVED = "BoundaryEvent_NotArrived";
+  public static final String END_NOT_ARRIVED = "EndEvent_NotArrived";
   public static final String END_PROGRAMME_COMPLETED = "EndEvent_ProgrammeCompleted";
   public static final String END_DROPPED_OUT = "EndEvent_DroppedOut";
   public static final String END_HANDED_OVER = "EndEvent_HandedOver";

@@ -44,6 +44,37 @@ class ReintegrationProcessTest extends ProcessTestBase {
   }
 
   @Test
+  void drcConfirmsTheArrivalItFollowedUpAndTheReintegrationStartsFromThatDate() {
+    Journey j = departedCase();
+    j.on(LocalDate.of(2026, 5, 31));
+    assertThat(j.openTaskKeys()).containsExactlyInAnyOrder(ReintegrationProcess.TASK_CONFIRM_ARRIVAL,
+        ReintegrationProcess.TASK_FOLLOW_UP_MISSING_ARRIVAL);
+    assertThatThrownBy(() -> j.complete(ReintegrationProcess.TASK_FOLLOW_UP_MISSING_ARRIVAL, "arrivalFollowUp",
+        "ARRIVAL_CONFIRMED", "arrivalDate", "2026-05-27")).isInstanceOf(InvalidFormInput.class)
+        .hasMessage("Ankomstdato: må ikke ligge før 2026-05-28");
+    j.complete(ReintegrationProcess.TASK_FOLLOW_UP_MISSING_ARRIVAL, "arrivalFollowUp", "ARRIVAL_CONFIRMED",
+        "arrivalDate", "2026-05-29");
+    j.executeDueJobs();
+    assertThat(j.openTaskKeys()).as("the partner's confirmation is no longer needed; month 1 began on 29 May")
+        .containsExactlyInAnyOrder(ReintegrationProcess.TASK_REFINE_PLAN, ReintegrationProcess.TASK_PAY_CASH_SUPPORT);
+    assertThat(cases.require(j.caseRef()).arrivalDate()).isEqualTo(LocalDate.of(2026, 5, 29));
+    assertThat(cases.require(j.caseRef()).phase()).isEqualTo(dk.preparedreturn.casefile.CasePhase.REINTEGRATION);
+  }
+
+  @Test
+  void aPersonWhoDidNotArriveClosesTheCaseWithTheReason() {
+    Journey j = departedCase();
+    var main = j.main();
+    j.on(LocalDate.of(2026, 5, 31));
+    j.complete(ReintegrationProcess.TASK_FOLLOW_UP_MISSING_ARRIVAL, "arrivalFollowUp", "NOT_ARRIVED");
+    assertThat(j.instanceIds()).as("the case is closed").isEmpty();
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(main).isEnded()
+        .hasPassed(dk.preparedreturn.journey.PreparedReturnProcess.END_NOT_ARRIVED);
+    assertThat(cases.require(j.caseRef()).outcome()).isEqualTo(dk.preparedreturn.casefile.CaseOutcome.DROPPED_OUT);
+    assertThat(cases.require(j.caseRef()).exitReason()).isEqualTo("NOT_ARRIVED");
+  }
+
+  @Test
   void theArrivalCannotBeBeforeTheDeparture() {
     Journey j = departedCase();
     j.on(LocalDate.of(2026, 5, 29));
