@@ -13,6 +13,7 @@ import dk.preparedreturn.journey.DeadlineChanges;
 import dk.preparedreturn.journey.DepartureDeadlineProcess;
 import dk.preparedreturn.journey.PreparedReturnProcess;
 import dk.preparedreturn.journey.Privileged;
+import dk.preparedreturn.preparation.PreparationProcess;
 import dk.preparedreturn.security.CaseParticipation;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -109,6 +110,15 @@ public class CaseEventService {
     if (newDate == null || newDate.isBefore(today) || newDate.isAfter(file.departureDeadline())) {
       throw invalid("newDate", english, "Den nye udrejsedato skal ligge fra i dag til udrejsefristen "
           + file.departureDeadline(), "The new departure date must be between today and the deadline");
+    }
+    String documents = Privileged.call(() -> runtime.createVariableInstanceQuery()
+        .variableName(PreparationProcess.DOCUMENTS_VALID_UNTIL.name())
+        .processInstanceIdIn(runtime.createProcessInstanceQuery().processInstanceBusinessKey(file.caseRef()).list()
+            .stream().map(instance -> instance.getId()).toArray(String[]::new))
+        .list().stream().map(v -> String.valueOf(v.getValue())).findFirst().orElse(null));
+    if (documents != null && !newDate.isBefore(DeadlineCalendar.date(documents))) {
+      throw invalid("newDate", english, "Den nye udrejsedato skal ligge før rejsedokumenternes udløb (" + documents + ")",
+          "The new departure date must be before the travel documents expire (" + documents + ")");
     }
     deadlines.movePlannedDeparture(file.caseRef(), newDate);
   }

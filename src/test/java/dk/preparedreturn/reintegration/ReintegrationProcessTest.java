@@ -78,7 +78,8 @@ class ReintegrationProcessTest extends ProcessTestBase {
   void theArrivalCannotBeBeforeTheDeparture() {
     Journey j = departedCase();
     j.on(LocalDate.of(2026, 5, 29));
-    assertThatThrownBy(() -> j.complete(ReintegrationProcess.TASK_CONFIRM_ARRIVAL, "arrivalDate", "2026-05-27"))
+    assertThatThrownBy(() -> j.complete(ReintegrationProcess.TASK_CONFIRM_ARRIVAL, "arrivalDate", "2026-05-27",
+        "accommodation", "OWN"))
         .isInstanceOf(InvalidFormInput.class).hasMessage("Date of arrival: must not be before 2026-05-28");
   }
 
@@ -101,7 +102,8 @@ class ReintegrationProcessTest extends ProcessTestBase {
   void aReimbursementMonthWithoutClaimsNeedsNoReview() {
     Journey j = departedCase().arrived(LocalDate.of(2026, 5, 29));
     LocalDate arrival = LocalDate.of(2026, 5, 29);
-    j.complete(ReintegrationProcess.TASK_REFINE_PLAN, "planAgreedOn", "2026-06-10");
+    j.complete(ReintegrationProcess.TASK_REFINE_PLAN, "planAgreedOn", "2026-05-29", "refinedPlanAreas",
+        Journey.json("[\"BUSINESS\"]"));
     for (int month = 1; month <= 6; month++) {
       j.on(arrival.plusMonths(month - 1));
       j.complete(ReintegrationProcess.TASK_PAY_CASH_SUPPORT, "cashAmount", 1500, "paidOn", j.today().toString());

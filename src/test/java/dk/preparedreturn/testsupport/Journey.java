@@ -171,7 +171,8 @@ public final class Journey {
   /** Contact person assigned and the person informed; the decision task is open. */
   public Journey informed() {
     complete("Task_AssignContactPerson", "contactPerson", TestUsers.CMM_CASEWORKER);
-    return complete("Task_InformAboutOffer", "informedOn", today().toString());
+    return complete("Task_InformAboutOffer", "informedOn", today().toString(), "informationGiven",
+        json("[\"VOLUNTARY\",\"NO_POLICE_CONDITION\",\"SUPPORT\",\"DEADLINE\"]"));
   }
 
   public Journey acceptOffer() {
@@ -180,13 +181,16 @@ public final class Journey {
 
   /** All preparation done with the flight on the given day; "Bekræft udrejse" is open. */
   public Journey prepared(LocalDate flight) {
-    return complete("Task_ObtainTravelDocuments", "documentsValidUntil", flight.plusYears(1).toString())
+    return complete("Task_ObtainTravelDocuments", "travelDocuments", json("[\"PASSPORT\"]"), "documentsValidUntil",
+        flight.plusYears(1).toString())
         .complete("Task_BookFlight", "plannedDepartureDate", flight.toString(), "flightNumber", "SK 1234")
-        .complete("Task_ArrangeAirportAssistance")
+        .complete("Task_ArrangeAirportAssistance", "airportAssistance", json("[\"DEPARTURE\",\"ARRIVAL\"]"))
         .complete("Task_DecideOnEscort", "escortDecision", "NOT_NEEDED")
-        .complete("Task_MeetBeforeDeparture", "partnerMeetingDate", today().toString(), "planDiscussed", true)
-        .complete("Task_PrepareReintegrationPlan", "childSupport", false, "planBudgetDkk", 10000)
-        .complete("Task_PreparePersonForDeparture");
+        .complete("Task_MeetBeforeDeparture", "partnerMeetingDate", today().toString(), "partnerMeetingForm", "VIDEO",
+            "planDiscussed", true)
+        .complete("Task_PrepareReintegrationPlan", "planAreas", json("[\"BUSINESS\"]"), "childSupport", false,
+            "planBudgetDkk", 10000)
+        .complete("Task_PreparePersonForDeparture", "preparation", json("[\"COUNSELLING\"]"));
   }
 
   public Journey departed(LocalDate day) {
@@ -197,7 +201,7 @@ public final class Journey {
   /** The partner confirms the arrival on the given day; the first support month starts that day. */
   public Journey arrived(LocalDate day) {
     on(day);
-    complete("Task_ConfirmArrival", "arrivalDate", day.toString());
+    complete("Task_ConfirmArrival", "arrivalDate", day.toString(), "accommodation", "FAMILY");
     executeDueJobs();
     return this;
   }
@@ -215,6 +219,11 @@ public final class Journey {
         .mapToLong(instance -> history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
             .activityId(activityId).finished().count())
         .sum();
+  }
+
+  /** A JSON value as Tasklist submits lists (checklists, dynamic lists). */
+  public static Object json(String value) {
+    return org.camunda.spin.plugin.variable.SpinValues.jsonValue(value).create();
   }
 
   public Object variable(String name) {
