@@ -41,12 +41,13 @@ class DecisionTablesTest extends ProcessTestBase {
   @ParameterizedTest(name = "{0} = {1} days")
   @CsvSource({"screeningDays, 3", "identificationDays, 14", "contactPersonDays, 2", "extensionReminderDays, 7",
       "preparationWarningDays, 14", "partnerSearchWarningDays, 21", "receptionConfirmationDays, 2",
-      "planRefinementDays, 30", "paymentDays, 7", "claimReviewDays, 10", "reportDays, 14", "handoverDays, 3"})
+      "planRefinementDays, 30", "paymentDays, 7", "claimReviewDays, 10", "reportDays, 14", "handoverDays, 3",
+      "arrivalFollowUpDays, 2"})
   void leadTimes(String name, int days) {
     for (String period : new String[] {"REFLECTION", "RESTITUTION"}) {
       var result = evaluate("LeadTimes", Map.of("periodType", period));
       assertThat(((Number) result.getEntry(name)).intValue()).as(name + " for " + period).isEqualTo(days);
-      assertThat(result).hasSize(12);
+      assertThat(result).hasSize(13);
     }
   }
 

@@ -39,6 +39,10 @@ class ReintegrationProcessTest extends ProcessTestBase {
     j.executeDueJobs();
     assertThat(j.openTaskKeys()).containsExactlyInAnyOrder(ReintegrationProcess.TASK_CONFIRM_ARRIVAL,
         ReintegrationProcess.TASK_FOLLOW_UP_MISSING_ARRIVAL);
+    assertThat(j.task(ReintegrationProcess.TASK_FOLLOW_UP_MISSING_ARRIVAL).getDueDate().toInstant())
+        .as("departure + LeadTimes.receptionConfirmationDays + LeadTimes.arrivalFollowUpDays")
+        .isEqualTo(LocalDateTime.of(2026, 6, 1, 23, 59).atZone(Journey.ZONE).toInstant());
+    assertThat(j.variable("arrivalFollowUpDays")).as("a parameter of the case, from LeadTimes").isEqualTo(2);
     j.complete(ReintegrationProcess.TASK_FOLLOW_UP_MISSING_ARRIVAL, "arrivalFollowUp", "PARTNER_REMINDED");
     assertThat(j.openTaskKeys()).containsExactly(ReintegrationProcess.TASK_CONFIRM_ARRIVAL);
   }
