@@ -97,7 +97,8 @@ public class DeadlineCalendarService {
     }
     if (c.maxDeadline() != null) {
       add(entries, today, c.maxDeadline(), "MAX_DEADLINE", "Seneste mulige udrejsefrist (i alt)",
-          "Latest possible departure deadline", "Udlændingeloven § 33, stk. 14: højst 120 dage (CasePeriods)",
+          "Latest possible departure deadline",
+          "Udlændingeloven § 33, stk. 14: højst 120 dage i alt fra T0, dage med suspension ikke medregnet (CasePeriods)",
           departed);
     }
     if (c.plannedDepartureDate() != null) {
