@@ -2,6 +2,7 @@ package dk.preparedreturn.caseevents;
 
 import static dk.preparedreturn.journey.CaseVariables.EXIT_DATE;
 import static dk.preparedreturn.journey.CaseVariables.EXIT_REASON;
+import static dk.preparedreturn.journey.CaseVariables.SUSPENSION_DATE;
 import static dk.preparedreturn.journey.CaseVariables.SUSPENSION_REASON;
 
 import dk.preparedreturn.casefile.CaseFile;
@@ -9,8 +10,10 @@ import dk.preparedreturn.casefile.CaseFileRepository;
 import dk.preparedreturn.forms.InvalidFormInput;
 import dk.preparedreturn.journey.DeadlineCalendar;
 import dk.preparedreturn.journey.DeadlineChanges;
+import dk.preparedreturn.journey.DepartureDeadlineProcess;
 import dk.preparedreturn.journey.PreparedReturnProcess;
 import dk.preparedreturn.journey.Privileged;
+import dk.preparedreturn.preparation.PreparationProcess;
 import dk.preparedreturn.security.CaseParticipation;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -18,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 
@@ -32,14 +36,16 @@ public class CaseEventService {
 
   private final CaseFileRepository cases;
   private final RuntimeService runtime;
+  private final TaskService tasks;
   private final DeadlineChanges deadlines;
   private final DeadlineCalendar calendar;
   private final CaseParticipation participation;
 
-  public CaseEventService(CaseFileRepository cases, @Lazy RuntimeService runtime, DeadlineChanges deadlines,
-      DeadlineCalendar calendar, CaseParticipation participation) {
+  public CaseEventService(CaseFileRepository cases, @Lazy RuntimeService runtime, @Lazy TaskService tasks,
+      DeadlineChanges deadlines, DeadlineCalendar calendar, CaseParticipation participation) {
     this.cases = cases;
     this.runtime = runtime;
+    this.tasks = tasks;
     this.deadlines = deadlines;
     this.calendar = calendar;
     this.participation = participation;
@@ -70,8 +76,13 @@ public class CaseEventService {
           "The event date is required and must not be in the future");
     }
     switch (event) {
-      case EXTENSION_REQUESTED -> correlate(caseRef, PreparedReturnProcess.MESSAGE_EXTENSION_REQUESTED, Map.of(),
-          english);
+      case EXTENSION_REQUESTED -> {
+        if (extensionAwaitsDecision(caseRef)) {
+          throw invalid("event", english, "Der er allerede en anmodning om forlængelse, som afventer afgørelse",
+              "An extension request is already awaiting a decision");
+        }
+        correlate(caseRef, DepartureDeadlineProcess.MESSAGE_EXTENSION_REQUESTED, Map.of(), english);
+      }
       case PERSON_WITHDREW, CONTACT_LOST -> {
         correlate(caseRef, PreparedReturnProcess.MESSAGE_PERSON_LEFT_PROGRAMME,
             Map.of(EXIT_REASON.name(), event.name(), EXIT_DATE.name(), eventDate.toString()), english);
@@ -79,11 +90,16 @@ public class CaseEventService {
       }
       case ASYLUM_APPLIED, INVESTIGATION_STARTED -> {
         correlate(caseRef, PreparedReturnProcess.MESSAGE_RETURN_SUSPENDED,
-            Map.of(SUSPENSION_REASON.name(), event.name()), english);
+            Map.of(SUSPENSION_REASON.name(), event.name(), SUSPENSION_DATE.name(), eventDate.toString()), english);
         reporterGroups.stream().filter(event.groups()::contains).forEach(g -> participation.join(caseRef, g));
       }
       case FLIGHT_REBOOKED -> rebook(file, newDate, today, english);
     }
+  }
+
+  private boolean extensionAwaitsDecision(String caseRef) {
+    return Privileged.call(() -> tasks.createTaskQuery().processInstanceBusinessKey(caseRef)
+        .taskDefinitionKey(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION).count()) > 0;
   }
 
   private void rebook(CaseFile file, LocalDate newDate, LocalDate today, boolean english) {
@@ -94,6 +110,15 @@ public class CaseEventService {
     if (newDate == null || newDate.isBefore(today) || newDate.isAfter(file.departureDeadline())) {
       throw invalid("newDate", english, "Den nye udrejsedato skal ligge fra i dag til udrejsefristen "
           + file.departureDeadline(), "The new departure date must be between today and the deadline");
+    }
+    String documents = Privileged.call(() -> runtime.createVariableInstanceQuery()
+        .variableName(PreparationProcess.DOCUMENTS_VALID_UNTIL.name())
+        .processInstanceIdIn(runtime.createProcessInstanceQuery().processInstanceBusinessKey(file.caseRef()).list()
+            .stream().map(instance -> instance.getId()).toArray(String[]::new))
+        .list().stream().map(v -> String.valueOf(v.getValue())).findFirst().orElse(null));
+    if (documents != null && !newDate.isBefore(DeadlineCalendar.date(documents))) {
+      throw invalid("newDate", english, "Den nye udrejsedato skal ligge før rejsedokumenternes udløb (" + documents + ")",
+          "The new departure date must be before the travel documents expire (" + documents + ")");
     }
     deadlines.movePlannedDeparture(file.caseRef(), newDate);
   }

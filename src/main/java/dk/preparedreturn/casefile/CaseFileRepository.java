@@ -96,6 +96,10 @@ public class CaseFileRepository {
         + " WHERE case_ref = ?", identificationDate, periodType, departureDeadline, maxDeadline, caseRef);
   }
 
+  public void setMaxDeadline(String caseRef, LocalDate maxDeadline) {
+    update("UPDATE case_file SET max_deadline = ? WHERE case_ref = ?", maxDeadline, caseRef);
+  }
+
   public void setDepartureDeadline(String caseRef, LocalDate departureDeadline) {
     update("UPDATE case_file SET departure_deadline = ? WHERE case_ref = ?", departureDeadline, caseRef);
   }

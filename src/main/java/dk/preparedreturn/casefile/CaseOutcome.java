@@ -6,7 +6,10 @@ public enum CaseOutcome {
   NOT_IDENTIFIED,
   /** Twelve months of reintegration support completed. */
   COMPLETED,
-  /** Withdrew or lost contact after departure. */
+  /**
+   * Withdrew or lost contact during identification or a suspension (closed at once), or after
+   * departure (closed by DRC); the reason is the case's exit reason.
+   */
   DROPPED_OUT,
   /** Handed to Hjemrejsestyrelsen as an ordinary return (deadline passed, offer declined, or drop-out before departure). */
   HANDED_OVER,

@@ -25,7 +25,8 @@ import org.springframework.stereotype.Service;
  * Every legal and contractual date of one case, with its source: the deadline calendar no other
  * system in this field gives caseworkers. Computed from the case record and the lead times that
  * apply to the case (the values of the decision table LeadTimes when the case started); the
- * support schedule from the decision table SupportMonth, evaluated without writing history.
+ * support schedule from the decision tables SupportPeriod (how many months; the case's value once
+ * it arrived) and SupportMonth (what each month brings), evaluated without writing history.
  */
 @Service
 public class DeadlineCalendarService {
@@ -34,8 +35,6 @@ public class DeadlineCalendarService {
 
   public record Entry(LocalDate date, String kind, String label, String labelEn, String source, Status status) {
   }
-
-  static final int MAX_MONTHS = 24;
 
   private final CaseFileRepository cases;
   private final RuntimeService runtime;
@@ -98,7 +97,8 @@ public class DeadlineCalendarService {
     }
     if (c.maxDeadline() != null) {
       add(entries, today, c.maxDeadline(), "MAX_DEADLINE", "Seneste mulige udrejsefrist (i alt)",
-          "Latest possible departure deadline", "Udlændingeloven § 33, stk. 14: højst 120 dage (CasePeriods)",
+          "Latest possible departure deadline",
+          "Udlændingeloven § 33, stk. 14: højst 120 dage i alt fra T0, dage med suspension ikke medregnet (CasePeriods)",
           departed);
     }
     if (c.plannedDepartureDate() != null) {
@@ -124,7 +124,8 @@ public class DeadlineCalendarService {
           "Reintegrationsplanen tilpasset", "Reintegration plan refined",
           "IOM Reintegration Handbook 2.3 (LeadTimes.planRefinementDays)", false);
     }
-    List<DmnDecisionRuleResult> schedule = supportSchedule();
+    Integer months = number(v, "supportMonths");
+    List<DmnDecisionRuleResult> schedule = supportSchedule(months, c.partnerGroup());
     int reportDays = number(v, "reportDays") == null ? 0 : number(v, "reportDays");
     for (int month = 1; month <= schedule.size(); month++) {
       DmnDecisionRuleResult plan = schedule.get(month - 1);
@@ -139,37 +140,47 @@ public class DeadlineCalendarService {
             "Statusrapport efter måned " + month, "Progress report after month " + month,
             "SupportMonth, LeadTimes.reportDays", false);
       }
-      if (Boolean.TRUE.equals(plan.getEntry("finalMonth"))) {
-        add(entries, today, r0.plusMonths(month), "PROGRAMME_END", "Reintegrationsforløbet slutter",
-            "End of the reintegration programme", "SupportMonth: sidste måned (op til 12 måneder efter ankomst)",
-            c.closed());
-        add(entries, today, r0.plusMonths(month).plusDays(reportDays), "FINAL_REPORT", "Slutrapport og evaluering",
-            "Final report and evaluation", "SupportMonth, LeadTimes.reportDays", c.closed());
-        break;
-      }
+    }
+    int last = schedule.size();
+    if (last > 0) {
+      add(entries, today, r0.plusMonths(last), "PROGRAMME_END", "Reintegrationsforløbet slutter",
+          "End of the reintegration programme", "SupportPeriod: " + last + " måneder efter ankomst", c.closed());
+      add(entries, today, r0.plusMonths(last).plusDays(reportDays), "FINAL_REPORT", "Slutrapport og evaluering",
+          "Final report and evaluation", "SupportPeriod, LeadTimes.reportDays", c.closed());
     }
   }
 
   /**
-   * The decision table SupportMonth for months 1 to {@link #MAX_MONTHS}, evaluated by the engine's
-   * DMN engine inside an engine command (parsing needs the engine's context).
+   * The decision table SupportMonth for each month of the support period: the case's
+   * {@code supportMonths} once it arrived, else what the decision table SupportPeriod says now.
+   * Evaluated by the engine's DMN engine inside an engine command (parsing needs the engine's context).
    */
-  private List<DmnDecisionRuleResult> supportSchedule() {
+  private List<DmnDecisionRuleResult> supportSchedule(Integer supportMonths, String partnerGroup) {
     return engine.getCommandExecutorTxRequired().execute(commandContext -> {
-      DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey("SupportMonth")
-          .latestVersion().singleResult();
       List<DmnDecisionRuleResult> months = new ArrayList<>();
-      if (definition == null) {
+      DmnDecision supportMonth = latest("SupportMonth");
+      Integer count = supportMonths;
+      if (count == null) {
+        DmnDecision period = latest("SupportPeriod");
+        count = period == null ? null : ((Number) engine.getDmnEngine().evaluateDecisionTable(period,
+            Variables.createVariables().putValue("partnerGroup", partnerGroup)).getSingleResult()
+            .getEntry("supportMonths")).intValue();
+      }
+      if (supportMonth == null || count == null) {
         return months;
       }
-      DmnDecision decision = engine.getDmnEngine().parseDecision("SupportMonth",
-          repository.getDecisionModel(definition.getId()));
-      for (int month = 1; month <= MAX_MONTHS; month++) {
-        months.add(engine.getDmnEngine().evaluateDecisionTable(decision,
+      for (int month = 1; month <= count; month++) {
+        months.add(engine.getDmnEngine().evaluateDecisionTable(supportMonth,
             Variables.createVariables().putValue("supportMonth", month)).getSingleResult());
       }
       return months;
     });
+  }
+
+  private DmnDecision latest(String key) {
+    DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key)
+        .latestVersion().singleResult();
+    return definition == null ? null : engine.getDmnEngine().parseDecision(key, repository.getDecisionModel(definition.getId()));
   }
 
   /**

@@ -122,7 +122,7 @@ class DemoCases {
     Case c = identified(3, ResidenceStatus.NO_LAWFUL_RESIDENCE, "NG", today.minusDays(12), "Fiktiv Person Chioma");
     c.complete("Task_AssignContactPerson", "contactPerson", "cmm-karen");
     c.at(today.minusDays(8)).complete("Task_InformAboutOffer", "informedOn", today.minusDays(8).toString(),
-        "interpreterUsed", true);
+        "interpreterUsed", true, "informationGiven", json("[\"VOLUNTARY\",\"NO_POLICE_CONDITION\",\"SUPPORT\"]"));
   }
 
   private void preparationWithExtensionRequest(LocalDate today) {
@@ -142,7 +142,8 @@ class DemoCases {
     Case c = identified(6, ResidenceStatus.NO_LAWFUL_RESIDENCE, "NG", arrival.minusDays(25), "Fiktiv Person Funmi");
     c.accepted("cmm-karen", arrival.minusDays(20));
     c.at(arrival.minusDays(12))
-        .complete("Task_ObtainTravelDocuments", "documentsValidUntil", arrival.plusYears(1).toString())
+        .complete("Task_ObtainTravelDocuments", "travelDocuments", json("[\"PASSPORT\"]"), "documentsValidUntil",
+            arrival.plusYears(1).toString())
         .complete("Task_BookFlight", "plannedDepartureDate", arrival.minusDays(1).toString(), "flightNumber", "KL 1142")
         .complete("Task_ArrangeAirportAssistance", "airportAssistance", json("[\"DEPARTURE\",\"ARRIVAL\"]"))
         .complete("Task_DecideOnEscort", "escortDecision", "NOT_NEEDED")
@@ -151,7 +152,7 @@ class DemoCases {
         .complete("Task_PrepareReintegrationPlan", "planAreas", json("[\"BUSINESS\",\"HOUSING\"]"),
             "planBudgetDkk", 20000, "childSupport", true, "childrenInPlan", 1, "childBudgetDkk", 5000)
         .complete("Task_PreparePersonForDeparture", "preparation", json("[\"COUNSELLING\",\"HEALTH\"]"));
-    c.at(arrival.minusDays(1)).complete("Task_ConfirmDeparture", "departureDate", arrival.minusDays(1).toString());
+    c.at(arrival.minusDays(1)).complete("Task_ConfirmDeparture", "departureOutcome", "DEPARTED", "departureDate", arrival.minusDays(1).toString());
     c.at(arrival).complete("Task_ConfirmArrival", "arrivalDate", arrival.toString(), "receivedAtAirport", true,
         "accommodation", "FAMILY").jobs();
     for (int month = 1; month <= 4; month++) {
@@ -175,8 +176,8 @@ class DemoCases {
   private void preparationThailand(LocalDate today) {
     Case c = identified(7, ResidenceStatus.NO_LAWFUL_RESIDENCE, "TH", today.minusDays(9), "Fiktiv Person Kanya");
     c.accepted("cmm-mads", today.minusDays(5));
-    c.at(today.minusDays(3)).complete("Task_ObtainTravelDocuments", "documentsValidUntil",
-        today.plusYears(1).toString());
+    c.at(today.minusDays(3)).complete("Task_ObtainTravelDocuments", "travelDocuments",
+        json("[\"PASSPORT\",\"ENTRY_PERMIT\"]"), "documentsValidUntil", today.plusYears(1).toString());
   }
 
   // ---- driving a case

@@ -21,13 +21,15 @@ class ModelBeansConfiguration {
         "casePhase", "caseOutcome", "notify", "deliverCaseEvent",
         // identification and reflection period
         "validateScreening", "validateIdentificationDecision", "setDepartureDeadline", "contactPersonOptions",
-        "validateContactPerson", "validateOfferDecision",
+        "validateContactPerson", "validateOfferDecision", "validateInformation",
         // deadlines that move
         "validateExtensionDecision", "setNewDepartureDeadline", "moveDepartureDeadline", "validateEndOfSuspension",
         // return preparation and departure
         "validatePartnerGroup", "validateFlightBooking", "validateEscortDecision", "validateDeparture",
+        "validateTravelDocuments", "validatePartnerMeeting", "validateReintegrationPlan", "departures",
         // reintegration
-        "validateArrival", "startReintegration", "recordCashSupport", "validateReimbursementClaims",
+        "validateArrival", "validateArrivalFollowUp", "validatePlanRefinement", "startReintegration",
+        "recordCashSupport", "validateReimbursementClaims",
         "recordClaimDecisions");
   }
 }

@@ -1,9 +1,11 @@
 package dk.preparedreturn.identification;
 
+import static dk.preparedreturn.journey.CaseVariables.CASE_REF;
 import static dk.preparedreturn.journey.CaseVariables.IDENTIFICATION_DATE;
 import static dk.preparedreturn.journey.CaseVariables.IDENTIFICATION_OUTCOME;
 import static dk.preparedreturn.journey.CaseVariables.REFERRAL_DATE;
 
+import dk.preparedreturn.casefile.CaseFileRepository;
 import dk.preparedreturn.forms.FormInput;
 import dk.preparedreturn.journey.CaseVariables;
 import dk.preparedreturn.journey.DeadlineCalendar;
@@ -14,15 +16,18 @@ import org.springframework.stereotype.Component;
 /**
  * "Træf afgørelse om offerstatus": identified or not; an identification needs its decision date
  * (T0, from which the reflection or restitution period runs), not before the referral and not in
- * the future.
+ * the future; a decision not to identify needs its reason from the list, which the case record
+ * keeps as the reason the case ended.
  */
 @Component("validateIdentificationDecision")
 class ValidateIdentificationDecision implements TaskListener {
 
   private final DeadlineCalendar deadlines;
+  private final CaseFileRepository cases;
 
-  ValidateIdentificationDecision(DeadlineCalendar deadlines) {
+  ValidateIdentificationDecision(DeadlineCalendar deadlines, CaseFileRepository cases) {
     this.deadlines = deadlines;
+    this.cases = cases;
   }
 
   @Override
@@ -32,6 +37,10 @@ class ValidateIdentificationDecision implements TaskListener {
     if (CaseVariables.IDENTIFIED.equals(outcome)) {
       input.requireDateBetween(IDENTIFICATION_DATE, "Afgørelsesdato (T0)", DeadlineCalendar.date(REFERRAL_DATE.require(task)),
           deadlines.today());
+    } else {
+      String reason = input.requireOneOf(IdentificationProcess.NOT_IDENTIFIED_REASON, "Begrundelse",
+          IdentificationProcess.NOT_IDENTIFIED_REASONS);
+      cases.setExitReason(CASE_REF.require(task), reason);
     }
   }
 }

@@ -1,17 +1,32 @@
 package dk.preparedreturn.identification;
 
+import static dk.preparedreturn.journey.CaseVariables.CASE_REF;
+
+import dk.preparedreturn.casefile.CaseFileRepository;
 import dk.preparedreturn.forms.FormInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** "Gennemfør screening": the result must be one of the two answers. */
+/**
+ * "Gennemfør screening": the result must be one of the two answers; no indicators ends the case,
+ * with NO_INDICATORS as the reason in the case record.
+ */
 @Component("validateScreening")
 class ValidateScreening implements TaskListener {
 
+  private final CaseFileRepository cases;
+
+  ValidateScreening(CaseFileRepository cases) {
+    this.cases = cases;
+  }
+
   @Override
   public void notify(DelegateTask task) {
-    FormInput.danish(task).requireOneOf(IdentificationProcess.SCREENING_RESULT, "Resultat af screeningen",
-        IdentificationProcess.INDICATORS_FOUND, IdentificationProcess.NO_INDICATORS);
+    String result = FormInput.danish(task).requireOneOf(IdentificationProcess.SCREENING_RESULT,
+        "Resultat af screeningen", IdentificationProcess.INDICATORS_FOUND, IdentificationProcess.NO_INDICATORS);
+    if (IdentificationProcess.NO_INDICATORS.equals(result)) {
+      cases.setExitReason(CASE_REF.require(task), IdentificationProcess.NO_INDICATORS);
+    }
   }
 }

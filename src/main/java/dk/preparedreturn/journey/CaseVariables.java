@@ -33,6 +33,8 @@ public final class CaseVariables {
   public static final Variable<String> EXIT_REASON = Variable.string("exitReason");
   public static final Variable<String> EXIT_DATE = Variable.string("exitDate");
   public static final Variable<String> SUSPENSION_REASON = Variable.string("suspensionReason");
+  /** The day the return track was suspended (asylum applied, investigation started): the reflection period stops. */
+  public static final Variable<String> SUSPENSION_DATE = Variable.string("suspensionDate");
 
   /** Values of {@link #IDENTIFICATION_OUTCOME}. */
   public static final String PENDING = "PENDING";

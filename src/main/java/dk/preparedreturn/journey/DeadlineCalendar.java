@@ -69,6 +69,11 @@ public class DeadlineCalendar {
     return Date.from(date(date).plusDays(1).atStartOfDay(zone).toInstant());
   }
 
+  /** Whether a deadline on the given day has passed by the engine clock. */
+  public boolean passed(Object date) {
+    return !ClockUtil.getCurrentTime().before(passedAt(date));
+  }
+
   private Date at(LocalDate day, LocalTime time) {
     return Date.from(ZonedDateTime.of(day, time, zone).toInstant());
   }

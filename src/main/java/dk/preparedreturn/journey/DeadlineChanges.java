@@ -46,6 +46,7 @@ public class DeadlineChanges {
   }
 
   public void setMaxDeadline(String caseRef, LocalDate maxDeadline) {
+    cases.setMaxDeadline(caseRef, maxDeadline);
     Privileged.run(() -> setEverywhere(caseRef, CaseVariables.MAX_DEADLINE, maxDeadline.toString()));
   }
 

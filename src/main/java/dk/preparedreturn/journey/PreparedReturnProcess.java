@@ -10,19 +10,25 @@ public final class PreparedReturnProcess {
   public static final String CALL_REFLECTION_PERIOD = "CallActivity_ReflectionPeriod";
   public static final String CALL_RETURN_PREPARATION = "CallActivity_ReturnPreparation";
   public static final String CALL_REINTEGRATION = "CallActivity_Reintegration";
-  public static final String TASK_DECIDE_ON_EXTENSION = "Task_DecideOnExtension";
+  public static final String CALL_DEPARTURE_DEADLINE = "CallActivity_DepartureDeadline";
   public static final String TASK_RECORD_END_OF_SUSPENSION = "Task_RecordEndOfSuspension";
   public static final String TASK_TAKE_OVER_AS_ORDINARY_RETURN = "Task_TakeOverAsOrdinaryReturn";
   public static final String TASK_CLOSE_CASE_AFTER_DROP_OUT = "Task_CloseCaseAfterDropOut";
-  public static final String BOUNDARY_PREPARATION_WARNING = "BoundaryEvent_PreparationWarningDue";
-  public static final String BOUNDARY_EXTENSION_REMINDER = "BoundaryEvent_ExtensionReminderDue";
+  /** Escalation boundary: the departure deadline has passed (process DepartureDeadline ended). */
   public static final String BOUNDARY_DEADLINE_PASSED = "BoundaryEvent_DeadlinePassed";
   public static final String BOUNDARY_RETURN_SUSPENDED = "BoundaryEvent_ReturnSuspended";
   public static final String BOUNDARY_LEFT_BEFORE_DEPARTURE = "BoundaryEvent_PersonLeftBeforeDeparture";
   public static final String BOUNDARY_LEFT_AFTER_DEPARTURE = "BoundaryEvent_PersonLeftAfterDeparture";
   public static final String SERVICE_NOTIFY_MANAGERS_OF_PASSED_DEADLINE = "ServiceTask_NotifyManagersOfPassedDeadline";
   public static final String SERVICE_NOTIFY_HAND_OVER = "ServiceTask_NotifyHandOver";
+  public static final String BOUNDARY_LEFT_DURING_IDENTIFICATION = "BoundaryEvent_PersonLeftDuringIdentification";
+  public static final String BOUNDARY_LEFT_DURING_SUSPENSION = "BoundaryEvent_PersonLeftDuringSuspension";
+  public static final String END_LEFT_DURING_IDENTIFICATION = "EndEvent_LeftDuringIdentification";
+  public static final String END_LEFT_DURING_SUSPENSION = "EndEvent_LeftDuringSuspension";
+  public static final String END_AWAITING_DEPARTURE_CONFIRMATION = "EndEvent_AwaitingDepartureConfirmation";
   public static final String END_NOT_IDENTIFIED = "EndEvent_NotIdentified";
+  public static final String BOUNDARY_NOT_ARRIVED = "BoundaryEvent_NotArrived";
+  public static final String END_NOT_ARRIVED = "EndEvent_NotArrived";
   public static final String END_PROGRAMME_COMPLETED = "EndEvent_ProgrammeCompleted";
   public static final String END_DROPPED_OUT = "EndEvent_DroppedOut";
   public static final String END_HANDED_OVER = "EndEvent_HandedOver";
@@ -30,13 +36,9 @@ public final class PreparedReturnProcess {
   public static final String END_RESIDENCE_GRANTED = "EndEvent_ResidenceGranted";
 
   /** Messages (names) the process waits for; delivered by the case-event service. */
-  public static final String MESSAGE_EXTENSION_REQUESTED = "ExtensionRequested";
   public static final String MESSAGE_RETURN_SUSPENDED = "ReturnSuspended";
   public static final String MESSAGE_PERSON_LEFT_PROGRAMME = "PersonLeftProgramme";
 
-  public static final Variable<String> EXTENSION_DECISION = Variable.string("extensionDecision");
-  public static final String GRANTED = "GRANTED";
-  public static final String REFUSED = "REFUSED";
   public static final Variable<String> SUSPENSION_OUTCOME = Variable.string("suspensionOutcome");
   public static final String RETURN_RESUMES = "RETURN_RESUMES";
   public static final String RESIDENCE_GRANTED = "RESIDENCE_GRANTED";

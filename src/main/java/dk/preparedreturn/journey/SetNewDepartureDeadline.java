@@ -1,35 +1,48 @@
 package dk.preparedreturn.journey;
 
 import static dk.preparedreturn.journey.CaseVariables.CASE_REF;
-import static dk.preparedreturn.journey.CaseVariables.INITIAL_PERIOD_DAYS;
-import static dk.preparedreturn.journey.CaseVariables.MAX_PERIOD_DAYS;
+import static dk.preparedreturn.journey.CaseVariables.MAX_DEADLINE;
 import static dk.preparedreturn.journey.CaseVariables.NEW_DEPARTURE_DEADLINE;
+import static dk.preparedreturn.journey.CaseVariables.SUSPENSION_DATE;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 /**
  * "Fastsæt ny udrejsefrist": the suspension ended and the return resumes under a new departure
- * deadline set by Udlændingestyrelsen; it may again be extended by the same margin as the first
- * deadline (maximum minus initial period of the decision table CasePeriods).
+ * deadline set by Udlændingestyrelsen. The limit of the reflection period (120 days in total,
+ * decision table CasePeriods) counts from T0, but the days of the suspension do not count: the
+ * person was not under the departure deadline then (asylum seeker, or residence for the
+ * investigation under § 9 c(5)). So the latest possible deadline moves by the days suspended, and
+ * the days used before the suspension stay used.
  */
 @Component("setNewDepartureDeadline")
 class SetNewDepartureDeadline implements JavaDelegate {
 
   private final DeadlineChanges changes;
+  private final DeadlineCalendar calendar;
 
-  SetNewDepartureDeadline(DeadlineChanges changes) {
+  SetNewDepartureDeadline(DeadlineChanges changes, DeadlineCalendar calendar) {
     this.changes = changes;
+    this.calendar = calendar;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String caseRef = CASE_REF.require(execution);
-    LocalDate deadline = DeadlineCalendar.date(NEW_DEPARTURE_DEADLINE.require(execution));
-    int margin = MAX_PERIOD_DAYS.require(execution) - INITIAL_PERIOD_DAYS.require(execution);
-    changes.moveDepartureDeadline(caseRef, deadline);
-    changes.setMaxDeadline(caseRef, deadline.plusDays(margin));
+    LocalDate max = maxAfterSuspension(execution, calendar.today());
+    changes.moveDepartureDeadline(caseRef, DeadlineCalendar.date(NEW_DEPARTURE_DEADLINE.require(execution)));
+    changes.setMaxDeadline(caseRef, max);
+  }
+
+  /** The latest possible deadline when the return resumes on the given day. */
+  static LocalDate maxAfterSuspension(VariableScope scope, LocalDate resumedOn) {
+    LocalDate max = DeadlineCalendar.date(MAX_DEADLINE.require(scope));
+    LocalDate suspendedOn = DeadlineCalendar.date(SUSPENSION_DATE.require(scope));
+    return max.plusDays(Math.max(0, ChronoUnit.DAYS.between(suspendedOn, resumedOn)));
   }
 }

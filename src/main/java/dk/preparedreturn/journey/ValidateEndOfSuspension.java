@@ -3,13 +3,15 @@ package dk.preparedreturn.journey;
 import static dk.preparedreturn.journey.CaseVariables.NEW_DEPARTURE_DEADLINE;
 
 import dk.preparedreturn.forms.FormInput;
+import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
  * "Registrér afslutning på suspension": the asylum case or investigation ended either with a right
- * to stay, or with the return resuming under a new departure deadline (after today).
+ * to stay, or with the return resuming under a new departure deadline: after today and within the
+ * days left of the reflection period (see {@link SetNewDepartureDeadline}).
  */
 @Component("validateEndOfSuspension")
 class ValidateEndOfSuspension implements TaskListener {
@@ -26,7 +28,9 @@ class ValidateEndOfSuspension implements TaskListener {
     String outcome = input.requireOneOf(PreparedReturnProcess.SUSPENSION_OUTCOME, "Udfald", PreparedReturnProcess.RETURN_RESUMES,
         PreparedReturnProcess.RESIDENCE_GRANTED);
     if (PreparedReturnProcess.RETURN_RESUMES.equals(outcome)) {
-      input.requireDateBetween(NEW_DEPARTURE_DEADLINE, "Ny udrejsefrist", deadlines.today().plusDays(1), null);
+      LocalDate today = deadlines.today();
+      input.requireDateBetween(NEW_DEPARTURE_DEADLINE, "Ny udrejsefrist", today.plusDays(1),
+          SetNewDepartureDeadline.maxAfterSuspension(task, today));
     }
   }
 }

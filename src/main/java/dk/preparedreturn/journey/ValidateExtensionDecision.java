@@ -5,26 +5,35 @@ import static dk.preparedreturn.journey.CaseVariables.MAX_DEADLINE;
 import static dk.preparedreturn.journey.CaseVariables.NEW_DEPARTURE_DEADLINE;
 
 import dk.preparedreturn.forms.FormInput;
+import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
  * "Træf afgørelse om forlængelse": granted or refused; a granted extension moves the deadline later
- * but never beyond the maximum (120 days from T0 by default, decision table CasePeriods).
+ * and not into the past (a request made before the deadline may be decided after it), but never
+ * beyond the maximum (120 days from T0 by default, decision table CasePeriods).
  */
 @Component("validateExtensionDecision")
 class ValidateExtensionDecision implements TaskListener {
 
+  private final DeadlineCalendar deadlines;
+
+  ValidateExtensionDecision(DeadlineCalendar deadlines) {
+    this.deadlines = deadlines;
+  }
+
   @Override
   public void notify(DelegateTask task) {
     FormInput input = FormInput.danish(task);
-    String decision = input.requireOneOf(PreparedReturnProcess.EXTENSION_DECISION, "Afgørelse", PreparedReturnProcess.GRANTED,
-        PreparedReturnProcess.REFUSED);
-    if (PreparedReturnProcess.GRANTED.equals(decision)) {
+    String decision = input.requireOneOf(DepartureDeadlineProcess.EXTENSION_DECISION, "Afgørelse",
+        DepartureDeadlineProcess.GRANTED, DepartureDeadlineProcess.REFUSED);
+    if (DepartureDeadlineProcess.GRANTED.equals(decision)) {
+      LocalDate dayAfterDeadline = DeadlineCalendar.date(DEPARTURE_DEADLINE.require(task)).plusDays(1);
+      LocalDate today = deadlines.today();
       input.requireDateBetween(NEW_DEPARTURE_DEADLINE, "Ny udrejsefrist",
-          DeadlineCalendar.date(DEPARTURE_DEADLINE.require(task)).plusDays(1),
-          DeadlineCalendar.date(MAX_DEADLINE.require(task)));
+          today.isAfter(dayAfterDeadline) ? today : dayAfterDeadline, DeadlineCalendar.date(MAX_DEADLINE.require(task)));
     }
   }
 }

@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
  * Service tasks that notify ("Advar om ...", "Påmind ...", "Underret om ..."). The model says what
  * and to whom, in the element's extension properties: {@code notification} (a
  * {@link NotificationKind}) and {@code recipients}: group ids, {@code contactPerson} for the case's
- * CMM contact person, and {@code partner} for the case's reintegration partner abroad (the case
- * record's partner group, which "Find kvalificeret lokal partner" may have set after the variable
+ * CMM contact person (as the case record knows it: a called process may have started before the
+ * contact person was assigned), and {@code partner} for the case's reintegration partner abroad (the
+ * case record's partner group, which "Find kvalificeret lokal partner" may have set after the variable
  * {@code partnerGroup} was passed into the preparation), told in English and only when it already
  * takes part in the case (it has had a task in it): a partner that never worked on the case does
  * not learn of it (need-to-know). The mail is queued in the outbox in this transaction.
@@ -53,7 +54,7 @@ class NotifyDelegate implements JavaDelegate {
     List<String> groups = new ArrayList<>(tokens);
     String user = null;
     if (groups.remove(CONTACT_PERSON_TOKEN)) {
-      user = CONTACT_PERSON.get(execution);
+      user = cases.find(caseRef).map(c -> c.contactPerson()).orElse(CONTACT_PERSON.get(execution));
     }
     if (groups.remove(PARTNER_TOKEN)) {
       String partner = cases.find(caseRef).map(CaseFile::partnerGroup)

@@ -23,6 +23,13 @@ public final class PreparationProcess {
   public static final String ESCORT_NEEDED = "NEEDED";
   public static final String ESCORT_NOT_NEEDED = "NOT_NEEDED";
   public static final Variable<Boolean> PARTNER_AGREEMENT = Variable.bool("partnerAgreement");
+  public static final Variable<String> DEPARTURE_OUTCOME = Variable.string("departureOutcome");
+  public static final Variable<String> DOCUMENTS_VALID_UNTIL = Variable.string("documentsValidUntil");
+  public static final Variable<String> PARTNER_MEETING_DATE = Variable.string("partnerMeetingDate");
+  public static final String PLAN_BUDGET = "planBudgetDkk";
+  public static final String CHILD_BUDGET = "childBudgetDkk";
+  public static final String DEPARTED = "DEPARTED";
+  public static final String NOT_DEPARTED = "NOT_DEPARTED";
 
   private PreparationProcess() {
   }

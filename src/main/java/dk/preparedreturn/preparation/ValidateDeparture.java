@@ -3,16 +3,23 @@ package dk.preparedreturn.preparation;
 import static dk.preparedreturn.journey.CaseVariables.CASE_REF;
 import static dk.preparedreturn.journey.CaseVariables.DEPARTED;
 import static dk.preparedreturn.journey.CaseVariables.DEPARTURE_DATE;
+import static dk.preparedreturn.journey.CaseVariables.DEPARTURE_DEADLINE;
 import static dk.preparedreturn.journey.CaseVariables.IDENTIFICATION_DATE;
 
 import dk.preparedreturn.casefile.CaseFileRepository;
 import dk.preparedreturn.forms.FormInput;
 import dk.preparedreturn.journey.DeadlineCalendar;
+import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** "Bekræft udrejse": the actual departure date, not in the future; from here the reintegration follows. */
+/**
+ * "Bekræft udrejse": the person left (on a date from T0 to today, and not after the departure
+ * deadline: a departure on the last day confirmed the next morning counts), and the reintegration
+ * follows; or, only once the deadline has passed, the person did not leave and the case is handed
+ * over (while the deadline runs, a missed flight is rebooked instead).
+ */
 @Component("validateDeparture")
 class ValidateDeparture implements TaskListener {
 
@@ -26,8 +33,22 @@ class ValidateDeparture implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    var date = FormInput.danish(task).requireDateBetween(DEPARTURE_DATE, "Faktisk udrejsedato",
-        DeadlineCalendar.date(IDENTIFICATION_DATE.require(task)), deadlines.today());
+    FormInput input = FormInput.danish(task);
+    String outcome = input.requireOneOf(PreparationProcess.DEPARTURE_OUTCOME, "Udrejse", PreparationProcess.DEPARTED,
+        PreparationProcess.NOT_DEPARTED);
+    LocalDate deadline = DeadlineCalendar.date(DEPARTURE_DEADLINE.require(task));
+    if (PreparationProcess.NOT_DEPARTED.equals(outcome)) {
+      if (!deadlines.passed(deadline)) {
+        throw input.invalid(PreparationProcess.DEPARTURE_OUTCOME, "Udrejse",
+            "\"ikke udrejst\" kan først registreres, når udrejsefristen er overskredet (" + deadline
+                + "); indtil da ombookes flyet (hændelsen \"Fly ombooket\")", "not departed only after the deadline");
+      }
+      DEPARTED.set(task, false);
+      return;
+    }
+    LocalDate today = deadlines.today();
+    var date = input.requireDateBetween(DEPARTURE_DATE, "Faktisk udrejsedato",
+        DeadlineCalendar.date(IDENTIFICATION_DATE.require(task)), today.isBefore(deadline) ? today : deadline);
     DEPARTED.set(task, true);
     cases.setDeparture(CASE_REF.require(task), date);
   }

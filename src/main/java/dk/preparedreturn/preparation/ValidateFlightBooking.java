@@ -11,7 +11,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** "Book fly": the flight leaves from today on and no later than the departure deadline. */
+/**
+ * "Book fly": the flight leaves from today on and no later than the departure deadline, and before
+ * the travel documents expire (they must be valid beyond the departure).
+ */
 @Component("validateFlightBooking")
 class ValidateFlightBooking implements TaskListener {
 
@@ -25,8 +28,15 @@ class ValidateFlightBooking implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    var date = FormInput.danish(task).requireDateBetween(PLANNED_DEPARTURE_DATE, "Planlagt udrejsedato", deadlines.today(),
+    FormInput input = FormInput.danish(task);
+    var date = input.requireDateBetween(PLANNED_DEPARTURE_DATE, "Planlagt udrejsedato", deadlines.today(),
         DeadlineCalendar.date(DEPARTURE_DEADLINE.require(task)));
+    String documents = PreparationProcess.DOCUMENTS_VALID_UNTIL.get(task);
+    if (documents != null && !date.isBefore(DeadlineCalendar.date(documents))) {
+      throw input.invalid(PLANNED_DEPARTURE_DATE, "Planlagt udrejsedato", "må ikke ligge efter "
+          + DeadlineCalendar.date(documents).minusDays(1) + " (rejsedokumenterne er gyldige til " + documents + ")",
+          "must be before the travel documents expire (" + documents + ")");
+    }
     cases.setPlannedDeparture(CASE_REF.require(task), date);
   }
 }

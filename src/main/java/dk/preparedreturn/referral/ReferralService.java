@@ -96,6 +96,10 @@ public class ReferralService {
         .putValue(REFERRING_ORGANISATION.name(), referral.referringOrganisation())
         .putValue(REFERRAL_DATE.name(), referral.referralDate().toString())
         .putValue(IDENTIFICATION_OUTCOME.name(), CaseVariables.PENDING)
+        // known from the start so that the models can ask for them: after a suspension the return
+        // track resumes with the contact person and an offer already accepted
+        .putValue(CaseVariables.CONTACT_PERSON.name(), null)
+        .putValue(CaseVariables.OFFER_DECISION.name(), CaseVariables.PENDING)
         .putValue(DEPARTED.name(), false);
     participation.join(caseRef, referral.referringOrganisation());
     audit.record(createdBy, List.of(referral.referringOrganisation()), AuditLog.Action.PERSON_CREATED, caseRef,

@@ -15,6 +15,7 @@ public final class ReintegrationProcess {
   public static final String TASK_SUBMIT_FINAL_REPORT = "Task_SubmitFinalReport";
   public static final String TASK_EVALUATE_AND_CLOSE = "Task_EvaluateAndCloseCase";
   public static final String BOUNDARY_ARRIVAL_NOT_CONFIRMED = "BoundaryEvent_ArrivalNotConfirmed";
+  public static final String END_NOT_ARRIVED = "EndEvent_NotArrived";
 
   public static final String TIMER_MONTH_BEGINS = "TimerEvent_MonthBegins";
   public static final String TASK_PAY_CASH_SUPPORT = "Task_PayCashSupport";
@@ -24,6 +25,11 @@ public final class ReintegrationProcess {
 
   public static final Variable<Integer> SUPPORT_MONTH = Variable.integer("supportMonth");
   public static final Variable<Boolean> CLAIMS_SUBMITTED = Variable.bool("claimsSubmitted");
+  public static final Variable<String> ARRIVAL_FOLLOW_UP = Variable.string("arrivalFollowUp");
+  public static final String PARTNER_REMINDED = "PARTNER_REMINDED";
+  public static final String ARRIVAL_CONFIRMED = "ARRIVAL_CONFIRMED";
+  /** Also the case's exit reason when the person did not arrive. */
+  public static final String NOT_ARRIVED = "NOT_ARRIVED";
   public static final String CLAIMS = "claims";
   public static final String CASH_AMOUNT = "cashAmount";
   public static final String CHILD_SUPPORT_AMOUNT = "childSupportAmount";

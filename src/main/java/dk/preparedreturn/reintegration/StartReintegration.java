@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Registrér ankomstdato": R0 goes to the case record; the reintegration period runs from it. */
+/** "Start reintegrationsperioden": R0 (confirmed by the partner or by DRC) goes to the case record; the reintegration period runs from it. */
 @Component("startReintegration")
 class StartReintegration implements JavaDelegate {
 

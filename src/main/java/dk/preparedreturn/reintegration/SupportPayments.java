@@ -1,11 +1,15 @@
 package dk.preparedreturn.reintegration;
 
+import static dk.preparedreturn.journey.CaseVariables.ARRIVAL_DATE;
 import static dk.preparedreturn.journey.CaseVariables.CASE_REF;
 import static dk.preparedreturn.journey.CaseVariables.CHILD_SUPPORT;
 
 import dk.preparedreturn.casefile.CaseFileRepository;
 import dk.preparedreturn.forms.FormInput;
 import dk.preparedreturn.forms.InvalidFormInput;
+import dk.preparedreturn.journey.DeadlineCalendar;
+import dk.preparedreturn.journey.Variable;
+import java.time.LocalDate;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,13 +29,23 @@ class SupportPayments {
   static final BigDecimal MAX_AMOUNT_DKK = new BigDecimal("100000");
   static final String CURRENCY = "DKK";
 
-  private final CaseFileRepository cases;
+  /** The claims as submitted, kept in the month so that the review cannot change them (JSON). */
+  static final String SUBMITTED_CLAIMS = "submittedClaims";
+  static final Variable<String> PAID_ON = Variable.string("paidOn");
 
-  SupportPayments(CaseFileRepository cases) {
+  private final CaseFileRepository cases;
+  private final DeadlineCalendar deadlines;
+
+  SupportPayments(CaseFileRepository cases, DeadlineCalendar deadlines) {
     this.cases = cases;
+    this.deadlines = deadlines;
   }
 
+  /** Cash of the month, paid from the month's first day to today. */
   void recordCash(DelegateTask task) {
+    LocalDate monthStart = DeadlineCalendar.date(ARRIVAL_DATE.require(task))
+        .plusMonths(ReintegrationProcess.SUPPORT_MONTH.require(task) - 1L);
+    FormInput.english(task).requireDateBetween(PAID_ON, "Paid on", monthStart, deadlines.today());
     BigDecimal cash = amount(task, ReintegrationProcess.CASH_AMOUNT, true);
     BigDecimal child = amount(task, ReintegrationProcess.CHILD_SUPPORT_AMOUNT, false);
     if (child != null && child.signum() > 0 && !Boolean.TRUE.equals(CHILD_SUPPORT.get(task))) {
@@ -58,11 +72,28 @@ class SupportPayments {
       }
       checkAmount(claim.amount(), ReintegrationProcess.CLAIMS, "Claim " + claim.row() + ": ");
     }
+    task.getExecution().setVariable(SUBMITTED_CLAIMS, String.valueOf(task.getVariable(ReintegrationProcess.CLAIMS)));
     return claims.size();
   }
 
+  /** DRC decides each claim as submitted: the category, amount and receipt of a claim are not DRC's to change. */
   void recordClaimDecisions(DelegateTask task) {
-    for (Claim claim : claims(task)) {
+    List<Claim> reviewed = claims(task);
+    Object submittedJson = task.getVariable(SUBMITTED_CLAIMS);
+    if (submittedJson != null) {
+      List<Claim> submitted = claims(org.camunda.spin.Spin.JSON(submittedJson.toString()));
+      if (submitted.size() != reviewed.size()) {
+        throw new InvalidFormInput(ReintegrationProcess.CLAIMS, "Krav: der er behandlet " + reviewed.size()
+            + " krav, men indsendt " + submitted.size());
+      }
+      for (int i = 0; i < submitted.size(); i++) {
+        if (!submitted.get(i).sameAs(reviewed.get(i))) {
+          throw new InvalidFormInput(ReintegrationProcess.CLAIMS, "Krav " + (i + 1)
+              + ": kategori, beløb og kvittering kan ikke ændres ved behandlingen");
+        }
+      }
+    }
+    for (Claim claim : reviewed) {
       if (!"APPROVED".equals(claim.decision()) && !"REJECTED".equals(claim.decision())) {
         throw new InvalidFormInput(ReintegrationProcess.CLAIMS,
             "Krav " + claim.row() + ": vælg godkendt eller afvist");
@@ -77,16 +108,24 @@ class SupportPayments {
         task.getAssignee() == null ? "unknown" : task.getAssignee());
   }
 
-  record Claim(int row, String category, BigDecimal amount, String decision) {
+  record Claim(int row, String category, BigDecimal amount, String receipt, String decision) {
+
+    boolean sameAs(Claim other) {
+      return java.util.Objects.equals(category, other.category) && java.util.Objects.equals(receipt, other.receipt)
+          && (amount == null ? other.amount == null : other.amount != null && amount.compareTo(other.amount) == 0);
+    }
   }
 
   private static List<Claim> claims(DelegateTask task) {
     Object value = task.getVariable(ReintegrationProcess.CLAIMS);
-    List<Claim> claims = new ArrayList<>();
     if (value == null) {
-      return claims;
+      return new ArrayList<>();
     }
-    SpinJsonNode list = value instanceof SpinJsonNode node ? node : org.camunda.spin.Spin.JSON(value.toString());
+    return claims(value instanceof SpinJsonNode node ? node : org.camunda.spin.Spin.JSON(value.toString()));
+  }
+
+  private static List<Claim> claims(SpinJsonNode list) {
+    List<Claim> claims = new ArrayList<>();
     if (!list.isArray()) {
       throw new InvalidFormInput(ReintegrationProcess.CLAIMS, "Claims must be a list");
     }
@@ -101,7 +140,7 @@ class SupportPayments {
       } catch (NumberFormatException e) {
         throw new InvalidFormInput(ReintegrationProcess.CLAIMS, "Claim " + row + ": the amount is not a number");
       }
-      claims.add(new Claim(row, category, amount, text(item, "decision")));
+      claims.add(new Claim(row, category, amount, text(item, "receiptReference"), text(item, "decision")));
     }
     return claims;
   }

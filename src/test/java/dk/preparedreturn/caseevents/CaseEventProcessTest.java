@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.preparedreturn.forms.InvalidFormInput;
+import dk.preparedreturn.journey.DepartureDeadlineProcess;
 import dk.preparedreturn.journey.PreparedReturnProcess;
 import dk.preparedreturn.testsupport.Journey;
 import dk.preparedreturn.testsupport.ProcessTestBase;
@@ -49,7 +50,7 @@ class CaseEventProcessTest extends ProcessTestBase {
     assertThat(event.isEnded()).isTrue();
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(event.getId())
         .singleResult().getBusinessKey()).isEqualTo(j.caseRef());
-    assertThat(j.hasTask(PreparedReturnProcess.TASK_DECIDE_ON_EXTENSION)).isTrue();
+    assertThat(j.hasTask(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION)).isTrue();
   }
 
   @Test

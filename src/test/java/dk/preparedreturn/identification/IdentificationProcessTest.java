@@ -37,6 +37,7 @@ class IdentificationProcessTest extends ProcessTestBase {
     j.complete(IdentificationProcess.TASK_SCREEN_REFERRAL, "screeningResult", "NO_INDICATORS");
     assertThat(main).isEnded().hasPassed(PreparedReturnProcess.END_NOT_IDENTIFIED);
     assertThat(cases.require(j.caseRef()).outcome()).isEqualTo(CaseOutcome.NOT_IDENTIFIED);
+    assertThat(cases.require(j.caseRef()).exitReason()).isEqualTo("NO_INDICATORS");
     assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
         .activityId(IdentificationProcess.END_NO_INDICATORS).count()).isPositive();
   }
@@ -70,8 +71,18 @@ class IdentificationProcessTest extends ProcessTestBase {
     Journey j = newCase(REFERRAL);
     ProcessInstance main = j.main();
     j.complete(IdentificationProcess.TASK_SCREEN_REFERRAL, "screeningResult", "INDICATORS_FOUND");
-    j.complete(IdentificationProcess.TASK_DECIDE_VICTIM_STATUS, "identificationOutcome", "NOT_IDENTIFIED");
+    assertThatThrownBy(() -> j.complete(IdentificationProcess.TASK_DECIDE_VICTIM_STATUS, "identificationOutcome",
+        "NOT_IDENTIFIED")).isInstanceOf(InvalidFormInput.class).hasMessage("Begrundelse: skal udfyldes");
+    assertThatThrownBy(() -> j.complete(IdentificationProcess.TASK_DECIDE_VICTIM_STATUS, "identificationOutcome",
+        "NOT_IDENTIFIED", "notIdentifiedReason", "Personen virkede utroværdig"))
+        .as("a reason from the list, never free text").isInstanceOf(InvalidFormInput.class)
+        .hasMessageStartingWith("Begrundelse: har en ugyldig værdi");
+    assertThat(main).isNotEnded();
+    j.complete(IdentificationProcess.TASK_DECIDE_VICTIM_STATUS, "identificationOutcome", "NOT_IDENTIFIED",
+        "notIdentifiedReason", "TRAFFICKING_NOT_ESTABLISHED");
     assertThat(main).isEnded().hasPassed(PreparedReturnProcess.END_NOT_IDENTIFIED);
+    assertThat(cases.require(j.caseRef()).outcome()).isEqualTo(CaseOutcome.NOT_IDENTIFIED);
+    assertThat(cases.require(j.caseRef()).exitReason()).isEqualTo("TRAFFICKING_NOT_ESTABLISHED");
     assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
         .activityId(IdentificationProcess.END_NOT_IDENTIFIED).count()).isPositive();
   }

@@ -1,8 +1,8 @@
 package dk.preparedreturn.journey;
 
 import static dk.preparedreturn.journey.PreparedReturnProcess.BOUNDARY_DEADLINE_PASSED;
-import static dk.preparedreturn.journey.PreparedReturnProcess.BOUNDARY_EXTENSION_REMINDER;
-import static dk.preparedreturn.journey.PreparedReturnProcess.BOUNDARY_PREPARATION_WARNING;
+import static dk.preparedreturn.journey.DepartureDeadlineProcess.BOUNDARY_EXTENSION_REMINDER;
+import static dk.preparedreturn.journey.DepartureDeadlineProcess.BOUNDARY_PREPARATION_WARNING;
 import static dk.preparedreturn.testsupport.Journey.ZONE;
 import static dk.preparedreturn.testsupport.Journey.clockAt;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +16,7 @@ import dk.preparedreturn.forms.InvalidFormInput;
 import dk.preparedreturn.referral.Referral;
 import dk.preparedreturn.testsupport.Journey;
 import dk.preparedreturn.testsupport.ProcessTestBase;
+import dk.preparedreturn.testsupport.TestUsers;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
@@ -34,6 +35,9 @@ class PreparedReturnProcessTest extends ProcessTestBase {
   static final LocalDate T0 = LocalDate.of(2026, 3, 3);
   static final LocalDate DEADLINE = LocalDate.of(2026, 4, 2);
 
+  /** The timer that fires when the departure deadline has passed (process DepartureDeadline). */
+  static final String BOUNDARY_DEADLINE_PASSED_TIMER = DepartureDeadlineProcess.TIMER_DEADLINE_PASSED;
+
   static Date at(LocalDateTime time) {
     return Date.from(time.atZone(ZONE).toInstant());
   }
@@ -42,7 +46,7 @@ class PreparedReturnProcessTest extends ProcessTestBase {
   void theDeadlineHasNotPassedOnItsLastDayAndHasAtTheStartOfTheNext() {
     Journey j = newCase(REFERRAL).identify(T0).acceptOffer();
     ProcessInstance main = j.main();
-    assertThat(j.timer(BOUNDARY_DEADLINE_PASSED).getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 4, 3, 0, 0)));
+    assertThat(j.timer(BOUNDARY_DEADLINE_PASSED_TIMER).getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 4, 3, 0, 0)));
 
     clockAt(DEADLINE.atTime(23, 59));
     j.executeDueJobs();
@@ -80,7 +84,8 @@ class PreparedReturnProcessTest extends ProcessTestBase {
     clockAt(LocalDateTime.of(2026, 3, 26, 8, 0));
     j.executeDueJobs();
     assertThat(notifications(j.caseRef())).contains("EXTENSION_REQUEST_LIMIT:da", "EXTENSION_REQUEST_LIMIT:user");
-    assertThat(j.main()).hasPassed("ServiceTask_WarnAboutLatePreparation", "ServiceTask_RemindContactPerson");
+    assertThat(j.passed("ServiceTask_WarnAboutLatePreparation")).isEqualTo(1);
+    assertThat(j.passed("ServiceTask_RemindContactPerson")).isEqualTo(1);
     assertThat(j.hasTask("Task_RecordDecision")).isTrue();
   }
 
@@ -88,19 +93,19 @@ class PreparedReturnProcessTest extends ProcessTestBase {
   void aGrantedExtensionMovesTheDeadlineTimersAndDueDates() {
     Journey j = newCase(REFERRAL).identify(T0).acceptOffer();
     j.report(events, CaseEvent.EXTENSION_REQUESTED, null, "cmm");
-    Task decision = j.task(PreparedReturnProcess.TASK_DECIDE_ON_EXTENSION);
+    Task decision = j.task(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION);
     assertThat(decision.getDueDate()).isEqualTo(at(DEADLINE.atTime(23, 59)));
 
-    assertThatThrownBy(() -> j.complete(PreparedReturnProcess.TASK_DECIDE_ON_EXTENSION, "extensionDecision", "GRANTED",
+    assertThatThrownBy(() -> j.complete(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION, "extensionDecision", "GRANTED",
         "newDepartureDeadline", "2026-07-02"))
         .isInstanceOf(InvalidFormInput.class).hasMessage("Ny udrejsefrist: må ikke ligge efter 2026-07-01");
     assertThat(cases.require(j.caseRef()).departureDeadline()).as("nothing changed").isEqualTo(DEADLINE);
 
-    j.complete(PreparedReturnProcess.TASK_DECIDE_ON_EXTENSION, "extensionDecision", "GRANTED",
+    j.complete(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION, "extensionDecision", "GRANTED",
         "newDepartureDeadline", "2026-05-15");
     assertThat(cases.require(j.caseRef()).departureDeadline()).isEqualTo(LocalDate.of(2026, 5, 15));
     assertThat(j.variable("departureDeadline")).isEqualTo("2026-05-15");
-    assertThat(j.timer(BOUNDARY_DEADLINE_PASSED).getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 5, 16, 0, 0)));
+    assertThat(j.timer(BOUNDARY_DEADLINE_PASSED_TIMER).getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 5, 16, 0, 0)));
     assertThat(j.timer(BOUNDARY_PREPARATION_WARNING).getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 5, 1, 8, 0)));
     assertThat(j.timer(BOUNDARY_EXTENSION_REMINDER).getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 5, 8, 8, 0)));
     assertThat(j.task("Task_ObtainTravelDocuments").getDueDate()).as("the called process follows")
@@ -110,17 +115,150 @@ class PreparedReturnProcessTest extends ProcessTestBase {
     clockAt(DEADLINE.plusDays(1).atStartOfDay());
     j.executeDueJobs();
     assertThat(j.hasTask(PreparedReturnProcess.TASK_TAKE_OVER_AS_ORDINARY_RETURN)).as("old deadline ignored").isFalse();
-    assertThat(j.main()).hasPassed("EndEvent_DeadlineMoved");
+    assertThat(j.passed("ServiceTask_MoveDepartureDeadline")).isEqualTo(1);
+  }
+
+  @Test
+  void theWarningAndTheReminderComeAgainBeforeADeadlineThatMovedAfterTheyWereSent() {
+    Journey j = newCase(REFERRAL).identify(T0).acceptOffer();
+    j.on(LocalDate.of(2026, 3, 26));
+    assertThat(count(notifications(j.caseRef()), "PREPARATION_LATE")).as("warning of 19 March").isPositive();
+    assertThat(count(notifications(j.caseRef()), "EXTENSION_REQUEST_LIMIT")).as("reminder of 26 March").isPositive();
+    long warnings = count(notifications(j.caseRef()), "PREPARATION_LATE");
+    long reminders = count(notifications(j.caseRef()), "EXTENSION_REQUEST_LIMIT");
+
+    j.report(events, CaseEvent.EXTENSION_REQUESTED, null, "cmm");
+    j.complete(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION, "extensionDecision", "GRANTED",
+        "newDepartureDeadline", "2026-05-15");
+    assertThat(j.timer(BOUNDARY_PREPARATION_WARNING).getDuedate()).as("re-armed for the new deadline")
+        .isEqualTo(at(LocalDateTime.of(2026, 5, 1, 8, 0)));
+    assertThat(j.timer(BOUNDARY_EXTENSION_REMINDER).getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 5, 8, 8, 0)));
+
+    clockAt(LocalDateTime.of(2026, 5, 1, 7, 59));
+    j.executeDueJobs();
+    assertThat(count(notifications(j.caseRef()), "PREPARATION_LATE")).isEqualTo(warnings);
+    clockAt(LocalDateTime.of(2026, 5, 1, 8, 0));
+    j.executeDueJobs();
+    assertThat(count(notifications(j.caseRef()), "PREPARATION_LATE")).as("warned again").isEqualTo(2 * warnings);
+    clockAt(LocalDateTime.of(2026, 5, 8, 8, 0));
+    j.executeDueJobs();
+    assertThat(count(notifications(j.caseRef()), "EXTENSION_REQUEST_LIMIT")).as("reminded again")
+        .isEqualTo(2 * reminders);
+    assertThat(j.hasTask(PreparedReturnProcess.TASK_TAKE_OVER_AS_ORDINARY_RETURN)).isFalse();
+  }
+
+  static long count(java.util.List<String> notifications, String kind) {
+    return notifications.stream().filter(n -> n.startsWith(kind + ":")).count();
   }
 
   @Test
   void aRefusedExtensionKeepsTheDeadline() {
     Journey j = newCase(REFERRAL).identify(T0).informed();
     j.report(events, CaseEvent.EXTENSION_REQUESTED, null, "cmm");
-    j.complete(PreparedReturnProcess.TASK_DECIDE_ON_EXTENSION, "extensionDecision", "REFUSED");
-    assertThat(j.main()).hasPassed("EndEvent_ExtensionRefused");
-    assertThat(j.timer(BOUNDARY_DEADLINE_PASSED).getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 4, 3, 0, 0)));
+    j.complete(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION, "extensionDecision", "REFUSED");
+    assertThat(j.timer(BOUNDARY_DEADLINE_PASSED_TIMER).getDuedate()).as("the deadline runs on")
+        .isEqualTo(at(LocalDateTime.of(2026, 4, 3, 0, 0)));
     assertThat(j.hasTask("Task_RecordDecision")).isTrue();
+    j.report(events, CaseEvent.EXTENSION_REQUESTED, null, "cmm");
+    assertThat(j.hasTask(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION)).as("a new request may follow").isTrue();
+  }
+
+  @Test
+  void anExtensionRequestedOnDay29AndGrantedAfterTheDeadlineMovesTheDeadlineInsteadOfAHandOver() {
+    Journey j = newCase(REFERRAL).identify(T0).acceptOffer();
+    clockAt(DEADLINE.minusDays(1));
+    j.report(events, CaseEvent.EXTENSION_REQUESTED, null, "cmm");
+
+    clockAt(DEADLINE.plusDays(1).atStartOfDay());
+    j.executeDueJobs();
+    assertThat(j.hasTask(PreparedReturnProcess.TASK_TAKE_OVER_AS_ORDINARY_RETURN))
+        .as("a pending request is decided before a hand-over").isFalse();
+    assertThat(j.hasTask(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION)).isTrue();
+    assertThat(j.hasTask("Task_ObtainTravelDocuments")).as("the preparation goes on").isTrue();
+
+    clockAt(DEADLINE.plusDays(3));
+    assertThatThrownBy(() -> j.complete(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION, "extensionDecision",
+        "GRANTED", "newDepartureDeadline", DEADLINE.plusDays(2).toString()))
+        .as("a granted deadline lies ahead").isInstanceOf(InvalidFormInput.class)
+        .hasMessage("Ny udrejsefrist: må ikke ligge før " + DEADLINE.plusDays(3));
+    j.complete(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION, "extensionDecision", "GRANTED",
+        "newDepartureDeadline", "2026-05-15");
+    assertThat(cases.require(j.caseRef()).departureDeadline()).isEqualTo(LocalDate.of(2026, 5, 15));
+    assertThat(j.timer(BOUNDARY_DEADLINE_PASSED_TIMER).getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 5, 16, 0, 0)));
+    assertThat(j.hasTask("Task_ObtainTravelDocuments")).as("nothing of the preparation was lost").isTrue();
+    assertThat(j.hasTask(PreparedReturnProcess.TASK_TAKE_OVER_AS_ORDINARY_RETURN)).isFalse();
+
+    clockAt(LocalDate.of(2026, 5, 16).atStartOfDay());
+    j.executeDueJobs();
+    assertThat(j.openTaskKeys()).as("the new deadline passes").containsExactly(
+        PreparedReturnProcess.TASK_TAKE_OVER_AS_ORDINARY_RETURN);
+  }
+
+  @Test
+  void anExtensionRequestedOnTheLastDayAndRefusedAfterTheDeadlineHandsTheCaseOver() {
+    Journey j = newCase(REFERRAL).identify(T0).acceptOffer();
+    ProcessInstance main = j.main();
+    clockAt(DEADLINE.atTime(16, 0));
+    j.report(events, CaseEvent.EXTENSION_REQUESTED, null, "cmm");
+    clockAt(DEADLINE.plusDays(1).atTime(10, 0));
+    j.executeDueJobs();
+    assertThat(j.hasTask(PreparedReturnProcess.TASK_TAKE_OVER_AS_ORDINARY_RETURN)).isFalse();
+
+    j.complete(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION, "extensionDecision", "REFUSED");
+    assertThat(j.openTaskKeys()).containsExactly(PreparedReturnProcess.TASK_TAKE_OVER_AS_ORDINARY_RETURN);
+    assertThat(main).hasPassed(BOUNDARY_DEADLINE_PASSED);
+    assertThat(cases.require(j.caseRef()).departureDeadline()).isEqualTo(DEADLINE);
+  }
+
+  @Test
+  void aSecondRequestWhileOneAwaitsADecisionIsRefusedWithAReason() {
+    Journey j = newCase(REFERRAL).identify(T0).acceptOffer();
+    j.report(events, CaseEvent.EXTENSION_REQUESTED, null, "cmm");
+    assertThatThrownBy(() -> j.report(events, CaseEvent.EXTENSION_REQUESTED, null, "cmm"))
+        .isInstanceOf(InvalidFormInput.class)
+        .hasMessage("Der er allerede en anmodning om forlængelse, som afventer afgørelse");
+    assertThat(j.task(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION)).isNotNull();
+  }
+
+  @Test
+  void aDepartureOnTheLastDayConfirmedTheNextMorningCounts() {
+    Journey j = newCase(REFERRAL).identify(T0).acceptOffer();
+    clockAt(LocalDate.of(2026, 3, 20));
+    j.prepared(DEADLINE);
+
+    clockAt(DEADLINE.plusDays(1).atStartOfDay());
+    j.executeDueJobs();
+    assertThat(j.hasTask(PreparedReturnProcess.TASK_TAKE_OVER_AS_ORDINARY_RETURN))
+        .as("the departure booked within the deadline awaits its confirmation").isFalse();
+    assertThat(j.openTaskKeys()).containsExactly("Task_ConfirmDeparture");
+
+    clockAt(DEADLINE.plusDays(1).atTime(8, 30));
+    assertThatThrownBy(() -> j.complete("Task_ConfirmDeparture", "departureOutcome", "DEPARTED", "departureDate",
+        DEADLINE.plusDays(1).toString())).isInstanceOf(InvalidFormInput.class)
+        .hasMessage("Faktisk udrejsedato: må ikke ligge efter " + DEADLINE);
+    j.complete("Task_ConfirmDeparture", "departureOutcome", "DEPARTED", "departureDate", DEADLINE.toString());
+    assertThat(j.openTaskKeys()).containsExactly("Task_ConfirmArrival");
+    assertThat(cases.require(j.caseRef()).departureDate()).isEqualTo(DEADLINE);
+  }
+
+  @Test
+  void aPersonWhoDidNotLeaveByTheDeadlineIsHandedOverWhenHjemrejsestyrelsenSaysSo() {
+    Journey j = newCase(REFERRAL).identify(T0).acceptOffer();
+    ProcessInstance main = j.main();
+    clockAt(LocalDate.of(2026, 3, 20));
+    j.prepared(LocalDate.of(2026, 3, 30));
+    j.on(LocalDate.of(2026, 3, 31));
+    assertThatThrownBy(() -> j.complete("Task_ConfirmDeparture", "departureOutcome", "NOT_DEPARTED"))
+        .as("while the deadline runs the flight is rebooked instead").isInstanceOf(InvalidFormInput.class)
+        .hasMessageStartingWith("Udrejse: \"ikke udrejst\" kan først registreres, når udrejsefristen er overskredet");
+
+    j.on(DEADLINE.plusDays(1));
+    assertThat(j.openTaskKeys()).containsExactly("Task_ConfirmDeparture");
+    j.complete("Task_ConfirmDeparture", "departureOutcome", "NOT_DEPARTED");
+    assertThat(j.openTaskKeys()).containsExactly(PreparedReturnProcess.TASK_TAKE_OVER_AS_ORDINARY_RETURN);
+    assertThat(main).hasPassed(PreparedReturnProcess.END_AWAITING_DEPARTURE_CONFIRMATION)
+        .hasNotPassed(PreparedReturnProcess.BOUNDARY_DEADLINE_PASSED);
+    assertThat(cases.require(j.caseRef()).departureDate()).isNull();
   }
 
   @Test
@@ -144,7 +282,7 @@ class PreparedReturnProcessTest extends ProcessTestBase {
   }
 
   @Test
-  void aSuspendedReturnResumesWithANewDeadline() {
+  void aSuspendedReturnResumesWithTheContactPersonAndTheAcceptedOfferWithinTheRemainingDays() {
     Journey j = newCase(REFERRAL).identify(T0).acceptOffer();
     clockAt(LocalDate.of(2026, 3, 10));
     j.report(events, CaseEvent.ASYLUM_APPLIED, null, "udlaendingestyrelsen");
@@ -157,13 +295,43 @@ class PreparedReturnProcessTest extends ProcessTestBase {
     assertThat(j.hasTask(PreparedReturnProcess.TASK_TAKE_OVER_AS_ORDINARY_RETURN))
         .as("no deadline while suspended").isFalse();
 
+    // 7 of the 120 days were used before the suspension (3 to 10 March); 113 remain from 1 September
     clockAt(LocalDate.of(2026, 9, 1));
+    assertThatThrownBy(() -> j.complete(PreparedReturnProcess.TASK_RECORD_END_OF_SUSPENSION, "suspensionOutcome",
+        "RETURN_RESUMES", "newDepartureDeadline", "2026-12-24")).isInstanceOf(InvalidFormInput.class)
+        .hasMessage("Ny udrejsefrist: må ikke ligge efter 2026-12-23");
     j.complete(PreparedReturnProcess.TASK_RECORD_END_OF_SUSPENSION, "suspensionOutcome", "RETURN_RESUMES",
         "newDepartureDeadline", "2026-10-01");
     assertThat(cases.require(j.caseRef()).departureDeadline()).isEqualTo(LocalDate.of(2026, 10, 1));
-    assertThat(j.variable("maxDeadline")).isEqualTo("2026-12-30");
-    assertThat(j.openTaskKeys()).containsExactly("Task_AssignContactPerson");
-    assertThat(j.timer(BOUNDARY_DEADLINE_PASSED).getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 10, 2, 0, 0)));
+    assertThat(cases.require(j.caseRef()).maxDeadline()).isEqualTo(LocalDate.of(2026, 12, 23));
+    assertThat(j.variable("maxDeadline")).isEqualTo("2026-12-23");
+    assertThat(j.openTaskKeys()).as("the accepted offer stands: the preparation resumes")
+        .containsExactlyInAnyOrder("Task_ObtainTravelDocuments", "Task_PreparePersonForDeparture",
+            "Task_MeetBeforeDeparture");
+    assertThat(j.task("Task_PreparePersonForDeparture").getAssignee()).as("the same contact person")
+        .isEqualTo(TestUsers.CMM_CASEWORKER);
+    assertThat(j.task("Task_ObtainTravelDocuments").getDueDate()).isEqualTo(at(LocalDateTime.of(2026, 10, 1, 23, 59)));
+    assertThat(j.timer(BOUNDARY_DEADLINE_PASSED_TIMER).getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 10, 2, 0, 0)));
+    assertThat(cases.require(j.caseRef()).phase()).isEqualTo(CasePhase.PREPARATION);
+
+    j.report(events, CaseEvent.EXTENSION_REQUESTED, null, "cmm");
+    assertThatThrownBy(() -> j.complete(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION, "extensionDecision",
+        "GRANTED", "newDepartureDeadline", "2026-12-24")).isInstanceOf(InvalidFormInput.class)
+        .hasMessage("Ny udrejsefrist: må ikke ligge efter 2026-12-23");
+  }
+
+  @Test
+  void aPersonUndecidedWhenSuspendedIsInformedAgainByTheSameContactPerson() {
+    Journey j = newCase(REFERRAL).identify(T0).informed();
+    clockAt(LocalDate.of(2026, 3, 20));
+    j.report(events, CaseEvent.INVESTIGATION_STARTED, null, "politi");
+    clockAt(LocalDate.of(2026, 6, 1));
+    j.complete(PreparedReturnProcess.TASK_RECORD_END_OF_SUSPENSION, "suspensionOutcome", "RETURN_RESUMES",
+        "newDepartureDeadline", "2026-07-01");
+    assertThat(j.openTaskKeys()).as("no new contact person, the offer and the new deadline explained again")
+        .containsExactly("Task_InformAboutOffer");
+    assertThat(j.task("Task_InformAboutOffer").getAssignee()).isEqualTo(TestUsers.CMM_CASEWORKER);
+    assertThat(j.task("Task_InformAboutOffer").getDueDate()).isEqualTo(at(LocalDateTime.of(2026, 7, 1, 23, 59)));
   }
 
   @Test
@@ -184,6 +352,32 @@ class PreparedReturnProcessTest extends ProcessTestBase {
     assertThat(j.openTaskKeys()).containsExactly(PreparedReturnProcess.TASK_TAKE_OVER_AS_ORDINARY_RETURN);
     assertThat(main).hasPassed(PreparedReturnProcess.BOUNDARY_LEFT_BEFORE_DEPARTURE);
     assertThat(cases.require(j.caseRef()).exitReason()).isEqualTo("PERSON_WITHDREW");
+  }
+
+  @Test
+  void aPersonWhoWithdrawsDuringIdentificationClosesTheCaseWithTheReason() {
+    Journey j = newCase(REFERRAL);
+    ProcessInstance main = j.main();
+    j.complete("Task_ScreenReferral", "screeningResult", "INDICATORS_FOUND");
+    j.report(events, CaseEvent.PERSON_WITHDREW, null, "cmm");
+    assertThat(main).isEnded().hasPassed(PreparedReturnProcess.BOUNDARY_LEFT_DURING_IDENTIFICATION,
+        PreparedReturnProcess.END_LEFT_DURING_IDENTIFICATION);
+    assertThat(j.instanceIds()).isEmpty();
+    assertThat(cases.require(j.caseRef()).outcome()).isEqualTo(CaseOutcome.DROPPED_OUT);
+    assertThat(cases.require(j.caseRef()).exitReason()).isEqualTo("PERSON_WITHDREW");
+  }
+
+  @Test
+  void contactLostDuringASuspensionClosesTheCaseWithTheReason() {
+    Journey j = newCase(REFERRAL).identify(T0).informed();
+    ProcessInstance main = j.main();
+    j.report(events, CaseEvent.INVESTIGATION_STARTED, null, "politi");
+    assertThat(j.openTaskKeys()).containsExactly(PreparedReturnProcess.TASK_RECORD_END_OF_SUSPENSION);
+    j.report(events, CaseEvent.CONTACT_LOST, null, "cmm");
+    assertThat(main).isEnded().hasPassed(PreparedReturnProcess.BOUNDARY_LEFT_DURING_SUSPENSION,
+        PreparedReturnProcess.END_LEFT_DURING_SUSPENSION);
+    assertThat(cases.require(j.caseRef()).outcome()).isEqualTo(CaseOutcome.DROPPED_OUT);
+    assertThat(cases.require(j.caseRef()).exitReason()).isEqualTo("CONTACT_LOST");
   }
 
   @Test

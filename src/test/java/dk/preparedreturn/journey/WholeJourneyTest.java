@@ -70,7 +70,8 @@ class WholeJourneyTest {
     // 2-3 contact person, offer, decision
     j.complete("Task_AssignContactPerson", "contactPerson", TestUsers.CMM_CASEWORKER);
     assertThat(j.task("Task_InformAboutOffer").getAssignee()).isEqualTo(TestUsers.CMM_CASEWORKER);
-    j.complete("Task_InformAboutOffer", "informedOn", "2026-03-04", "interpreterUsed", true);
+    j.complete("Task_InformAboutOffer", "informedOn", "2026-03-03", "interpreterUsed", true, "informationGiven",
+        Journey.json("[\"VOLUNTARY\",\"NO_POLICE_CONDITION\",\"SUPPORT\",\"DEADLINE\"]"));
     j.complete("Task_RecordDecision", "offerDecision", "ACCEPTED");
 
     // 4 return preparation, in parallel
@@ -79,22 +80,25 @@ class WholeJourneyTest {
     assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_MeetBeforeDeparture")
         .taskCandidateGroup("partner-ng").processInstanceBusinessKey(caseRef).count()).isEqualTo(1);
     clockAt(LocalDate.of(2026, 3, 10));
-    j.complete("Task_ObtainTravelDocuments", "documentsValidUntil", "2027-03-01")
+    j.complete("Task_ObtainTravelDocuments", "travelDocuments", Journey.json("[\"PASSPORT\"]"),
+            "documentsValidUntil", "2027-03-01")
         .complete("Task_BookFlight", "plannedDepartureDate", "2026-03-25", "flightNumber", "SK 1234")
-        .complete("Task_ArrangeAirportAssistance")
+        .complete("Task_ArrangeAirportAssistance", "airportAssistance", Journey.json("[\"DEPARTURE\",\"ARRIVAL\"]"))
         .complete("Task_DecideOnEscort", "escortDecision", "NOT_NEEDED")
-        .complete("Task_MeetBeforeDeparture", "partnerMeetingDate", "2026-03-09", "planDiscussed", true)
-        .complete("Task_PrepareReintegrationPlan", "childSupport", true, "planBudgetDkk", 20000)
-        .complete("Task_PreparePersonForDeparture");
+        .complete("Task_MeetBeforeDeparture", "partnerMeetingDate", "2026-03-09", "partnerMeetingForm", "VIDEO",
+            "planDiscussed", true)
+        .complete("Task_PrepareReintegrationPlan", "planAreas", Journey.json("[\"BUSINESS\",\"EDUCATION\"]"),
+            "childSupport", true, "childrenInPlan", 1, "childBudgetDkk", 5000, "planBudgetDkk", 20000)
+        .complete("Task_PreparePersonForDeparture", "preparation", Journey.json("[\"COUNSELLING\",\"HEALTH\"]"));
     assertThat(j.openTaskKeys()).containsExactly("Task_ConfirmDeparture");
 
     // the preparation warning (deadline - 14 days) fires while waiting for the departure
     j.on(LocalDate.of(2026, 3, 25));
-    j.complete("Task_ConfirmDeparture", "departureDate", "2026-03-25");
+    j.complete("Task_ConfirmDeparture", "departureOutcome", "DEPARTED", "departureDate", "2026-03-25");
 
     // 5 travel and reception
     j.on(LocalDate.of(2026, 3, 26));
-    j.complete("Task_ConfirmArrival", "arrivalDate", "2026-03-26");
+    j.complete("Task_ConfirmArrival", "arrivalDate", "2026-03-26", "accommodation", "FAMILY");
     assertThat(cases.require(caseRef).phase()).isEqualTo(CasePhase.REINTEGRATION);
 
     // 6 twelve months of support
@@ -102,7 +106,8 @@ class WholeJourneyTest {
     for (int month = 1; month <= 12; month++) {
       j.on(arrival.plusMonths(month - 1));
       if (month == 1) {
-        j.complete("Task_RefineReintegrationPlan", "planAgreedOn", "2026-04-10");
+        j.complete("Task_RefineReintegrationPlan", "planAgreedOn", "2026-03-26", "refinedPlanAreas",
+            Journey.json("[\"BUSINESS\"]"));
       }
       if (month <= 6) {
         j.complete("Task_PayCashSupport", "cashAmount", 1500, "childSupportAmount", 300, "paidOn",
@@ -145,7 +150,7 @@ class WholeJourneyTest {
     StringBuilder json = new StringBuilder("[");
     for (int i = 0; i < categoryAmount.length; i += 2) {
       json.append(i == 0 ? "" : ",").append("{\"category\":\"").append(categoryAmount[i]).append("\",\"amount\":")
-          .append(categoryAmount[i + 1]).append(",\"receiptReference\":\"R-").append(i).append("\"}");
+          .append(categoryAmount[i + 1]).append(",\"receiptReference\":\"R-").append(i / 2 + 1).append("\"}");
     }
     return org.camunda.spin.plugin.variable.SpinValues.jsonValue(json.append("]").toString()).create();
   }
@@ -155,7 +160,7 @@ class WholeJourneyTest {
     for (int i = 0; i < categoryAmountDecision.length; i += 3) {
       json.append(i == 0 ? "" : ",").append("{\"category\":\"").append(categoryAmountDecision[i])
           .append("\",\"amount\":").append(categoryAmountDecision[i + 1]).append(",\"receiptReference\":\"R-")
-          .append(i).append("\",\"decision\":\"").append(categoryAmountDecision[i + 2]).append("\"}");
+          .append(i / 3 + 1).append("\",\"decision\":\"").append(categoryAmountDecision[i + 2]).append("\"}");
     }
     return org.camunda.spin.plugin.variable.SpinValues.jsonValue(json.append("]").toString()).create();
   }

@@ -41,12 +41,13 @@ class DecisionTablesTest extends ProcessTestBase {
   @ParameterizedTest(name = "{0} = {1} days")
   @CsvSource({"screeningDays, 3", "identificationDays, 14", "contactPersonDays, 2", "extensionReminderDays, 7",
       "preparationWarningDays, 14", "partnerSearchWarningDays, 21", "receptionConfirmationDays, 2",
-      "planRefinementDays, 30", "paymentDays, 7", "claimReviewDays, 10", "reportDays, 14", "handoverDays, 3"})
+      "planRefinementDays, 30", "paymentDays, 7", "claimReviewDays, 10", "reportDays, 14", "handoverDays, 3",
+      "arrivalFollowUpDays, 2"})
   void leadTimes(String name, int days) {
     for (String period : new String[] {"REFLECTION", "RESTITUTION"}) {
       var result = evaluate("LeadTimes", Map.of("periodType", period));
       assertThat(((Number) result.getEntry(name)).intValue()).as(name + " for " + period).isEqualTo(days);
-      assertThat(result).hasSize(12);
+      assertThat(result).hasSize(13);
     }
   }
 
@@ -57,15 +58,21 @@ class DecisionTablesTest extends ProcessTestBase {
         .isEqualTo(agreement);
   }
 
-  @ParameterizedTest(name = "month {0}: cash {1}, report {2}, final {3}")
-  @CsvSource({"1, true, false, false", "2, true, false, false", "3, true, true, false", "4, true, false, false",
-      "5, true, false, false", "6, true, true, false", "7, false, false, false", "8, false, false, false",
-      "9, false, true, false", "10, false, false, false", "11, false, false, false", "12, false, false, true",
-      "13, false, false, true"})
-  void supportMonth(int month, boolean cash, boolean report, boolean last) {
+  @ParameterizedTest(name = "month {0}: cash {1}, report {2}")
+  @CsvSource({"1, true, false", "2, true, false", "3, true, true", "4, true, false", "5, true, false",
+      "6, true, true", "7, false, false", "8, false, false", "9, false, true", "10, false, false", "11, false, false",
+      "12, false, false", "13, false, false", "24, false, false"})
+  void supportMonth(int month, boolean cash, boolean report) {
     var result = evaluate("SupportMonth", Map.of("supportMonth", month));
     assertThat(result.<Boolean>getEntry("cashSupport")).isEqualTo(cash);
     assertThat(result.<Boolean>getEntry("progressReport")).isEqualTo(report);
-    assertThat(result.<Boolean>getEntry("finalMonth")).isEqualTo(last);
+    assertThat(result).hasSize(2);
+  }
+
+  @ParameterizedTest(name = "{0}: {1} months")
+  @CsvSource({"partner-ng, 12", "partner-th, 12", "partner-gh, 12"})
+  void supportPeriod(String group, int months) {
+    assertThat(((Number) evaluate("SupportPeriod", Map.of("partnerGroup", group)).getEntry("supportMonths")).intValue())
+        .isEqualTo(months);
   }
 }

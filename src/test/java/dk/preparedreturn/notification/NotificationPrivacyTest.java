@@ -66,7 +66,7 @@ class NotificationPrivacyTest extends NotificationTestSupport {
     if (a.hasTask("Task_FollowUpMissingArrival")) {
       a.complete("Task_FollowUpMissingArrival", "arrivalFollowUp", "PARTNER_REMINDED");
     }
-    a.complete("Task_ConfirmArrival", "arrivalDate", "2026-04-03");
+    a.complete("Task_ConfirmArrival", "arrivalDate", "2026-04-03", "accommodation", "FAMILY");
     a.executeDueJobs();
     LocalDate arrival = LocalDate.of(2026, 4, 3);
     for (int month = 1; month <= 3; month++) {
@@ -75,7 +75,8 @@ class NotificationPrivacyTest extends NotificationTestSupport {
       }
       reminders.scan();
       if (month == 1) {
-        a.complete("Task_RefineReintegrationPlan", "planAgreedOn", Journey.today().toString());
+        a.complete("Task_RefineReintegrationPlan", "planAgreedOn", Journey.today().toString(), "refinedPlanAreas",
+            Journey.json("[\"BUSINESS\"]"));
       }
       a.complete("Task_PayCashSupport", "cashAmount", 1500, "paidOn", Journey.today().toString());
       if (month == 3) {

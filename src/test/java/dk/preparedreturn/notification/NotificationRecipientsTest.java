@@ -48,7 +48,8 @@ class NotificationRecipientsTest extends NotificationTestSupport {
     j.complete("Task_AssignContactPerson", "contactPerson", TestUsers.CMM_CASEWORKER);
     Task inform = j.task("Task_InformAboutOffer");
     assertThat(inform.getAssignee()).isEqualTo(TestUsers.CMM_CASEWORKER);
-    j.complete("Task_InformAboutOffer", "informedOn", T0.toString());
+    j.complete("Task_InformAboutOffer", "informedOn", T0.toString(), "informationGiven",
+        Journey.json("[\"VOLUNTARY\"]"));
     j.complete("Task_RecordDecision", "offerDecision", "ACCEPTED");
 
     Task meeting = j.task("Task_MeetBeforeDeparture");

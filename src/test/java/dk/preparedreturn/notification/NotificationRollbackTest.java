@@ -28,7 +28,8 @@ class NotificationRollbackTest extends NotificationTestSupport {
   @Test
   void aFormSubmitRefusedByValidationQueuesAndSendsNothing() {
     Journey j = newCase(REFERRAL).identify(T0).acceptOffer()
-        .complete("Task_ObtainTravelDocuments", "documentsValidUntil", "2027-01-01");
+        .complete("Task_ObtainTravelDocuments", "travelDocuments", Journey.json("[\"PASSPORT\"]"),
+            "documentsValidUntil", "2027-01-01");
     Task booking = j.task("Task_BookFlight");
     sendAll();
     List<String> outboxBefore = snapshot();
@@ -64,7 +65,8 @@ class NotificationRollbackTest extends NotificationTestSupport {
     // announced), then the "Book fly" form is refused: everything is rolled back
     TransactionTemplate tx = new TransactionTemplate(transactions);
     assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
-      j.complete("Task_ObtainTravelDocuments", "documentsValidUntil", "2027-01-01");
+      j.complete("Task_ObtainTravelDocuments", "travelDocuments", Journey.json("[\"PASSPORT\"]"),
+            "documentsValidUntil", "2027-01-01");
       Task booking = j.task("Task_BookFlight");
       assertThat(row(NotificationKind.TASK_CREATED, booking.getId()).recipients())
           .as("queued inside the transaction").containsExactly("hjemrejsestyrelsen@example.org");

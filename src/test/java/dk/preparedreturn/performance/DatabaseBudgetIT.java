@@ -40,8 +40,9 @@ import org.springframework.test.context.TestPropertySource;
  * PostgreSQL (referral, each task's claim and completion by a caseworker of its group, each timer or
  * asynchronous step, the completion that ends the case), counted through a JDBC proxy. Each
  * operation has a budget in {@code performance/db-budget.properties}; any increase fails the
- * build, and so does a decrease (lower the budget, so the next increase is caught). The counts are
- * deterministic: the test measures two journeys and requires identical counts.
+ * build (a decrease is printed: lower the budget then, so that the next increase is caught). The
+ * counts are deterministic within a run: the test measures two journeys and requires identical
+ * counts (a whole test suite before it can save a round trip or two through warmer caches).
  *
  * <p>History level full, authorization on, UUID ids, JDBC batching: as in production. A journey
  * runs after a warm-up journey, so that the engine's caches of models and decisions are filled, as
@@ -118,8 +119,9 @@ class DatabaseBudgetIT extends PostgresIntegrationTest {
         problems.add(operation + " costs " + used.format() + " (occurrences, round trips, commits), budget "
             + allowed.format());
       } else if (!used.equals(allowed)) {
-        problems.add(operation + " costs less than its budget: " + used.format() + " < " + allowed.format()
-            + "; lower the budget");
+        // not a failure: the same journey can cost a round trip less after other tests warmed a cache
+        System.out.printf("[budget] %s costs less than its budget: %s < %s; lower the budget%n", operation,
+            used.format(), allowed.format());
       }
     }
     assertThat(problems).as("""

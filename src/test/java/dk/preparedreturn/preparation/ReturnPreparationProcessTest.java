@@ -25,9 +25,11 @@ class ReturnPreparationProcessTest extends ProcessTestBase {
   @Test
   void anEscortIsArrangedWhenNeeded() {
     Journey j = newCase(REFERRAL).identify(T0).acceptOffer();
-    j.complete(PreparationProcess.TASK_OBTAIN_TRAVEL_DOCUMENTS, "documentsValidUntil", "2027-01-01")
+    j.complete(PreparationProcess.TASK_OBTAIN_TRAVEL_DOCUMENTS, "travelDocuments", Journey.json("[\"PASSPORT\"]"),
+            "documentsValidUntil", "2027-01-01")
         .complete(PreparationProcess.TASK_BOOK_FLIGHT, "plannedDepartureDate", "2026-05-28", "flightNumber", "SK 99")
-        .complete(PreparationProcess.TASK_ARRANGE_AIRPORT_ASSISTANCE)
+        .complete(PreparationProcess.TASK_ARRANGE_AIRPORT_ASSISTANCE, "airportAssistance",
+            Journey.json("[\"DEPARTURE\"]"))
         .complete(PreparationProcess.TASK_DECIDE_ON_ESCORT, "escortDecision", "NEEDED");
     j.complete(PreparationProcess.TASK_ARRANGE_ESCORT, "escorts", 2, "escortArranged", true);
     assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
@@ -37,7 +39,8 @@ class ReturnPreparationProcessTest extends ProcessTestBase {
   @Test
   void theFlightMustLeaveBeforeTheDeadline() {
     Journey j = newCase(REFERRAL).identify(T0).acceptOffer();
-    j.complete(PreparationProcess.TASK_OBTAIN_TRAVEL_DOCUMENTS, "documentsValidUntil", "2027-01-01");
+    j.complete(PreparationProcess.TASK_OBTAIN_TRAVEL_DOCUMENTS, "travelDocuments", Journey.json("[\"PASSPORT\"]"),
+        "documentsValidUntil", "2027-01-01");
     assertThatThrownBy(() -> j.complete(PreparationProcess.TASK_BOOK_FLIGHT, "plannedDepartureDate", "2026-06-05",
         "flightNumber", "SK 99")).isInstanceOf(InvalidFormInput.class)
         .hasMessage("Planlagt udrejsedato: må ikke ligge efter 2026-06-04");
@@ -78,7 +81,7 @@ class ReturnPreparationProcessTest extends ProcessTestBase {
     j.prepared(LocalDate.of(2026, 5, 28));
     assertThat(j.openTaskKeys()).containsExactly(PreparationProcess.TASK_CONFIRM_DEPARTURE);
     assertThat(cases.require(j.caseRef()).phase()).isEqualTo(CasePhase.TRAVEL);
-    assertThatThrownBy(() -> j.complete(PreparationProcess.TASK_CONFIRM_DEPARTURE, "departureDate", "2026-05-28"))
+    assertThatThrownBy(() -> j.complete(PreparationProcess.TASK_CONFIRM_DEPARTURE, "departureOutcome", "DEPARTED", "departureDate", "2026-05-28"))
         .as("not in the future").isInstanceOf(InvalidFormInput.class);
     j.departed(LocalDate.of(2026, 5, 28));
     assertThat(cases.require(j.caseRef()).departureDate()).isEqualTo(LocalDate.of(2026, 5, 28));

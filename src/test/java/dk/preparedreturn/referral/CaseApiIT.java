@@ -128,6 +128,27 @@ class CaseApiIT extends PostgresIntegrationTest {
   }
 
   @Test
+  void aTaskFormSubmittedPastTasklistIsCheckedLikeTheFormAnd400NamesTheField() throws Exception {
+    HttpResponse<String> created = post("/api/referrals", "api-politi", referral("POL-" + UUID.randomUUID(), null));
+    String caseRef = json.readTree(created.body()).get("caseRef").asText();
+    var screening = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseRef)
+        .taskDefinitionKey("Task_ScreenReferral").singleResult();
+
+    HttpResponse<String> bypassed = post("/engine-rest/task/" + screening.getId() + "/submit-form", "api-cmm", """
+        {"variables": {"screeningResult": {"value": "INDICATORS_FOUND"}, "consentRecorded": {"value": "maybe"}}}""");
+    assertThat(bypassed.statusCode()).as(bypassed.body()).isEqualTo(400);
+    assertThat(json.readTree(bypassed.body()).get("message").asText())
+        .contains("Personens samtykke til videregivelse af oplysninger er registreret: skal være ja eller nej");
+    HttpResponse<String> empty = post("/engine-rest/task/" + screening.getId() + "/complete", "api-cmm", "{}");
+    assertThat(empty.statusCode()).as(empty.body()).isEqualTo(400);
+    assertThat(json.readTree(empty.body()).get("message").asText()).contains("Resultat af screeningen: skal udfyldes");
+
+    assertThat(engine.getTaskService().createTaskQuery().taskId(screening.getId()).count()).as("still open").isEqualTo(1);
+    assertThat(engine.getRuntimeService().getVariable(screening.getProcessInstanceId(), "consentRecorded"))
+        .as("nothing of the refused submissions kept").isNull();
+  }
+
+  @Test
   void badInputIsRefusedNamingEveryBadFieldAndCreatesNothing() throws Exception {
     long before = cases();
     String bad = """

@@ -29,8 +29,8 @@ class ReflectionPeriodProcessTest extends ProcessTestBase {
         .doesNotContain(TestUsers.DIS_CASEWORKER);
 
     assertThatThrownBy(() -> j.complete(ReflectionProcess.TASK_ASSIGN_CONTACT_PERSON, "contactPerson",
-        TestUsers.DIS_CASEWORKER)).isInstanceOf(InvalidFormInput.class)
-        .hasMessage("Kontaktperson: skal være en medarbejder i Center mod Menneskehandel");
+        TestUsers.DIS_CASEWORKER)).as("not one of the form's options").isInstanceOf(InvalidFormInput.class)
+        .hasMessage("Kontaktperson: har en ugyldig værdi: " + TestUsers.DIS_CASEWORKER);
 
     j.complete(ReflectionProcess.TASK_ASSIGN_CONTACT_PERSON, "contactPerson", TestUsers.CMM_CASEWORKER);
     assertThat(j.task(ReflectionProcess.TASK_INFORM_ABOUT_OFFER).getAssignee()).isEqualTo(TestUsers.CMM_CASEWORKER);

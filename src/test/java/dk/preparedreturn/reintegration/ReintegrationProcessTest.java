@@ -9,6 +9,7 @@ import dk.preparedreturn.testsupport.Journey;
 import dk.preparedreturn.testsupport.ProcessTestBase;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
 
@@ -38,15 +39,51 @@ class ReintegrationProcessTest extends ProcessTestBase {
     j.executeDueJobs();
     assertThat(j.openTaskKeys()).containsExactlyInAnyOrder(ReintegrationProcess.TASK_CONFIRM_ARRIVAL,
         ReintegrationProcess.TASK_FOLLOW_UP_MISSING_ARRIVAL);
+    assertThat(j.task(ReintegrationProcess.TASK_FOLLOW_UP_MISSING_ARRIVAL).getDueDate().toInstant())
+        .as("departure + LeadTimes.receptionConfirmationDays + LeadTimes.arrivalFollowUpDays")
+        .isEqualTo(LocalDateTime.of(2026, 6, 1, 23, 59).atZone(Journey.ZONE).toInstant());
+    assertThat(j.variable("arrivalFollowUpDays")).as("a parameter of the case, from LeadTimes").isEqualTo(2);
     j.complete(ReintegrationProcess.TASK_FOLLOW_UP_MISSING_ARRIVAL, "arrivalFollowUp", "PARTNER_REMINDED");
     assertThat(j.openTaskKeys()).containsExactly(ReintegrationProcess.TASK_CONFIRM_ARRIVAL);
+  }
+
+  @Test
+  void drcConfirmsTheArrivalItFollowedUpAndTheReintegrationStartsFromThatDate() {
+    Journey j = departedCase();
+    j.on(LocalDate.of(2026, 5, 31));
+    assertThat(j.openTaskKeys()).containsExactlyInAnyOrder(ReintegrationProcess.TASK_CONFIRM_ARRIVAL,
+        ReintegrationProcess.TASK_FOLLOW_UP_MISSING_ARRIVAL);
+    assertThatThrownBy(() -> j.complete(ReintegrationProcess.TASK_FOLLOW_UP_MISSING_ARRIVAL, "arrivalFollowUp",
+        "ARRIVAL_CONFIRMED", "arrivalDate", "2026-05-27")).isInstanceOf(InvalidFormInput.class)
+        .hasMessage("Ankomstdato: må ikke ligge før 2026-05-28");
+    j.complete(ReintegrationProcess.TASK_FOLLOW_UP_MISSING_ARRIVAL, "arrivalFollowUp", "ARRIVAL_CONFIRMED",
+        "arrivalDate", "2026-05-29");
+    j.executeDueJobs();
+    assertThat(j.openTaskKeys()).as("the partner's confirmation is no longer needed; month 1 began on 29 May")
+        .containsExactlyInAnyOrder(ReintegrationProcess.TASK_REFINE_PLAN, ReintegrationProcess.TASK_PAY_CASH_SUPPORT);
+    assertThat(cases.require(j.caseRef()).arrivalDate()).isEqualTo(LocalDate.of(2026, 5, 29));
+    assertThat(cases.require(j.caseRef()).phase()).isEqualTo(dk.preparedreturn.casefile.CasePhase.REINTEGRATION);
+  }
+
+  @Test
+  void aPersonWhoDidNotArriveClosesTheCaseWithTheReason() {
+    Journey j = departedCase();
+    var main = j.main();
+    j.on(LocalDate.of(2026, 5, 31));
+    j.complete(ReintegrationProcess.TASK_FOLLOW_UP_MISSING_ARRIVAL, "arrivalFollowUp", "NOT_ARRIVED");
+    assertThat(j.instanceIds()).as("the case is closed").isEmpty();
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(main).isEnded()
+        .hasPassed(dk.preparedreturn.journey.PreparedReturnProcess.END_NOT_ARRIVED);
+    assertThat(cases.require(j.caseRef()).outcome()).isEqualTo(dk.preparedreturn.casefile.CaseOutcome.DROPPED_OUT);
+    assertThat(cases.require(j.caseRef()).exitReason()).isEqualTo("NOT_ARRIVED");
   }
 
   @Test
   void theArrivalCannotBeBeforeTheDeparture() {
     Journey j = departedCase();
     j.on(LocalDate.of(2026, 5, 29));
-    assertThatThrownBy(() -> j.complete(ReintegrationProcess.TASK_CONFIRM_ARRIVAL, "arrivalDate", "2026-05-27"))
+    assertThatThrownBy(() -> j.complete(ReintegrationProcess.TASK_CONFIRM_ARRIVAL, "arrivalDate", "2026-05-27",
+        "accommodation", "OWN"))
         .isInstanceOf(InvalidFormInput.class).hasMessage("Date of arrival: must not be before 2026-05-28");
   }
 
@@ -69,7 +106,8 @@ class ReintegrationProcessTest extends ProcessTestBase {
   void aReimbursementMonthWithoutClaimsNeedsNoReview() {
     Journey j = departedCase().arrived(LocalDate.of(2026, 5, 29));
     LocalDate arrival = LocalDate.of(2026, 5, 29);
-    j.complete(ReintegrationProcess.TASK_REFINE_PLAN, "planAgreedOn", "2026-06-10");
+    j.complete(ReintegrationProcess.TASK_REFINE_PLAN, "planAgreedOn", "2026-05-29", "refinedPlanAreas",
+        Journey.json("[\"BUSINESS\"]"));
     for (int month = 1; month <= 6; month++) {
       j.on(arrival.plusMonths(month - 1));
       j.complete(ReintegrationProcess.TASK_PAY_CASH_SUPPORT, "cashAmount", 1500, "paidOn", j.today().toString());
@@ -95,11 +133,56 @@ class ReintegrationProcessTest extends ProcessTestBase {
   }
 
   @Test
+  void eachMonthStartsOnItsOwnDateWhateverIsStillOpenFromTheMonthsBefore() {
+    LocalDate arrival = LocalDate.of(2026, 5, 29);
+    Journey j = departedCase().arrived(arrival);
+    j.on(arrival.plusMonths(1));
+    assertThat(openMonths(j, ReintegrationProcess.TASK_PAY_CASH_SUPPORT)).as("month 1 unpaid, month 2 due")
+        .containsExactly(1, 2);
+    for (Task cash : tasks(j, ReintegrationProcess.TASK_PAY_CASH_SUPPORT)) {
+      engine.getFormService().submitTaskForm(cash.getId(), Journey.vars("cashAmount", 1500, "paidOn",
+          j.today().toString()));
+    }
+    j.on(arrival.plusMonths(2));
+    j.complete(ReintegrationProcess.TASK_PAY_CASH_SUPPORT, "cashAmount", 1500, "paidOn", j.today().toString());
+    assertThat(openMonths(j, ReintegrationProcess.TASK_SUBMIT_PROGRESS_REPORT)).containsExactly(3);
+
+    j.on(arrival.plusMonths(3));
+    assertThat(openMonths(j, ReintegrationProcess.TASK_PAY_CASH_SUPPORT))
+        .as("month 3's progress report is late; month 4's cash is due anyway").containsExactly(4);
+    assertThat(openMonths(j, ReintegrationProcess.TASK_SUBMIT_PROGRESS_REPORT)).containsExactly(3);
+
+    j.report(events, dk.preparedreturn.caseevents.CaseEvent.CONTACT_LOST, null, "drc");
+    assertThat(j.openTaskKeys()).as("contact lost: every month stops")
+        .containsExactly(dk.preparedreturn.journey.PreparedReturnProcess.TASK_CLOSE_CASE_AFTER_DROP_OUT);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(j.caseRef())
+        .processDefinitionKey(ReintegrationProcess.SUPPORT_MONTH_KEY).count()).isZero();
+  }
+
+  java.util.List<Task> tasks(Journey j, String key) {
+    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(j.caseRef()).taskDefinitionKey(key)
+        .list();
+  }
+
+  java.util.List<Integer> openMonths(Journey j, String key) {
+    return tasks(j, key).stream()
+        .map(t -> ((Number) engine.getTaskService().getVariable(t.getId(), ReintegrationProcess.SUPPORT_MONTH.name()))
+            .intValue())
+        .sorted().toList();
+  }
+
+  @Test
   void eachSupportMonthStartsOnItsMonthDay() {
     Journey j = departedCase().arrived(LocalDate.of(2026, 5, 29));
     j.complete(ReintegrationProcess.TASK_PAY_CASH_SUPPORT, "cashAmount", 1500, "paidOn", "2026-05-29");
-    assertThat(j.timer(ReintegrationProcess.TIMER_MONTH_BEGINS).getDuedate().toInstant())
-        .isEqualTo(LocalDateTime.of(2026, 6, 29, 8, 0).atZone(Journey.ZONE).toInstant());
+    var monthStarts = engine.getManagementService().createJobQuery().timers()
+        .activityId(ReintegrationProcess.TIMER_MONTH_BEGINS).list().stream()
+        .filter(job -> j.instanceIds().contains(job.getProcessInstanceId()))
+        .map(job -> job.getDuedate().toInstant()).sorted().toList();
+    assertThat(monthStarts).as("months 2 to 12 wait for their own first day, 08:00").hasSize(11)
+        .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(2, 12)
+            .mapToObj(m -> LocalDate.of(2026, 5, 29).plusMonths(m - 1).atTime(8, 0).atZone(Journey.ZONE).toInstant())
+            .toList());
     clockAt(LocalDateTime.of(2026, 6, 29, 7, 59));
     j.executeDueJobs();
     assertThat(j.hasTask(ReintegrationProcess.TASK_PAY_CASH_SUPPORT)).isFalse();

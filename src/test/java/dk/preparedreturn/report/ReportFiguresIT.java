@@ -130,7 +130,8 @@ class ReportFiguresIT {
     for (int month = 1; month <= 12; month++) {
       j.on(arrival.plusMonths(month - 1));
       if (month == 1) {
-        j.complete("Task_RefineReintegrationPlan", "planAgreedOn", arrival.plusDays(10).toString());
+        j.complete("Task_RefineReintegrationPlan", "planAgreedOn", arrival.toString(), "refinedPlanAreas",
+            Journey.json("[\"BUSINESS\"]"));
       }
       if (month <= 6) {
         j.complete("Task_PayCashSupport", "cashAmount", 1500, "childSupportAmount", 0, "paidOn",

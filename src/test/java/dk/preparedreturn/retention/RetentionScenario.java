@@ -65,7 +65,8 @@ final class RetentionScenario {
   final String tag = UUID.randomUUID().toString().substring(0, 8);
   final Person droppedOut = new Person("Retention Navnesen " + tag, LocalDate.of(1991, 7, 23), "RET-A-" + tag);
   final Person handedOver = new Person("Retention Overdragen " + tag, LocalDate.of(1987, 11, 5), "RET-B-" + tag);
-  final String flightNumber = "TG " + tag;
+  // a flight number in the format the form accepts, unique to this run
+  final String flightNumber = "TG " + (1000 + Math.floorMod(tag.hashCode(), 9000));
   final String ordinaryReturnReference = "HJS-RET-" + tag;
 
   RetentionScenario(ProcessEngine engine, ReferralService referrals, CaseFileRepository cases, CaseEventService events,
@@ -105,17 +106,20 @@ final class RetentionScenario {
     engine.getIdentityService().setAuthentication(TestUsers.HJS_CASEWORKER, List.of("hjemrejsestyrelsen"));
     try {
       engine.getFormService().submitTaskForm(documents.getId(),
-          Journey.vars("documentsValidUntil", REFERRAL.plusYears(1).toString()));
+          Journey.vars("travelDocuments", Journey.json("[\"PASSPORT\"]"), "documentsValidUntil",
+              REFERRAL.plusYears(1).toString()));
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
     LocalDate flight = LocalDate.of(2026, 5, 20);
     j.complete("Task_BookFlight", "plannedDepartureDate", flight.toString(), "flightNumber", flightNumber)
-        .complete("Task_ArrangeAirportAssistance")
+        .complete("Task_ArrangeAirportAssistance", "airportAssistance", Journey.json("[\"DEPARTURE\",\"ARRIVAL\"]"))
         .complete("Task_DecideOnEscort", "escortDecision", "NOT_NEEDED")
-        .complete("Task_MeetBeforeDeparture", "partnerMeetingDate", Journey.today().toString(), "planDiscussed", true)
-        .complete("Task_PrepareReintegrationPlan", "childSupport", false, "planBudgetDkk", 10000)
-        .complete("Task_PreparePersonForDeparture");
+        .complete("Task_MeetBeforeDeparture", "partnerMeetingDate", Journey.today().toString(), "partnerMeetingForm",
+            "VIDEO", "planDiscussed", true)
+        .complete("Task_PrepareReintegrationPlan", "planAreas", Journey.json("[\"BUSINESS\"]"), "childSupport", false,
+            "planBudgetDkk", 10000)
+        .complete("Task_PreparePersonForDeparture", "preparation", Journey.json("[\"COUNSELLING\"]"));
     j.departed(flight).arrived(flight.plusDays(1));
     clockAt(LocalDate.of(2026, 6, 15));
     j.report(events, CaseEvent.CONTACT_LOST, null, "partner-th");

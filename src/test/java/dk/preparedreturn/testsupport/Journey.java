@@ -171,7 +171,8 @@ public final class Journey {
   /** Contact person assigned and the person informed; the decision task is open. */
   public Journey informed() {
     complete("Task_AssignContactPerson", "contactPerson", TestUsers.CMM_CASEWORKER);
-    return complete("Task_InformAboutOffer", "informedOn", today().toString());
+    return complete("Task_InformAboutOffer", "informedOn", today().toString(), "informationGiven",
+        json("[\"VOLUNTARY\",\"NO_POLICE_CONDITION\",\"SUPPORT\",\"DEADLINE\"]"));
   }
 
   public Journey acceptOffer() {
@@ -180,24 +181,27 @@ public final class Journey {
 
   /** All preparation done with the flight on the given day; "Bekræft udrejse" is open. */
   public Journey prepared(LocalDate flight) {
-    return complete("Task_ObtainTravelDocuments", "documentsValidUntil", flight.plusYears(1).toString())
+    return complete("Task_ObtainTravelDocuments", "travelDocuments", json("[\"PASSPORT\"]"), "documentsValidUntil",
+        flight.plusYears(1).toString())
         .complete("Task_BookFlight", "plannedDepartureDate", flight.toString(), "flightNumber", "SK 1234")
-        .complete("Task_ArrangeAirportAssistance")
+        .complete("Task_ArrangeAirportAssistance", "airportAssistance", json("[\"DEPARTURE\",\"ARRIVAL\"]"))
         .complete("Task_DecideOnEscort", "escortDecision", "NOT_NEEDED")
-        .complete("Task_MeetBeforeDeparture", "partnerMeetingDate", today().toString(), "planDiscussed", true)
-        .complete("Task_PrepareReintegrationPlan", "childSupport", false, "planBudgetDkk", 10000)
-        .complete("Task_PreparePersonForDeparture");
+        .complete("Task_MeetBeforeDeparture", "partnerMeetingDate", today().toString(), "partnerMeetingForm", "VIDEO",
+            "planDiscussed", true)
+        .complete("Task_PrepareReintegrationPlan", "planAreas", json("[\"BUSINESS\"]"), "childSupport", false,
+            "planBudgetDkk", 10000)
+        .complete("Task_PreparePersonForDeparture", "preparation", json("[\"COUNSELLING\"]"));
   }
 
   public Journey departed(LocalDate day) {
     on(day);
-    return complete("Task_ConfirmDeparture", "departureDate", day.toString());
+    return complete("Task_ConfirmDeparture", "departureOutcome", "DEPARTED", "departureDate", day.toString());
   }
 
   /** The partner confirms the arrival on the given day; the first support month starts that day. */
   public Journey arrived(LocalDate day) {
     on(day);
-    complete("Task_ConfirmArrival", "arrivalDate", day.toString());
+    complete("Task_ConfirmArrival", "arrivalDate", day.toString(), "accommodation", "FAMILY");
     executeDueJobs();
     return this;
   }
@@ -206,6 +210,20 @@ public final class Journey {
   public void report(dk.preparedreturn.caseevents.CaseEventService events, dk.preparedreturn.caseevents.CaseEvent event,
       LocalDate newDate, String... groups) {
     events.report(caseRef, event, today(), newDate, List.of(groups), false);
+  }
+
+  /** How often the activity was completed in any process instance of the case (main and called). */
+  public long passed(String activityId) {
+    var history = engine.getHistoryService();
+    return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseRef).list().stream()
+        .mapToLong(instance -> history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+            .activityId(activityId).finished().count())
+        .sum();
+  }
+
+  /** A JSON value as Tasklist submits lists (checklists, dynamic lists). */
+  public static Object json(String value) {
+    return org.camunda.spin.plugin.variable.SpinValues.jsonValue(value).create();
   }
 
   public Object variable(String name) {

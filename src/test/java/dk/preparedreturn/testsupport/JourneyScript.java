@@ -44,34 +44,38 @@ public final class JourneyScript {
 
     // 2-3 contact person, offer, decision
     d.complete("Task_AssignContactPerson", "contactPerson", TestUsers.CMM_CASEWORKER);
-    d.complete("Task_InformAboutOffer", "informedOn", referral.plusDays(1).toString(), "interpreterUsed", true);
+    d.complete("Task_InformAboutOffer", "informedOn", t0.toString(), "interpreterUsed", true, "informationGiven",
+        Journey.json("[\"VOLUNTARY\",\"NO_POLICE_CONDITION\",\"SUPPORT\",\"DEADLINE\"]"));
     d.complete("Task_RecordDecision", "offerDecision", "ACCEPTED");
 
     // 4 return preparation, in parallel
     d.at(referral.plusDays(8));
     LocalDate flight = referral.plusDays(23);
-    d.complete("Task_ObtainTravelDocuments", "documentsValidUntil", flight.plusYears(1).toString());
+    d.complete("Task_ObtainTravelDocuments", "travelDocuments", Journey.json("[\"PASSPORT\"]"), "documentsValidUntil",
+        flight.plusYears(1).toString());
     d.complete("Task_BookFlight", "plannedDepartureDate", flight.toString(), "flightNumber", "SK 1234");
-    d.complete("Task_ArrangeAirportAssistance");
+    d.complete("Task_ArrangeAirportAssistance", "airportAssistance", Journey.json("[\"DEPARTURE\",\"ARRIVAL\"]"));
     d.complete("Task_DecideOnEscort", "escortDecision", "NOT_NEEDED");
-    d.complete("Task_MeetBeforeDeparture", "partnerMeetingDate", referral.plusDays(7).toString(), "planDiscussed",
-        true);
-    d.complete("Task_PrepareReintegrationPlan", "childSupport", true, "planBudgetDkk", 20000);
-    d.complete("Task_PreparePersonForDeparture");
+    d.complete("Task_MeetBeforeDeparture", "partnerMeetingDate", referral.plusDays(7).toString(), "partnerMeetingForm",
+        "VIDEO", "planDiscussed", true);
+    d.complete("Task_PrepareReintegrationPlan", "planAreas", Journey.json("[\"BUSINESS\",\"EDUCATION\"]"),
+        "childSupport", true, "childrenInPlan", 1, "childBudgetDkk", 5000, "planBudgetDkk", 20000);
+    d.complete("Task_PreparePersonForDeparture", "preparation", Journey.json("[\"COUNSELLING\",\"HEALTH\"]"));
 
     // 5 travel and reception
     d.at(flight);
-    d.complete("Task_ConfirmDeparture", "departureDate", flight.toString());
+    d.complete("Task_ConfirmDeparture", "departureOutcome", "DEPARTED", "departureDate", flight.toString());
     LocalDate arrival = flight.plusDays(1);
     d.at(arrival);
-    d.complete("Task_ConfirmArrival", "arrivalDate", arrival.toString());
+    d.complete("Task_ConfirmArrival", "arrivalDate", arrival.toString(), "accommodation", "FAMILY");
 
     // 6 twelve months of support
     for (int month = 1; month <= 12; month++) {
       LocalDate monthStart = arrival.plusMonths(month - 1);
       d.at(monthStart);
       if (month == 1) {
-        d.complete("Task_RefineReintegrationPlan", "planAgreedOn", monthStart.plusDays(10).toString());
+        d.complete("Task_RefineReintegrationPlan", "planAgreedOn", monthStart.toString(), "refinedPlanAreas",
+            Journey.json("[\"BUSINESS\"]"));
       }
       if (month <= 6) {
         d.complete("Task_PayCashSupport", "cashAmount", 1500, "childSupportAmount", 300, "paidOn",

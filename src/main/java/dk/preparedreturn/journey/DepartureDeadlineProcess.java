@@ -1,0 +1,29 @@
+package dk.preparedreturn.journey;
+
+/**
+ * Backing of {@code processes/phases/DepartureDeadline.bpmn}: the departure deadline while the
+ * return track runs, with the extension requests decided by Udlændingestyrelsen.
+ */
+public final class DepartureDeadlineProcess {
+
+  public static final String KEY = "DepartureDeadline";
+
+  public static final String SUBPROCESS_DEADLINE_RUNS = "SubProcess_DeadlineRuns";
+  public static final String TASK_DECIDE_ON_EXTENSION = "Task_DecideOnExtension";
+  /** Re-armed for every deadline: "Udrejsefristen løber" starts again when the deadline moves. */
+  public static final String BOUNDARY_PREPARATION_WARNING = "BoundaryEvent_PreparationWarningDue";
+  public static final String BOUNDARY_EXTENSION_REMINDER = "BoundaryEvent_ExtensionReminderDue";
+  public static final String TIMER_DEADLINE_PASSED = "TimerEvent_DeadlinePassed";
+  public static final String MESSAGE_EVENT_EXTENSION_REQUESTED = "MessageEvent_ExtensionRequested";
+  public static final String END_DEADLINE_PASSED = "EndEvent_DeadlinePassed";
+
+  /** Message (name) of an extension request; delivered by the case-event service. */
+  public static final String MESSAGE_EXTENSION_REQUESTED = "ExtensionRequested";
+
+  public static final Variable<String> EXTENSION_DECISION = Variable.string("extensionDecision");
+  public static final String GRANTED = "GRANTED";
+  public static final String REFUSED = "REFUSED";
+
+  private DepartureDeadlineProcess() {
+  }
+}

@@ -1,0 +1,31 @@
+package dk.preparedreturn.preparation;
+
+import static dk.preparedreturn.journey.CaseVariables.CHILD_SUPPORT;
+
+import dk.preparedreturn.forms.FormInput;
+import java.math.BigDecimal;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Udarbejd reintegrationsplan": the budget for children is part of the plan's total budget, so it
+ * cannot be larger (the form checks each amount on its own; FormSchemaValidation on the server too).
+ */
+@Component("validateReintegrationPlan")
+class ValidateReintegrationPlan implements TaskListener {
+
+  @Override
+  public void notify(DelegateTask task) {
+    if (!Boolean.TRUE.equals(CHILD_SUPPORT.get(task))) {
+      return;
+    }
+    BigDecimal total = new BigDecimal(String.valueOf(task.getVariable(PreparationProcess.PLAN_BUDGET)));
+    BigDecimal children = new BigDecimal(String.valueOf(task.getVariable(PreparationProcess.CHILD_BUDGET)));
+    if (children.compareTo(total) > 0) {
+      throw FormInput.danish(task).invalid(PreparationProcess.CHILD_BUDGET, "Budget til børn (DKK): må ikke være større"
+          + " end budgettet i alt (" + total.stripTrailingZeros().toPlainString() + ")",
+          "Budget for children (DKK): must not exceed the total budget");
+    }
+  }
+}

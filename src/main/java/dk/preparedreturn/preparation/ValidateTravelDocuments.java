@@ -1,0 +1,30 @@
+package dk.preparedreturn.preparation;
+
+import static dk.preparedreturn.journey.CaseVariables.DEPARTURE_DEADLINE;
+
+import dk.preparedreturn.forms.FormInput;
+import dk.preparedreturn.journey.DeadlineCalendar;
+import java.time.LocalDate;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Fremskaf id- og rejsedokumenter": the documents must be valid beyond the departure; the flight is
+ * not booked yet, so beyond the latest possible departure day, the departure deadline. (Booking and
+ * rebooking check the flight against the documents again: the deadline may move later.)
+ */
+@Component("validateTravelDocuments")
+class ValidateTravelDocuments implements TaskListener {
+
+  @Override
+  public void notify(DelegateTask task) {
+    FormInput input = FormInput.danish(task);
+    LocalDate validUntil = input.requireDate(PreparationProcess.DOCUMENTS_VALID_UNTIL, "Dokumenterne er gyldige til");
+    LocalDate deadline = DeadlineCalendar.date(DEPARTURE_DEADLINE.require(task));
+    if (!validUntil.isAfter(deadline)) {
+      throw input.invalid(PreparationProcess.DOCUMENTS_VALID_UNTIL, "Dokumenterne er gyldige til",
+          "skal være gyldige efter udrejsefristen (" + deadline + ")", "must be valid after the deadline " + deadline);
+    }
+  }
+}

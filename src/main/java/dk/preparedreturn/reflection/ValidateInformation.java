@@ -1,0 +1,29 @@
+package dk.preparedreturn.reflection;
+
+import static dk.preparedreturn.journey.CaseVariables.IDENTIFICATION_DATE;
+
+import dk.preparedreturn.forms.FormInput;
+import dk.preparedreturn.journey.DeadlineCalendar;
+import dk.preparedreturn.journey.Variable;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** "Informér om forberedt hjemsendelse": informed on a day from the identification (T0) to today. */
+@Component("validateInformation")
+class ValidateInformation implements TaskListener {
+
+  static final Variable<String> INFORMED_ON = Variable.string("informedOn");
+
+  private final DeadlineCalendar deadlines;
+
+  ValidateInformation(DeadlineCalendar deadlines) {
+    this.deadlines = deadlines;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    FormInput.danish(task).requireDateBetween(INFORMED_ON, "Informeret den",
+        DeadlineCalendar.date(IDENTIFICATION_DATE.require(task)), deadlines.today());
+  }
+}

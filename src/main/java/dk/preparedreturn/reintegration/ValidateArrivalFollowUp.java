@@ -1,0 +1,43 @@
+package dk.preparedreturn.reintegration;
+
+import static dk.preparedreturn.journey.CaseVariables.ARRIVAL_DATE;
+import static dk.preparedreturn.journey.CaseVariables.CASE_REF;
+import static dk.preparedreturn.journey.CaseVariables.DEPARTURE_DATE;
+
+import dk.preparedreturn.casefile.CaseFileRepository;
+import dk.preparedreturn.forms.FormInput;
+import dk.preparedreturn.journey.DeadlineCalendar;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Følg op på manglende ankomstbekræftelse" (DRC): the partner was reminded (its confirmation is
+ * still awaited); the arrival is confirmed by other means, with the arrival date (R0, from the
+ * departure to today), and the reintegration starts from it; or the person did not arrive, which
+ * closes the case as a drop-out with that reason.
+ */
+@Component("validateArrivalFollowUp")
+class ValidateArrivalFollowUp implements TaskListener {
+
+  private final DeadlineCalendar deadlines;
+  private final CaseFileRepository cases;
+
+  ValidateArrivalFollowUp(DeadlineCalendar deadlines, CaseFileRepository cases) {
+    this.deadlines = deadlines;
+    this.cases = cases;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    FormInput input = FormInput.danish(task);
+    String result = input.requireOneOf(ReintegrationProcess.ARRIVAL_FOLLOW_UP, "Resultat af opfølgningen",
+        ReintegrationProcess.PARTNER_REMINDED, ReintegrationProcess.ARRIVAL_CONFIRMED, ReintegrationProcess.NOT_ARRIVED);
+    if (ReintegrationProcess.ARRIVAL_CONFIRMED.equals(result)) {
+      input.requireDateBetween(ARRIVAL_DATE, "Ankomstdato", DeadlineCalendar.date(DEPARTURE_DATE.require(task)),
+          deadlines.today());
+    } else if (ReintegrationProcess.NOT_ARRIVED.equals(result)) {
+      cases.setExitReason(CASE_REF.require(task), ReintegrationProcess.NOT_ARRIVED);
+    }
+  }
+}

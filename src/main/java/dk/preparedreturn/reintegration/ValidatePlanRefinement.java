@@ -1,0 +1,29 @@
+package dk.preparedreturn.reintegration;
+
+import static dk.preparedreturn.journey.CaseVariables.ARRIVAL_DATE;
+
+import dk.preparedreturn.forms.FormInput;
+import dk.preparedreturn.journey.DeadlineCalendar;
+import dk.preparedreturn.journey.Variable;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** "Refine the reintegration plan" (partner, English): agreed on a day from the arrival (R0) to today. */
+@Component("validatePlanRefinement")
+class ValidatePlanRefinement implements TaskListener {
+
+  static final Variable<String> PLAN_AGREED_ON = Variable.string("planAgreedOn");
+
+  private final DeadlineCalendar deadlines;
+
+  ValidatePlanRefinement(DeadlineCalendar deadlines) {
+    this.deadlines = deadlines;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    FormInput.english(task).requireDateBetween(PLAN_AGREED_ON, "Plan agreed on",
+        DeadlineCalendar.date(ARRIVAL_DATE.require(task)), deadlines.today());
+  }
+}
