@@ -194,25 +194,22 @@ public final class Benchmarks {
     int seconds = intProperty("bench.micro.seconds", 45);
     int rounds = intProperty("bench.micro.rounds", 2);
     int clients = intProperty("bench.b1.clients", 8);
+    java.time.Duration warmUp = java.time.Duration.ofSeconds(15);
+    java.time.Duration window = java.time.Duration.ofSeconds(seconds);
     List<MicroJourney.Result> bare = new ArrayList<>();
     List<MicroJourney.Result> service = new ArrayList<>();
+    List<MicroJourney.Result> diagnostics = new ArrayList<>();
     for (int r = 0; r < rounds; r++) {
-      ProcessEngine engine = MicroJourney.bareEngine(TestDatabase.sibling("bench_bare"));
-      try {
-        bare.add(MicroJourney.run("bare engine", engine, TestDatabase.sibling("bench_bare"), Runnable::run, clients, java.time.Duration.ofSeconds(15),
-            java.time.Duration.ofSeconds(seconds)));
-      } finally {
-        engine.close();
-      }
+      bare.add(bareMicro(clients, warmUp, window));
       System.out.printf("[B1micro] bare engine: %.1f journeys/s%n", bare.get(r).journeysPerSecond());
-      String database = TestDatabase.sibling("bench_micro");
-      TestDatabase.recreate(database);
-      try (ServiceNode node = node("micro", database, Map.of())) {
-        service.add(MicroJourney.run("service", node.engine(), database, MicroJourney.caseworker(node.engine()), clients,
-            java.time.Duration.ofSeconds(15), java.time.Duration.ofSeconds(seconds)));
-      }
+      service.add(serviceMicro("service", Map.of(), clients, warmUp, window));
       System.out.printf("[B1micro] service: %.1f journeys/s%n", service.get(r).journeysPerSecond());
     }
+    // what the service's layers cost: the same run without mail sending, and without authorization
+    diagnostics.add(serviceMicro("service without sending mails", Map.of("app.notification.sender-enabled", "false"),
+        clients, warmUp, window));
+    diagnostics.add(serviceMicro("service without authorization checks", Map.of("camunda.bpm.authorization.enabled",
+        "false"), clients, warmUp, window));
     double bareRate = Stats.median(bare.stream().map(MicroJourney.Result::journeysPerSecond).toList());
     double serviceRate = Stats.median(service.stream().map(MicroJourney.Result::journeysPerSecond).toList());
     double cost = bareRate / serviceRate - 1;
@@ -222,12 +219,11 @@ public final class Benchmarks {
     StringBuilder rows = new StringBuilder();
     for (int r = 0; r < rounds; r++) {
       for (MicroJourney.Result m : List.of(bare.get(r), service.get(r))) {
-        rows.append("| ").append(r + 1).append(" | ").append(m.target()).append(" | ").append(m.journeys())
-            .append(" in ").append(f1(m.seconds())).append(" s | ").append(f1(m.journeysPerSecond())).append(" | ")
-            .append(f1(m.roundTripsPerJourney())).append(" | ").append(f1(m.commitsPerJourney())).append(" | ")
-            .append(f0(m.p50Ms())).append(" / ").append(f0(m.p95Ms())).append(" / ").append(f0(m.p99Ms()))
-            .append(" ms | ").append(pct(m.cpu()[0])).append(" / ").append(pct(m.cpu()[1])).append(" |\n");
+        rows.append(microRow(String.valueOf(r + 1), m));
       }
+    }
+    for (MicroJourney.Result m : diagnostics) {
+      rows.append(microRow("diagnosis", m));
     }
     return """
         ## B1 The service's own layers on the anchors' micro-journey
@@ -236,9 +232,10 @@ public final class Benchmarks {
         complete with 1 variable → timer PT0S → asynchronous service task → end), closed loop with %d \
         clients, history full, UUID ids, on the bare engine (camunda-engine alone, no authorization, the \
         same job executor settings) and on the service (Spring Boot, authorization on, the caseworker's \
-        calls authenticated, the service's task listeners: notifications into the outbox, case \
-        participation; its schedulers running). Rounds alternate; %d s after 15 s of warm-up, the \
-        window ends when every started journey has ended.
+        calls authenticated, the service's task listeners: a notification per task into the outbox and \
+        sent to the SMTP server, which runs in the benchmark's JVM; the service's schedulers running). \
+        Rounds alternate; %d s after 15 s of warm-up, the window ends when every started journey has ended. \
+        The two diagnosis rows switch off one layer each, to show what it costs.
 
         | round | engine | journeys | journeys/s | round trips per journey | commits per journey | client p50 / p95 / p99 (start + query + complete) | CPU JVM / PostgreSQL |
         |---|---|---|---|---|---|---|---|
@@ -247,6 +244,34 @@ public final class Benchmarks {
         journey (goal ≤ 10 %%).
 
         """.formatted(clients, seconds, rows, f1(serviceRate), f1(bareRate), pct(cost));
+  }
+
+  private MicroJourney.Result bareMicro(int clients, java.time.Duration warmUp, java.time.Duration window)
+      throws Exception {
+    String database = TestDatabase.sibling("bench_bare");
+    ProcessEngine engine = MicroJourney.bareEngine(database);
+    try {
+      return MicroJourney.run("bare engine", engine, database, Runnable::run, clients, warmUp, window);
+    } finally {
+      engine.close();
+    }
+  }
+
+  private MicroJourney.Result serviceMicro(String label, Map<String, Object> overrides, int clients,
+      java.time.Duration warmUp, java.time.Duration window) throws Exception {
+    String database = TestDatabase.sibling("bench_micro");
+    TestDatabase.recreate(database);
+    try (ServiceNode node = node("micro", database, overrides)) {
+      return MicroJourney.run(label, node.engine(), database, MicroJourney.caseworker(node.engine()), clients, warmUp,
+          window);
+    }
+  }
+
+  private static String microRow(String round, MicroJourney.Result m) {
+    return "| " + round + " | " + m.target() + " | " + m.journeys() + " in " + f1(m.seconds()) + " s | "
+        + f1(m.journeysPerSecond()) + " | " + f1(m.roundTripsPerJourney()) + " | " + f1(m.commitsPerJourney())
+        + " | " + f0(m.p50Ms()) + " / " + f0(m.p95Ms()) + " / " + f0(m.p99Ms()) + " ms | " + pct(m.cpu()[0])
+        + " / " + pct(m.cpu()[1]) + " |\n";
   }
 
   // ---- B2: the database budget (a test; figures from its budget file)
