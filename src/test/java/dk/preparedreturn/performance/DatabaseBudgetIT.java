@@ -41,8 +41,9 @@ import org.springframework.test.context.TestPropertySource;
  * asynchronous step, the completion that ends the case), counted through a JDBC proxy. Each
  * operation has a budget in {@code performance/db-budget.properties}; any increase fails the
  * build (a decrease is printed: lower the budget then, so that the next increase is caught). The
- * counts are deterministic within a run: the test measures two journeys and requires identical
- * counts (a whole test suite before it can save a round trip or two through warmer caches).
+ * counts are deterministic within a run: the test requires two journeys in a row to cost exactly the
+ * same (see the test for the one known source of jitter; a whole test suite before it can save a
+ * round trip or two through warmer caches).
  *
  * <p>History level full, authorization on, UUID ids, JDBC batching: as in production. A journey
  * runs after a warm-up journey, so that the engine's caches of models and decisions are filled, as
@@ -89,6 +90,8 @@ class DatabaseBudgetIT extends PostgresIntegrationTest {
   ProcessEngine engine;
   /** The SQL of the first occurrence of each operation of the last journey (written next to the figures). */
   Map<String, List<String>> statements = Map.of();
+  /** Every statement of each operation of the last journey, with how often it was sent. */
+  Map<String, Map<String, Integer>> allStatements = Map.of();
   @Autowired
   ReferralService referrals;
 
@@ -100,9 +103,33 @@ class DatabaseBudgetIT extends PostgresIntegrationTest {
   @Test
   void everyOperationOfAWholeJourneyStaysWithinItsBudget() throws IOException {
     measureJourney(FIRST_REFERRAL); // warm-up: models and decisions into the caches
+    // Two journeys in a row must cost the same, with one known exception that depends on the clock.
+    // The engine flushes the UPDATEs of one entity type sorted by id. Activity-instance ids are either
+    // "ActivityId:uuid" or a bare time-based UUID, whose first hex digit comes from the low bits of the
+    // clock: a digit for 268 s, then a letter for 161 s. So a bare id sorts before or after
+    // "EndEvent_..." depending on when it was made, and where the neighbouring UPDATEs of
+    // ACT_HI_ACTINST differ (with or without CALL_PROC_INST_ID_) the JDBC batches are cut differently:
+    // Task_ConfirmDeparture costs 146 or 145 round trips. Such a flip happens at most once in the few
+    // seconds of four journeys, so two neighbours agree; the budget holds the higher figure.
     Map<String, Usage> measured = measureJourney(FIRST_REFERRAL.plusDays(JourneyScript.SPAN_DAYS));
-    Map<String, Usage> again = measureJourney(FIRST_REFERRAL.plusDays(2L * JourneyScript.SPAN_DAYS));
-    assertThat(again).as("the counts of a journey are the same every time").isEqualTo(measured);
+    Map<String, Map<String, Integer>> sqlOfMeasured = allStatements;
+    Map<String, Usage> firstMeasured = measured;
+    String differences = "";
+    for (int journey = 2; journey <= 4; journey++) {
+      Map<String, Usage> again = measureJourney(FIRST_REFERRAL.plusDays(journey * JourneyScript.SPAN_DAYS));
+      if (again.equals(measured)) {
+        differences = "";
+        break;
+      }
+      differences += "journey " + (journey - 1) + " -> " + journey + ":%n".formatted()
+          + difference(sqlOfMeasured, allStatements);
+      measured = again;
+      sqlOfMeasured = allStatements;
+    }
+    assertThat(differences).as("two journeys in a row cost the same; the SQL that differs").isEmpty();
+    if (!measured.equals(firstMeasured)) {
+      System.out.println("[budget] the first measured journey cost differently from the next two; ignored it");
+    }
 
     Path written = write(measured, statements);
     Map<String, Usage> budget = budget();
@@ -120,7 +147,7 @@ class DatabaseBudgetIT extends PostgresIntegrationTest {
             + allowed.format());
       } else if (!used.equals(allowed)) {
         // not a failure: the same journey can cost a round trip less after other tests warmed a cache
-        System.out.printf("[budget] %s costs less than its budget: %s < %s; lower the budget%n", operation,
+        System.out.printf("[budget] %s costs less than its budget: %s < %s; lower the budget if it stays lower%n", operation,
             used.format(), allowed.format());
       }
     }
@@ -135,6 +162,7 @@ class DatabaseBudgetIT extends PostgresIntegrationTest {
     SequentialDriver driver = new SequentialDriver(new Caseworkers(engine));
     JourneyScript.run(driver, "BUDGET-" + UUID.randomUUID(), referralDay);
     statements = driver.statements;
+    allStatements = driver.allStatements;
     Usage total = new Usage(0, 0, 0);
     for (Usage u : driver.usage.values()) {
       total = new Usage(total.occurrences() + u.occurrences(), total.roundTrips() + u.roundTrips(),
@@ -152,6 +180,7 @@ class DatabaseBudgetIT extends PostgresIntegrationTest {
     final Map<String, Usage> usage = new LinkedHashMap<>();
     final Map<String, String> activities = new java.util.HashMap<>();
     final Map<String, List<String>> statements = new LinkedHashMap<>();
+    final Map<String, Map<String, Integer>> allStatements = new TreeMap<>();
     String caseRef;
 
     SequentialDriver(Caseworkers caseworkers) {
@@ -211,6 +240,8 @@ class DatabaseBudgetIT extends PostgresIntegrationTest {
       List<String> sql = new ArrayList<>();
       RoundTrips.Counts counts = RoundTrips.measure(() -> sql.addAll(RoundTrips.capture(action)));
       statements.putIfAbsent(operation, sql);
+      Map<String, Integer> all = allStatements.computeIfAbsent(operation, o -> new TreeMap<>());
+      sql.forEach(statement -> all.merge(statement.replaceAll("\\s+", " "), 1, Integer::sum));
       count(operation, counts);
     }
 
@@ -250,6 +281,30 @@ class DatabaseBudgetIT extends PostgresIntegrationTest {
     });
     Files.writeString(file.resolveSibling("db-budget-statements.txt"), sql);
     return file.toAbsolutePath();
+  }
+
+  /** Per operation, the statements sent a different number of times in two journeys (for diagnosis). */
+  static String difference(Map<String, Map<String, Integer>> a, Map<String, Map<String, Integer>> b) {
+    StringBuilder text = new StringBuilder();
+    for (String operation : new java.util.TreeSet<>(union(a.keySet(), b.keySet()))) {
+      Map<String, Integer> x = a.getOrDefault(operation, Map.of());
+      Map<String, Integer> y = b.getOrDefault(operation, Map.of());
+      for (String statement : union(x.keySet(), y.keySet())) {
+        int before = x.getOrDefault(statement, 0);
+        int after = y.getOrDefault(statement, 0);
+        if (before != after) {
+          text.append("  ").append(operation).append(": ").append(before).append(" -> ").append(after).append("  ")
+              .append(statement, 0, Math.min(statement.length(), 300)).append('\n');
+        }
+      }
+    }
+    return text.toString();
+  }
+
+  private static List<String> union(java.util.Set<String> a, java.util.Set<String> b) {
+    java.util.TreeSet<String> keys = new java.util.TreeSet<>(a);
+    keys.addAll(b);
+    return new ArrayList<>(keys);
   }
 
   private static List<String> union(Map<String, Usage> a, Map<String, Usage> b) {
