@@ -28,11 +28,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * Flow-node coverage per model over the whole test run: the process-test-coverage extension writes
+ * Flow-node and sequence-flow coverage per model over the whole test run: the process-test-coverage extension writes
  * one report per test class (target/process-test-coverage/[class]/report.json); this gate, which
  * runs after every other test class, adds them up per model, writes
  * target/process-test-coverage/summary.md and fails unless every flow node of every model in
- * processes/ was executed by some test. Only reports of this test run count.
+ * processes/ was executed, and every sequence flow taken, by some test. Only reports of this test run count.
  */
 @Order(Integer.MAX_VALUE)
 class ProcessCoverageGateTest {
@@ -40,7 +40,7 @@ class ProcessCoverageGateTest {
   static final Path REPORTS = Path.of("target", "process-test-coverage");
 
   @Test
-  void everyFlowNodeOfEveryModelIsCoveredByTheSuite() throws IOException {
+  void everyFlowNodeAndSequenceFlowOfEveryModelIsCoveredByTheSuite() throws IOException {
     long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
     ObjectMapper json = new ObjectMapper();
     Map<String, String> xmlByModel = new TreeMap<>();
@@ -72,9 +72,11 @@ class ProcessCoverageGateTest {
     Set<String> expected = processesInFolder();
     assertThat(xmlByModel.keySet()).as("every model in processes/ was run by a test").containsAll(expected);
 
-    StringBuilder summary = new StringBuilder("# Flow-node coverage per model\n\n"
-        + "| model | flow nodes | covered | sequence flows | taken | missing flow nodes |\n|---|---|---|---|---|---|\n");
+    StringBuilder summary = new StringBuilder("# Coverage per model\n\n"
+        + "| model | flow nodes | covered | sequence flows | taken | missing flow nodes and flows |\n"
+        + "|---|---|---|---|---|---|\n");
     Map<String, Set<String>> missing = new TreeMap<>();
+    Map<String, Set<String>> missingFlows = new TreeMap<>();
     for (String model : expected) {
       BpmnModelInstance instance = Bpmn.readModelFromStream(
           new ByteArrayInputStream(xmlByModel.get(model).getBytes(StandardCharsets.UTF_8)));
@@ -89,15 +91,23 @@ class ProcessCoverageGateTest {
       if (!notCovered.isEmpty()) {
         missing.put(model, notCovered);
       }
+      Set<String> notTaken = new TreeSet<>(flows);
+      notTaken.removeAll(flowsTaken);
+      if (!notTaken.isEmpty()) {
+        missingFlows.put(model, notTaken);
+      }
+      Set<String> notCoveredAtAll = new TreeSet<>(notCovered);
+      notCoveredAtAll.addAll(notTaken);
       summary.append("| ").append(model).append(" | ").append(nodes.size()).append(" | ")
           .append(percent(nodes.size() - notCovered.size(), nodes.size())).append(" | ").append(flows.size())
           .append(" | ").append(percent(flowsTaken.size(), flows.size())).append(" | ")
-          .append(String.join(", ", notCovered)).append(" |\n");
+          .append(String.join(", ", notCoveredAtAll)).append(" |\n");
     }
     Files.createDirectories(REPORTS);
     Files.writeString(REPORTS.resolve("summary.md"), summary.toString());
     System.out.println(summary);
     assertThat(missing).as("flow nodes no test executed").isEmpty();
+    assertThat(missingFlows).as("sequence flows no test took").isEmpty();
   }
 
   static String percent(int part, int whole) {
