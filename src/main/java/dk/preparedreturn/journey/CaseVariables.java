@@ -1,10 +1,12 @@
 package dk.preparedreturn.journey;
 
 /**
- * The variables every process of a case shares (passed into called processes with {@code in
- * variables="all"}). They hold the case reference, routing values and the dates that drive timers:
- * never a name, nationality, exploitation type or free text. Dates are ISO strings (yyyy-MM-dd),
- * the format of Camunda Forms date fields.
+ * The variables of a case that more than one of its processes reads. They hold the case reference,
+ * routing values and the dates that drive timers: never a name, nationality, exploitation type or
+ * free text. Dates are ISO strings (yyyy-MM-dd), the format of Camunda Forms date fields. A called
+ * process gets only the ones it reads, each named in a {@code camunda:in} of its call activity, and
+ * hands back only the ones the caller or a later phase reads ({@code camunda:out}); a
+ * {@code variables="all"} mapping fails {@code ModelChecksTest}.
  */
 public final class CaseVariables {
 

@@ -32,6 +32,9 @@ import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOut;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +47,8 @@ import org.springframework.context.ApplicationContext;
  * Checks on the process owners' models that a review would otherwise have to catch: complete
  * diagrams, a candidate group and an existing form for every user task, a history time to live on
  * every definition, no scripts or Java classes, no bean that does not exist, the right language
- * per audience, and no generated ids on referenced elements.
+ * per audience, no generated ids on referenced elements, and no call activity that copies every
+ * variable into or out of a called process.
  */
 class ModelChecksTest extends ProcessTestBase {
 
@@ -217,5 +221,37 @@ class ModelChecksTest extends ProcessTestBase {
         }
       }
     }
+  }
+
+  /**
+   * Data minimisation: a called process gets only the variables it reads and gives back only those
+   * its caller or a later phase reads, each named in a {@code camunda:in} / {@code camunda:out}.
+   */
+  @Test
+  void noCallActivityPassesAllVariables() {
+    List<String> problems = new ArrayList<>();
+    for (var model : MODELS.entrySet()) {
+      for (CamundaIn in : model.getValue().getModelElementsByType(CamundaIn.class)) {
+        if (in.getCamundaVariables() != null) {
+          problems.add(model.getKey() + " " + owner(in) + ": <camunda:in variables=\"" + in.getCamundaVariables() + "\">");
+        }
+      }
+      for (CamundaOut out : model.getValue().getModelElementsByType(CamundaOut.class)) {
+        if (out.getCamundaVariables() != null) {
+          problems.add(model.getKey() + " " + owner(out) + ": <camunda:out variables=\"" + out.getCamundaVariables() + "\">");
+        }
+      }
+    }
+    assertThat(problems).as("map each variable a called process reads (camunda:in source/target) or gives back "
+        + "(camunda:out source/target) instead of passing all of them").isEmpty();
+  }
+
+  /** The id of the element whose extension elements hold the mapping (the call activity, say). */
+  private static String owner(ModelElementInstance mapping) {
+    ModelElementInstance element = mapping.getParentElement();
+    while (element != null && !(element instanceof BaseElement)) {
+      element = element.getParentElement();
+    }
+    return element == null ? "?" : ((BaseElement) element).getId();
   }
 }
