@@ -109,7 +109,7 @@ class DatabaseBudgetIT extends PostgresIntegrationTest {
     // clock: a digit for 268 s, then a letter for 161 s. So a bare id sorts before or after
     // "EndEvent_..." depending on when it was made, and where the neighbouring UPDATEs of
     // ACT_HI_ACTINST differ (with or without CALL_PROC_INST_ID_) the JDBC batches are cut differently:
-    // Task_ConfirmDeparture costs 146 or 145 round trips. Such a flip happens at most once in the few
+    // Task_ConfirmDeparture costs 103 or 102 round trips. Such a flip happens at most once in the few
     // seconds of four journeys, so two neighbours agree; the budget holds the higher figure.
     Map<String, Usage> measured = measureJourney(FIRST_REFERRAL.plusDays(JourneyScript.SPAN_DAYS));
     Map<String, Map<String, Integer>> sqlOfMeasured = allStatements;
