@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -57,8 +56,14 @@ public final class Benchmarks {
     Set<String> only = selection.isBlank() ? Set.of()
         : Set.of(selection.toUpperCase(Locale.ROOT).replace(" ", "").split(","));
     Benchmarks benchmarks = new Benchmarks(only);
-    Path written = benchmarks.runAll();
-    System.out.println("[bench] report written to " + written);
+    try {
+      Path written = benchmarks.runAll();
+      System.out.println("[bench] report written to " + written);
+    } catch (Throwable e) {
+      // exit all the same: service nodes still running in this JVM would keep it alive and busy
+      e.printStackTrace();
+      System.exit(1);
+    }
     System.exit(0);
   }
 
@@ -357,9 +362,10 @@ public final class Benchmarks {
     for (int r = 0; r < runs; r++) {
       String database = TestDatabase.sibling("bench_burst");
       TestDatabase.recreate(database);
-      CompletableFuture<ServiceNode> a = CompletableFuture.supplyAsync(() -> node("burstA", database, Map.of()));
-      CompletableFuture<ServiceNode> b = CompletableFuture.supplyAsync(() -> node("burstB", database, Map.of()));
-      try (ServiceNode nodeA = a.get(); ServiceNode nodeB = b.get()) {
+      // one after the other: Spring Boot's logging set-up is not safe for two applications starting at
+      // once in one JVM (it failed with a Logback configuration error)
+      try (ServiceNode nodeA = node("burstA", database, Map.of()); ServiceNode nodeB = node("burstB", database,
+          Map.of())) {
         Timers.Burst burst = Timers.burst(nodeA, nodeB, database, timers);
         bursts.add(burst);
         System.out.printf("[B4] %d timers drained in %.1f s by %s%n", timers, burst.drainSeconds(), burst.byNode());
