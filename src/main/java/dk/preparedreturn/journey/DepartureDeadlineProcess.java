@@ -16,6 +16,16 @@ public final class DepartureDeadlineProcess {
   public static final String TIMER_DEADLINE_PASSED = "TimerEvent_DeadlinePassed";
   public static final String MESSAGE_EVENT_EXTENSION_REQUESTED = "MessageEvent_ExtensionRequested";
   public static final String END_DEADLINE_PASSED = "EndEvent_DeadlinePassed";
+  public static final String GATEWAY_DEADLINE_OR_REQUEST = "Gateway_DeadlineOrRequest";
+  public static final String END_DEADLINE_RAN_OUT = "EndEvent_DeadlineRanOut";
+  public static final String SERVICE_MOVE_DEPARTURE_DEADLINE = "ServiceTask_MoveDepartureDeadline";
+  public static final String END_DEADLINE_MOVED = "EndEvent_DeadlineMoved";
+  public static final String GATEWAY_DEADLINE_ALREADY_PASSED = "Gateway_DeadlineAlreadyPassed";
+  public static final String END_REFUSED_AFTER_DEADLINE = "EndEvent_RefusedAfterDeadline";
+  public static final String SERVICE_WARN_ABOUT_LATE_PREPARATION = "ServiceTask_WarnAboutLatePreparation";
+  public static final String END_PREPARATION_WARNING_SENT = "EndEvent_PreparationWarningSent";
+  public static final String SERVICE_REMIND_CONTACT_PERSON = "ServiceTask_RemindContactPerson";
+  public static final String END_CONTACT_PERSON_REMINDED = "EndEvent_ContactPersonReminded";
 
   /** Message (name) of an extension request; delivered by the case-event service. */
   public static final String MESSAGE_EXTENSION_REQUESTED = "ExtensionRequested";

@@ -22,6 +22,9 @@ public final class ReintegrationProcess {
   public static final String TASK_SUBMIT_CLAIMS = "Task_SubmitReimbursementClaims";
   public static final String TASK_REVIEW_CLAIMS = "Task_ReviewReimbursementClaims";
   public static final String TASK_SUBMIT_PROGRESS_REPORT = "Task_SubmitProgressReport";
+  public static final String RULE_PLAN_SUPPORT_MONTH = "BusinessRuleTask_PlanSupportMonth";
+  public static final String GATEWAY_CLAIMS_DONE = "Gateway_ClaimsDone";
+  public static final String END_MONTH_COMPLETED = "EndEvent_MonthCompleted";
 
   public static final Variable<Integer> SUPPORT_MONTH = Variable.integer("supportMonth");
   public static final Variable<Boolean> CLAIMS_SUBMITTED = Variable.bool("claimsSubmitted");

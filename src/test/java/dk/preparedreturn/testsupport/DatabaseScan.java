@@ -18,7 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * PostgreSQL. Text columns (varchar, text, clob, json) are searched case-insensitively, binary
  * columns (bytea, blob: serialized and JSON variables, comments' full text, exception traces) as
  * UTF-8, date columns by date and timestamp columns by their day. A hit is {@code TABLE.COLUMN},
- * upper case on both databases.
+ * upper case on both databases. The deployed models and forms (byte arrays of a deployment) are
+ * not searched: they are what the process owners deploy, not data of a case, and a form's example
+ * ("e.g. FH-2026-00012") would otherwise be found as the case reference of whichever case gets it.
  */
 public final class DatabaseScan {
 
@@ -167,6 +169,12 @@ public final class DatabaseScan {
     return exceptTables.contains(column.table().toUpperCase(Locale.ROOT));
   }
 
+  /** Leaves out the deployed models and forms (see the class comment). */
+  private String notDeployed(Column column) {
+    return column.table().equalsIgnoreCase("ACT_GE_BYTEARRAY") && column.kind() == Kind.BINARY
+        ? " AND " + quote(nameOf(column.table(), "DEPLOYMENT_ID_")) + " IS NULL" : "";
+  }
+
   private long count(Column column, String text) {
     String table = quote(column.table());
     String name = quote(column.name());
@@ -176,11 +184,11 @@ public final class DatabaseScan {
           .param(like(text.toLowerCase(Locale.ROOT))).query(Long.class).single();
     }
     if (postgres) {
-      return jdbc.sql("SELECT count(*) FROM " + table + " WHERE position(convert_to(?, 'UTF8') in " + name + ") > 0")
-          .param(text).query(Long.class).single();
+      return jdbc.sql("SELECT count(*) FROM " + table + " WHERE position(convert_to(?, 'UTF8') in " + name + ") > 0"
+          + notDeployed(column)).param(text).query(Long.class).single();
     }
-    return jdbc.sql("SELECT count(*) FROM " + table + " WHERE UTF8TOSTRING(" + name + ") LIKE ? ESCAPE '!'")
-        .param(like(text)).query(Long.class).single();
+    return jdbc.sql("SELECT count(*) FROM " + table + " WHERE UTF8TOSTRING(" + name + ") LIKE ? ESCAPE '!'"
+        + notDeployed(column)).param(like(text)).query(Long.class).single();
   }
 
   /** The values of a text or binary column that contain the text (as UTF-8 strings). */
@@ -194,7 +202,8 @@ public final class DatabaseScan {
     }
     String where = postgres ? "position(convert_to(?, 'UTF8') in " + name + ") > 0"
         : "UTF8TOSTRING(" + name + ") LIKE ? ESCAPE '!'";
-    return jdbc.sql("SELECT " + name + " FROM " + table + " WHERE " + where).param(postgres ? text : like(text))
+    return jdbc.sql("SELECT " + name + " FROM " + table + " WHERE " + where + notDeployed(column))
+        .param(postgres ? text : like(text))
         .query((rs, n) -> new String(rs.getBytes(1), StandardCharsets.UTF_8)).list();
   }
 

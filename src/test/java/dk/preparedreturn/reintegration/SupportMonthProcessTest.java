@@ -1,0 +1,181 @@
+package dk.preparedreturn.reintegration;
+
+import static dk.preparedreturn.reintegration.ReintegrationProcess.END_MONTH_COMPLETED;
+import static dk.preparedreturn.reintegration.ReintegrationProcess.GATEWAY_CLAIMS_DONE;
+import static dk.preparedreturn.reintegration.ReintegrationProcess.RULE_PLAN_SUPPORT_MONTH;
+import static dk.preparedreturn.reintegration.ReintegrationProcess.TASK_PAY_CASH_SUPPORT;
+import static dk.preparedreturn.reintegration.ReintegrationProcess.TASK_REVIEW_CLAIMS;
+import static dk.preparedreturn.reintegration.ReintegrationProcess.TASK_SUBMIT_CLAIMS;
+import static dk.preparedreturn.reintegration.ReintegrationProcess.TASK_SUBMIT_PROGRESS_REPORT;
+import static dk.preparedreturn.reintegration.ReintegrationProcess.TIMER_MONTH_BEGINS;
+import static dk.preparedreturn.testsupport.Journey.ZONE;
+import static dk.preparedreturn.testsupport.Journey.clockAt;
+import static dk.preparedreturn.testsupport.Journey.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import dk.preparedreturn.journey.CaseVariables;
+import dk.preparedreturn.testsupport.Journey;
+import dk.preparedreturn.testsupport.ProcessTestBase;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code SupportMonth}, started directly the way {@code Reintegration} starts it at the arrival
+ * (business key = case reference, the case's variables, {@code supportMonth} = n), one path per
+ * kind of month of the decision table {@code SupportMonth}: cash (1, 2, 4, 5), cash and progress
+ * report (3, 6), reimbursement with or without claims (7, 8, 10 …), reimbursement and progress
+ * report (9). The arrival (R0) is Friday 29 May 2026; month n begins on R0 + n − 1 months at 08:00.
+ * Lead times are those of the decision table {@code LeadTimes} (payment 7 days from the month's
+ * start, claims review 10 days and reports 14 days from the month's end).
+ */
+class SupportMonthProcessTest extends ProcessTestBase {
+
+  static final LocalDate REFERRAL = LocalDate.of(2026, 3, 2);
+  static final LocalDate ARRIVAL = LocalDate.of(2026, 5, 29);
+
+  static Date at(LocalDateTime time) {
+    return Date.from(time.atZone(ZONE).toInstant());
+  }
+
+  /** The month as the call activity starts it at the arrival: the case's variables and its number. */
+  ProcessInstance monthStartedAtTheArrival(Journey j, int month) {
+    clockAt(ARRIVAL);
+    Map<String, Object> leadTimes = engine.getDecisionService().evaluateDecisionByKey("LeadTimes")
+        .variables(Journey.vars(CaseVariables.PERIOD_TYPE.name(), "REFLECTION")).evaluate().getSingleResult()
+        .getEntryMap();
+    Map<String, Object> variables = Journey.vars(CaseVariables.CASE_REF.name(), j.caseRef(),
+        CaseVariables.PARTNER_GROUP.name(), "partner-ng", CaseVariables.ARRIVAL_DATE.name(), ARRIVAL.toString(),
+        CaseVariables.CHILD_SUPPORT.name(), false, ReintegrationProcess.SUPPORT_MONTH.name(), month);
+    variables.putAll(leadTimes);
+    ProcessInstance instance = engine.getRuntimeService().createProcessInstanceByKey(
+        ReintegrationProcess.SUPPORT_MONTH_KEY).businessKey(j.caseRef()).setVariables(variables).execute();
+    assertThat(instance).isStarted().isWaitingAt(TIMER_MONTH_BEGINS);
+    return instance;
+  }
+
+  /** The month's timer has not fired the day before nor at 07:59 on its first day, and fires at 08:00. */
+  void monthBegins(Journey j, ProcessInstance month, LocalDate firstDay) {
+    assertThat(j.timer(TIMER_MONTH_BEGINS).getDuedate()).isEqualTo(at(firstDay.atTime(8, 0)));
+    j.on(firstDay.minusDays(1));
+    assertThat(month).isWaitingAt(TIMER_MONTH_BEGINS);
+    clockAt(firstDay.atTime(7, 59));
+    j.executeDueJobs();
+    assertThat(month).isWaitingAt(TIMER_MONTH_BEGINS).hasNotPassed(RULE_PLAN_SUPPORT_MONTH);
+    clockAt(firstDay.atTime(8, 0));
+    j.executeDueJobs();
+    assertThat(month).hasPassed(TIMER_MONTH_BEGINS, RULE_PLAN_SUPPORT_MONTH);
+  }
+
+  List<String> payments(Journey j) {
+    return jdbc.sql("SELECT support_month || ':' || kind || ':' || category || ':' || status FROM case_payment"
+        + " WHERE case_ref = ? ORDER BY id").param(j.caseRef()).query(String.class).list();
+  }
+
+  void payCash(Journey j) {
+    j.complete(TASK_PAY_CASH_SUPPORT, "cashAmount", 1500, "paidOn", Journey.today().toString());
+  }
+
+  void submitProgressReport(Journey j) {
+    j.complete(TASK_SUBMIT_PROGRESS_REPORT, "economicSituation", "3", "socialSituation", "3",
+        "psychosocialSituation", "3", "planProgress", "ON_TRACK");
+  }
+
+  @Test
+  void aCashMonthPaysTheCashSupportAndEnds() {
+    Journey j = newCase(REFERRAL);
+    ProcessInstance month = monthStartedAtTheArrival(j, 2);
+    monthBegins(j, month, LocalDate.of(2026, 6, 29));
+
+    assertThat(month).isWaitingAt(TASK_PAY_CASH_SUPPORT);
+    assertThat(task(TASK_PAY_CASH_SUPPORT, month)).hasCandidateGroup("partner-ng")
+        .hasDueDate(at(LocalDateTime.of(2026, 7, 6, 23, 59)));
+    payCash(j);
+
+    assertThat(month).isEnded().hasPassed(TASK_PAY_CASH_SUPPORT, END_MONTH_COMPLETED)
+        .hasNotPassed(TASK_SUBMIT_CLAIMS, TASK_SUBMIT_PROGRESS_REPORT);
+    assertThat(payments(j)).containsExactly("2:CASH:DAILY_NEEDS:PAID");
+  }
+
+  @Test
+  void aCashMonthWithAProgressReportEndsWithTheReport() {
+    Journey j = newCase(REFERRAL);
+    ProcessInstance month = monthStartedAtTheArrival(j, 3);
+    monthBegins(j, month, LocalDate.of(2026, 7, 29));
+
+    assertThat(task(TASK_PAY_CASH_SUPPORT, month)).hasCandidateGroup("partner-ng")
+        .hasDueDate(at(LocalDateTime.of(2026, 8, 5, 23, 59)));
+    payCash(j);
+    assertThat(month).isWaitingAt(TASK_SUBMIT_PROGRESS_REPORT);
+    assertThat(task(TASK_SUBMIT_PROGRESS_REPORT, month)).as("14 days after the month's end, 29 August")
+        .hasCandidateGroup("partner-ng").hasDueDate(at(LocalDateTime.of(2026, 9, 12, 23, 59)));
+    submitProgressReport(j);
+
+    assertThat(month).isEnded().hasPassed(TASK_PAY_CASH_SUPPORT, TASK_SUBMIT_PROGRESS_REPORT, END_MONTH_COMPLETED)
+        .hasNotPassed(TASK_SUBMIT_CLAIMS);
+    assertThat(payments(j)).containsExactly("3:CASH:DAILY_NEEDS:PAID");
+  }
+
+  @Test
+  void aReimbursementMonthWithClaimsIsReviewedByDrc() {
+    Journey j = newCase(REFERRAL);
+    ProcessInstance month = monthStartedAtTheArrival(j, 7);
+    monthBegins(j, month, LocalDate.of(2026, 11, 29));
+
+    assertThat(month).isWaitingAt(TASK_SUBMIT_CLAIMS).hasNotPassed(TASK_PAY_CASH_SUPPORT);
+    assertThat(task(TASK_SUBMIT_CLAIMS, month)).as("by the month's end").hasCandidateGroup("partner-ng")
+        .hasDueDate(at(LocalDateTime.of(2026, 12, 29, 23, 59)));
+    j.complete(TASK_SUBMIT_CLAIMS, "claims",
+        json("[{\"category\":\"HOUSING\",\"amount\":900,\"receiptReference\":\"A-1\"}]"));
+
+    assertThat(month).isWaitingAt(TASK_REVIEW_CLAIMS);
+    assertThat(task(TASK_REVIEW_CLAIMS, month)).as("10 days after the month's end").hasCandidateGroup("drc")
+        .hasDueDate(at(LocalDateTime.of(2027, 1, 8, 23, 59)));
+    j.complete(TASK_REVIEW_CLAIMS, "claims",
+        json("[{\"category\":\"HOUSING\",\"amount\":900,\"receiptReference\":\"A-1\",\"decision\":\"APPROVED\"}]"));
+
+    assertThat(month).isEnded().hasPassed(TASK_SUBMIT_CLAIMS, TASK_REVIEW_CLAIMS, END_MONTH_COMPLETED)
+        .hasNotPassed(TASK_PAY_CASH_SUPPORT, TASK_SUBMIT_PROGRESS_REPORT);
+    assertThat(payments(j)).containsExactly("7:CLAIM:HOUSING:APPROVED");
+  }
+
+  @Test
+  void aReimbursementMonthWithoutClaimsNeedsNoReview() {
+    Journey j = newCase(REFERRAL);
+    ProcessInstance month = monthStartedAtTheArrival(j, 8);
+    monthBegins(j, month, LocalDate.of(2026, 12, 29));
+
+    assertThat(month).isWaitingAt(TASK_SUBMIT_CLAIMS);
+    assertThat(task(TASK_SUBMIT_CLAIMS, month)).hasCandidateGroup("partner-ng")
+        .hasDueDate(at(LocalDateTime.of(2027, 1, 29, 23, 59)));
+    j.complete(TASK_SUBMIT_CLAIMS, "claims", json("[]"));
+
+    assertThat(month).isEnded().hasPassed(TASK_SUBMIT_CLAIMS, GATEWAY_CLAIMS_DONE, END_MONTH_COMPLETED)
+        .hasNotPassed(TASK_REVIEW_CLAIMS, TASK_SUBMIT_PROGRESS_REPORT);
+    assertThat(payments(j)).as("nothing claimed, nothing recorded").isEmpty();
+  }
+
+  @Test
+  void aReimbursementMonthWithAProgressReportEndsWithTheReport() {
+    Journey j = newCase(REFERRAL);
+    ProcessInstance month = monthStartedAtTheArrival(j, 9);
+    monthBegins(j, month, LocalDate.of(2027, 1, 29));
+
+    assertThat(task(TASK_SUBMIT_CLAIMS, month)).as("month 9 ends on 28 February (29 May + 9 months)")
+        .hasCandidateGroup("partner-ng").hasDueDate(at(LocalDateTime.of(2027, 2, 28, 23, 59)));
+    j.complete(TASK_SUBMIT_CLAIMS, "claims", json("[]"));
+    assertThat(month).isWaitingAt(TASK_SUBMIT_PROGRESS_REPORT).hasNotPassed(TASK_REVIEW_CLAIMS);
+    assertThat(task(TASK_SUBMIT_PROGRESS_REPORT, month)).hasCandidateGroup("partner-ng")
+        .hasDueDate(at(LocalDateTime.of(2027, 3, 14, 23, 59)));
+    submitProgressReport(j);
+
+    assertThat(month).isEnded().hasPassed(TASK_SUBMIT_CLAIMS, TASK_SUBMIT_PROGRESS_REPORT, END_MONTH_COMPLETED)
+        .hasNotPassed(TASK_PAY_CASH_SUPPORT);
+  }
+}
