@@ -431,7 +431,7 @@ public final class Benchmarks {
   private String b6() throws Exception {
     int rounds = intProperty("bench.b6.rounds", 3);
     String[] jvm = System.getProperty("bench.b6.jvm", "").isBlank() ? new String[0]
-        : System.getProperty("bench.b6.jvm").trim().split("\\s+");
+        : System.getProperty("bench.b6.jvm").trim().split("[\\s,]+"); // commas: Maven splits spaces
     List<Startup.Start> starts = Startup.measure(rounds, jvm);
     StringBuilder rows = new StringBuilder();
     for (Startup.Start s : starts) {
@@ -452,7 +452,8 @@ public final class Benchmarks {
     return """
         ## B6 Start-up and memory on the embedded default
 
-        The packaged jar (`java %s-jar target/prepared-return-*.jar`) in a new folder: the first start \
+        The packaged jar (`java %s-jar target/prepared-return-*.jar`; by default with the JVM options of \
+        `./mvnw spring-boot:run` from `pom.xml`) in a new folder: the first start \
         creates the H2 database, the demo users and the demo cases; the restart finds them. Ready = the \
         readiness probe answers 200 and Tasklist is served, measured from the process start. Memory = \
         resident set (VmRSS) when ready and after 20 rounds of Tasklist, REST API and reports requests; \
