@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.preparedreturn.engine.ProcessesDeployment;
 import dk.preparedreturn.testsupport.PostgresIntegrationTest;
 import dk.preparedreturn.testsupport.TestDatabase;
+import dk.preparedreturn.testsupport.TestUsers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -144,6 +143,6 @@ class FoundationIT extends PostgresIntegrationTest {
   }
 
   static String basic(String user, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return TestUsers.basicAuth(user, password);
   }
 }

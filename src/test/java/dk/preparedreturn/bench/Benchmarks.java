@@ -431,7 +431,7 @@ public final class Benchmarks {
   private String b6() throws Exception {
     int rounds = intProperty("bench.b6.rounds", 3);
     String[] jvm = System.getProperty("bench.b6.jvm", "").isBlank() ? new String[0]
-        : System.getProperty("bench.b6.jvm").trim().split("[\\s,]+"); // commas: Maven splits spaces
+        : System.getProperty("bench.b6.jvm").trim().split("[\\s,]+");
     List<Startup.Start> starts = Startup.measure(rounds, jvm);
     StringBuilder rows = new StringBuilder();
     for (Startup.Start s : starts) {

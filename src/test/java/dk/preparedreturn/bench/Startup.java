@@ -1,17 +1,16 @@
 package dk.preparedreturn.bench;
 
 import dk.preparedreturn.testsupport.PackagedJar;
+import dk.preparedreturn.testsupport.TestUsers;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -83,8 +82,7 @@ final class Startup {
   private static int status(String url, boolean asAdmin) throws InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
     if (asAdmin) {
-      request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes(
-          StandardCharsets.UTF_8)));
+      request.header("Authorization", TestUsers.basicAuth("demo", "demo"));
     }
     try {
       return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -13,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
@@ -160,8 +159,7 @@ class MailboxPageTest {
   private HttpResponse<String> get(String path, String user, String cookie) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
     if (user != null) {
-      request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-          (user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+      request.header("Authorization", TestUsers.basicAuth(user, PASSWORD));
     }
     if (cookie != null) {
       request.header("Cookie", cookie);

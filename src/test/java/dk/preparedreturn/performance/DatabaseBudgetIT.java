@@ -134,7 +134,7 @@ class DatabaseBudgetIT extends PostgresIntegrationTest {
     Path written = write(measured, statements);
     Map<String, Usage> budget = budget();
     List<String> problems = new ArrayList<>();
-    for (String operation : union(budget, measured)) {
+    for (String operation : union(budget.keySet(), measured.keySet())) {
       Usage allowed = budget.get(operation);
       Usage used = measured.get(operation);
       if (allowed == null) {
@@ -286,7 +286,7 @@ class DatabaseBudgetIT extends PostgresIntegrationTest {
   /** Per operation, the statements sent a different number of times in two journeys (for diagnosis). */
   static String difference(Map<String, Map<String, Integer>> a, Map<String, Map<String, Integer>> b) {
     StringBuilder text = new StringBuilder();
-    for (String operation : new java.util.TreeSet<>(union(a.keySet(), b.keySet()))) {
+    for (String operation : union(a.keySet(), b.keySet())) {
       Map<String, Integer> x = a.getOrDefault(operation, Map.of());
       Map<String, Integer> y = b.getOrDefault(operation, Map.of());
       for (String statement : union(x.keySet(), y.keySet())) {
@@ -307,10 +307,4 @@ class DatabaseBudgetIT extends PostgresIntegrationTest {
     return new ArrayList<>(keys);
   }
 
-  private static List<String> union(Map<String, Usage> a, Map<String, Usage> b) {
-    TreeMap<String, Boolean> keys = new TreeMap<>();
-    a.keySet().forEach(k -> keys.put(k, true));
-    b.keySet().forEach(k -> keys.put(k, true));
-    return new ArrayList<>(keys.keySet());
-  }
 }

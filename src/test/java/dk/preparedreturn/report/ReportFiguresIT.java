@@ -21,10 +21,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -156,8 +154,7 @@ class ReportFiguresIT {
 
   HttpResponse<String> get(String path, String user) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD)
-            .getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        .header("Authorization", TestUsers.basicAuth(user, PASSWORD)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** The value of one sample of /actuator/prometheus, e.g. {@code report_drop_outs{when="after_departure"}}. */

@@ -10,9 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,8 +53,7 @@ class ReportsIT extends PostgresIntegrationTest {
   HttpResponse<String> get(String path, String user) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
     if (user != null) {
-      request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-          (user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+      request.header("Authorization", TestUsers.basicAuth(user, PASSWORD));
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
@@ -149,8 +146,7 @@ class ReportsIT extends PostgresIntegrationTest {
     }
     // wrong credentials are refused, not treated as anonymous
     HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-        + "/actuator/health")).header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-        "rep-monitor:wrong".getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        + "/actuator/health")).header("Authorization", TestUsers.basicAuth("rep-monitor", "wrong")).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(wrong.statusCode()).isEqualTo(401);
     assertThat(wrong.body()).doesNotContain("components");
   }

@@ -29,10 +29,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -455,8 +453,7 @@ class AuthorizationMatrixIT extends PostgresIntegrationTest {
   }
 
   HttpResponse<String> send(HttpRequest.Builder request, String group) throws Exception {
-    request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-        (USERS.get(group) + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+    request.header("Authorization", TestUsers.basicAuth(USERS.get(group), PASSWORD));
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -182,8 +181,7 @@ class LoginAndHttpsHardeningIT extends PostgresIntegrationTest {
 
   HttpResponse<String> basic(String client, String path, String user, String password) throws Exception {
     return http.send(HttpRequest.newBuilder(uri(path)).header("X-Forwarded-For", client)
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-            .getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        .header("Authorization", TestUsers.basicAuth(user, password)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   URI uri(String path) {

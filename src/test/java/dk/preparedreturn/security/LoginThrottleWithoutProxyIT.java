@@ -8,9 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -63,7 +61,6 @@ class LoginThrottleWithoutProxyIT extends PostgresIntegrationTest {
     // another context's
     return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/reports/summary"))
         .header("X-Forwarded-For", forwardedFor)
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-            .getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        .header("Authorization", TestUsers.basicAuth(user, password)).build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -5,10 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,8 +123,7 @@ public final class ServiceNode implements AutoCloseable {
       request.header("Content-Type", "application/json");
     }
     if (user != null) {
-      request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-          (user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+      request.header("Authorization", TestUsers.basicAuth(user, password));
     }
     return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
   }

@@ -23,6 +23,12 @@ public final class TestUsers {
   }
 
   /** The group of a test caseworker. */
+  /** The value of an HTTP Basic {@code Authorization} header. */
+  public static String basicAuth(String user, String password) {
+    return "Basic " + java.util.Base64.getEncoder().encodeToString(
+        (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   public static String groupOf(String userId) {
     return BY_GROUP.entrySet().stream().filter(e -> e.getValue().equals(userId)).map(java.util.Map.Entry::getKey)
         .findFirst().orElseThrow(() -> new IllegalArgumentException("no test caseworker: " + userId));
