@@ -2,7 +2,7 @@ package dk.preparedreturn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.preparedreturn.engine.ProcessesDeployment;
+import dk.preparedreturn.process.ProcessesDeployment;
 import dk.preparedreturn.testsupport.PostgresIntegrationTest;
 import dk.preparedreturn.testsupport.TestDatabase;
 import dk.preparedreturn.testsupport.TestUsers;

@@ -2,7 +2,7 @@ package dk.preparedreturn.api;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import dk.preparedreturn.casefile.CaseNotFound;
-import dk.preparedreturn.forms.InvalidFormInput;
+import dk.preparedreturn.process.InvalidFormInput;
 import dk.preparedreturn.referral.ReferralConflict;
 import dk.preparedreturn.referral.ReferralService;
 import java.net.URI;
@@ -73,6 +73,25 @@ class ApiProblems {
     List<FieldProblem> errors = e.problems().stream().sorted((a, b) -> a.field().compareTo(b.field())).toList();
     return badRequest("Invalid fields: " + errors.stream().map(FieldProblem::field).distinct()
         .collect(Collectors.joining(", ")), errors);
+  }
+
+  /** A query or path parameter of the wrong type ({@code ?k=abc}, {@code ?limit=5.5}, a number too large). */
+  @ExceptionHandler(org.springframework.beans.TypeMismatchException.class)
+  ProblemDetail wrongType(org.springframework.beans.TypeMismatchException e) {
+    String name = e instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m
+        ? m.getName() : e.getPropertyName() == null ? "parameter" : e.getPropertyName();
+    String expected = e.getRequiredType() == null ? "value" : switch (e.getRequiredType().getSimpleName()) {
+      case "int", "Integer", "long", "Long" -> "whole number in range";
+      case "LocalDate" -> "date (yyyy-mm-dd)";
+      default -> "valid value";
+    };
+    return badRequest("Invalid parameter: " + name, List.of(new FieldProblem(name, "must be a " + expected)));
+  }
+
+  @ExceptionHandler(org.springframework.web.bind.MissingServletRequestParameterException.class)
+  ProblemDetail missing(org.springframework.web.bind.MissingServletRequestParameterException e) {
+    return badRequest("Missing parameter: " + e.getParameterName(),
+        List.of(new FieldProblem(e.getParameterName(), "is required")));
   }
 
   @ExceptionHandler(InvalidFormInput.class)

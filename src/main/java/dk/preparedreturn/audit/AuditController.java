@@ -1,7 +1,7 @@
 package dk.preparedreturn.audit;
 
 import dk.preparedreturn.api.Forbidden;
-import dk.preparedreturn.security.ApiCaller;
+import dk.preparedreturn.identity.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -38,14 +38,14 @@ class AuditController {
   }
 
   @GetMapping(path = "/api/audit/cases/{caseRef}", produces = "application/json")
-  Map<String, Object> forCase(@PathVariable String caseRef, ApiCaller caller) {
+  Map<String, Object> forCase(@PathVariable String caseRef, Caller caller) {
     requireAdmin(caller);
     return Map.of("caseRef", caseRef, "entries", audit.forCases(List.of(caseRef)));
   }
 
   @PostMapping(path = "/api/audit/data-subject", consumes = "application/json", produces = "application/json")
   @Transactional
-  Map<String, Object> forDataSubject(@Valid @RequestBody DataSubject subject, ApiCaller caller) {
+  Map<String, Object> forDataSubject(@Valid @RequestBody DataSubject subject, Caller caller) {
     requireAdmin(caller);
     List<String> cases = jdbc.sql("SELECT case_ref FROM case_person WHERE lower(full_name) = lower(?)"
         + " AND date_of_birth = ? ORDER BY case_ref").params(subject.fullName().trim(), subject.dateOfBirth())
@@ -56,7 +56,7 @@ class AuditController {
     return Map.of("cases", cases, "entries", entries);
   }
 
-  private static void requireAdmin(ApiCaller caller) {
+  private static void requireAdmin(Caller caller) {
     if (!caller.admin()) {
       throw new Forbidden("The access log is for administrators (data-protection officer)");
     }

@@ -7,8 +7,7 @@ import dk.preparedreturn.caseevents.CaseEventService;
 import dk.preparedreturn.deadlines.DeadlineCalendarService;
 import dk.preparedreturn.deadlines.DeadlinePage;
 import dk.preparedreturn.identity.Groups;
-import dk.preparedreturn.security.ApiCaller;
-import dk.preparedreturn.security.CaseParticipation;
+import dk.preparedreturn.identity.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
@@ -53,7 +52,7 @@ class CaseController {
 
   @GetMapping(path = "/api/cases/{caseRef}", produces = "application/json")
   @Transactional
-  Map<String, Object> read(@PathVariable String caseRef, ApiCaller caller) {
+  Map<String, Object> read(@PathVariable String caseRef, Caller caller) {
     CaseFile c = cases.require(caseRef);
     List<String> taking = participatingGroups(caseRef, caller);
     Map<String, Object> body = new LinkedHashMap<>();
@@ -91,7 +90,7 @@ class CaseController {
   }
 
   @GetMapping(path = "/api/cases/{caseRef}/deadlines", produces = "application/json")
-  Map<String, Object> deadlines(@PathVariable String caseRef, ApiCaller caller) {
+  Map<String, Object> deadlines(@PathVariable String caseRef, Caller caller) {
     cases.require(caseRef);
     participatingGroups(caseRef, caller);
     return Map.of("caseRef", caseRef, "deadlines", deadlines.calendar(caseRef));
@@ -99,7 +98,7 @@ class CaseController {
 
   /** The same calendar as a page, linked from the task forms in Tasklist (English for partners). */
   @GetMapping(path = "/app/cases/{caseRef}/deadlines", produces = MediaType.TEXT_HTML_VALUE)
-  ResponseEntity<String> deadlinePage(@PathVariable String caseRef, ApiCaller caller) {
+  ResponseEntity<String> deadlinePage(@PathVariable String caseRef, Caller caller) {
     cases.require(caseRef);
     participatingGroups(caseRef, caller);
     boolean english = caller.groups().stream().noneMatch(Groups.DANISH_CASE_ACTORS::contains)
@@ -114,17 +113,16 @@ class CaseController {
 
   @PostMapping(path = "/api/cases/{caseRef}/events", consumes = "application/json")
   @Transactional
-  ResponseEntity<Void> event(@PathVariable String caseRef, @Valid @RequestBody EventRequest request, ApiCaller caller) {
-    boolean partnerOnly = caller.groups().stream().noneMatch(Groups.DANISH_CASE_ACTORS::contains);
-    events.report(caseRef, request.event(), request.eventDate(), request.newDate(), caller.groups(), partnerOnly);
+  ResponseEntity<Void> event(@PathVariable String caseRef, @Valid @RequestBody EventRequest request, Caller caller) {
+    events.report(caseRef, request.event(), request.eventDate(), request.newDate(), caller);
     return ResponseEntity.noContent().build();
   }
 
   /** The caller's groups that take part in the case; managers pass with none (no person data). */
-  private List<String> participatingGroups(String caseRef, ApiCaller caller) {
+  private List<String> participatingGroups(String caseRef, Caller caller) {
     List<String> taking = participation.groups(caseRef).stream().filter(caller.groups()::contains).toList();
     if (taking.isEmpty() && !caller.in(Groups.MANAGERS) && !caller.admin()) {
-      throw new Forbidden("Your organisation does not take part in case " + caseRef);
+      throw new CaseNotFound(caseRef);
     }
     return taking;
   }

@@ -3,6 +3,7 @@ package dk.preparedreturn.demo;
 import dk.preparedreturn.caseevents.CaseEvent;
 import dk.preparedreturn.caseevents.CaseEventService;
 import dk.preparedreturn.casefile.CaseFileRepository;
+import dk.preparedreturn.identity.Caller;
 import dk.preparedreturn.identity.StartupGuard;
 import dk.preparedreturn.referral.Referral;
 import dk.preparedreturn.referral.Referral.ResidenceStatus;
@@ -129,7 +130,7 @@ class DemoCases {
     Case c = identified(4, ResidenceStatus.NO_LAWFUL_RESIDENCE, "NG", today.minusDays(24), "Fiktiv Person Dupe");
     c.accepted("cmm-mads", today.minusDays(20));
     c.at(today.minusDays(2));
-    events.report(c.ref, CaseEvent.EXTENSION_REQUESTED, today.minusDays(2), null, List.of("cmm"), false);
+    events.report(c.ref, CaseEvent.EXTENSION_REQUESTED, today.minusDays(2), null, new Caller("cmm-mads", List.of("cmm")));
   }
 
   private void preparationWithoutPartner(LocalDate today) {

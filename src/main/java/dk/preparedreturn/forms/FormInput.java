@@ -1,7 +1,8 @@
 package dk.preparedreturn.forms;
 
+import dk.preparedreturn.process.InvalidFormInput;
 import dk.preparedreturn.journey.DeadlineCalendar;
-import dk.preparedreturn.journey.Variable;
+import dk.preparedreturn.process.Variable;
 import java.time.LocalDate;
 import java.util.Arrays;
 import org.camunda.bpm.engine.delegate.VariableScope;

@@ -1,10 +1,13 @@
 package dk.preparedreturn.forms;
 
+import dk.preparedreturn.process.InvalidFormInput;
+import dk.preparedreturn.process.Submission;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.preparedreturn.identity.Groups;
 import dk.preparedreturn.journey.DeadlineCalendar;
-import dk.preparedreturn.journey.Privileged;
+import dk.preparedreturn.process.Privileged;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -93,16 +96,100 @@ class FormSchemaValidation extends AbstractProcessEnginePlugin implements TaskLi
   @Override
   public void notify(DelegateTask delegate) {
     TaskEntity task = (TaskEntity) delegate;
+    boolean english = task.getCandidates().stream().map(IdentityLink::getGroupId)
+        .anyMatch(group -> group != null && Groups.isPartnerGroup(group));
+    FormInput input = english ? FormInput.english(delegate) : FormInput.danish(delegate);
+    Submission submission = Submission.of(task.getId());
     if (task.getTaskDefinition() == null || task.getTaskDefinition().getCamundaFormDefinitionKey() == null) {
+      if (submission != null && !submission.values().isEmpty()) {
+        String name = submission.values().keySet().iterator().next();
+        throw input.invalid(name, name + ": opgaven har ingen formular og tager ingen værdier",
+            name + ": this task has no form and takes no values");
+      }
       return;
     }
     JsonNode form = form(task);
-    boolean english = task.getCandidates().stream().map(IdentityLink::getGroupId)
-        .anyMatch(group -> group != null && Groups.isPartnerGroup(group));
     Map<String, Object> variables = new HashMap<>(delegate.getVariables());
     defaultCheckboxes(form.path("components"), variables);
-    check(form.path("components"), variables, english ? FormInput.english(delegate) : FormInput.danish(delegate),
-        english, null, null);
+    if (submission != null) {
+      checkFieldsOfTheForm(form.path("components"), submission.values(), variables, input);
+    }
+    check(form.path("components"), variables, input, english, null, null);
+  }
+
+  /**
+   * A user's submission holds exactly fields of the form, each of the type its component submits
+   * (text, number, yes/no, a list) and only for fields the form shows: anything else is refused,
+   * naming the variable, before a listener or the process sees it.
+   */
+  private void checkFieldsOfTheForm(JsonNode components, Map<String, Object> submitted, Map<String, Object> variables,
+      FormInput input) {
+    Map<String, JsonNode> fields = new HashMap<>();
+    fields(components, fields);
+    for (Map.Entry<String, Object> entry : submitted.entrySet()) {
+      String name = entry.getKey();
+      JsonNode component = fields.get(name);
+      if (component == null) {
+        throw input.invalid(name, name + ": er ikke et felt i opgavens formular", name + ": is not a field of this form");
+      }
+      Object value = entry.getValue() instanceof TypedValue typed ? typed.getValue() : entry.getValue();
+      if (value == null) {
+        continue;
+      }
+      if (hidden(component, variables)) {
+        throw input.invalid(name, label(component) + ": feltet vises ikke og kan ikke udfyldes",
+            label(component) + ": this field is not shown and cannot be filled in");
+      }
+      String type = component.has("path") && !component.has("key") ? "dynamiclist" : component.path("type").asText();
+      String label = label(component);
+      switch (type) {
+        case "checkbox" -> {
+          if (!(value instanceof Boolean)) {
+            throw input.invalid(name, label + ": skal være ja eller nej", label + ": must be yes or no");
+          }
+        }
+        case "number" -> {
+          if (!(value instanceof Number || value instanceof String text && isNumber(text))) {
+            throw input.invalid(name, label + ": er ikke et tal", label + ": is not a number");
+          }
+        }
+        case "checklist", "taglist", "dynamiclist" -> {
+          if (!(value instanceof Collection<?> || value instanceof SpinJsonNode
+              || value instanceof String text && text.trim().startsWith("["))) {
+            throw input.invalid(name, label + ": skal være en liste", label + ": must be a list");
+          }
+        }
+        default -> {
+          if (!(value instanceof String)) {
+            throw input.invalid(name, label + ": skal være tekst", label + ": must be text");
+          }
+        }
+      }
+    }
+  }
+
+  private static void fields(JsonNode components, Map<String, JsonNode> fields) {
+    for (JsonNode component : components) {
+      if ("dynamiclist".equals(component.path("type").asText()) && component.hasNonNull("path")) {
+        fields.put(component.get("path").asText(), component);
+        continue;
+      }
+      if (component.hasNonNull("key") && !"text".equals(component.path("type").asText())) {
+        fields.put(component.get("key").asText(), component);
+      }
+      if (component.has("components")) {
+        fields(component.get("components"), fields);
+      }
+    }
+  }
+
+  private static boolean isNumber(String text) {
+    try {
+      new BigDecimal(text.trim());
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   /**

@@ -1,6 +1,6 @@
 package dk.preparedreturn.identification;
 
-import dk.preparedreturn.journey.Variable;
+import dk.preparedreturn.process.Variable;
 
 /** Backing of {@code processes/phases/Identification.bpmn}. */
 public final class IdentificationProcess {

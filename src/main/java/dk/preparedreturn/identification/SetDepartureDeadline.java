@@ -1,12 +1,13 @@
 package dk.preparedreturn.identification;
 
-import static dk.preparedreturn.journey.CaseVariables.CASE_REF;
-import static dk.preparedreturn.journey.CaseVariables.DEPARTURE_DEADLINE;
-import static dk.preparedreturn.journey.CaseVariables.IDENTIFICATION_DATE;
-import static dk.preparedreturn.journey.CaseVariables.INITIAL_PERIOD_DAYS;
-import static dk.preparedreturn.journey.CaseVariables.MAX_DEADLINE;
-import static dk.preparedreturn.journey.CaseVariables.MAX_PERIOD_DAYS;
-import static dk.preparedreturn.journey.CaseVariables.PERIOD_TYPE;
+import dk.preparedreturn.process.CaseScope;
+import static dk.preparedreturn.process.CaseVariables.CASE_REF;
+import static dk.preparedreturn.process.CaseVariables.DEPARTURE_DEADLINE;
+import static dk.preparedreturn.process.CaseVariables.IDENTIFICATION_DATE;
+import static dk.preparedreturn.process.CaseVariables.INITIAL_PERIOD_DAYS;
+import static dk.preparedreturn.process.CaseVariables.MAX_DEADLINE;
+import static dk.preparedreturn.process.CaseVariables.MAX_PERIOD_DAYS;
+import static dk.preparedreturn.process.CaseVariables.PERIOD_TYPE;
 
 import dk.preparedreturn.casefile.CaseFileRepository;
 import dk.preparedreturn.journey.DeadlineCalendar;
@@ -36,6 +37,6 @@ class SetDepartureDeadline implements JavaDelegate {
     LocalDate max = t0.plusDays(MAX_PERIOD_DAYS.require(execution));
     DEPARTURE_DEADLINE.set(execution, deadline.toString());
     MAX_DEADLINE.set(execution, max.toString());
-    cases.setIdentification(CASE_REF.require(execution), t0, PERIOD_TYPE.require(execution), deadline, max);
+    cases.setIdentification(CaseScope.requireCaseRef(execution), t0, PERIOD_TYPE.require(execution), deadline, max);
   }
 }

@@ -1,13 +1,14 @@
 package dk.preparedreturn.identification;
 
-import static dk.preparedreturn.journey.CaseVariables.CASE_REF;
-import static dk.preparedreturn.journey.CaseVariables.IDENTIFICATION_DATE;
-import static dk.preparedreturn.journey.CaseVariables.IDENTIFICATION_OUTCOME;
-import static dk.preparedreturn.journey.CaseVariables.REFERRAL_DATE;
+import dk.preparedreturn.process.CaseScope;
+import static dk.preparedreturn.process.CaseVariables.CASE_REF;
+import static dk.preparedreturn.process.CaseVariables.IDENTIFICATION_DATE;
+import static dk.preparedreturn.process.CaseVariables.IDENTIFICATION_OUTCOME;
+import static dk.preparedreturn.process.CaseVariables.REFERRAL_DATE;
 
 import dk.preparedreturn.casefile.CaseFileRepository;
 import dk.preparedreturn.forms.FormInput;
-import dk.preparedreturn.journey.CaseVariables;
+import dk.preparedreturn.process.CaseVariables;
 import dk.preparedreturn.journey.DeadlineCalendar;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -40,7 +41,7 @@ class ValidateIdentificationDecision implements TaskListener {
     } else {
       String reason = input.requireOneOf(IdentificationProcess.NOT_IDENTIFIED_REASON, "Begrundelse",
           IdentificationProcess.NOT_IDENTIFIED_REASONS);
-      cases.setExitReason(CASE_REF.require(task), reason);
+      cases.setExitReason(CaseScope.requireCaseRef(task), reason);
     }
   }
 }

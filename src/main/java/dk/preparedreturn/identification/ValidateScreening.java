@@ -1,6 +1,7 @@
 package dk.preparedreturn.identification;
 
-import static dk.preparedreturn.journey.CaseVariables.CASE_REF;
+import dk.preparedreturn.process.CaseScope;
+import static dk.preparedreturn.process.CaseVariables.CASE_REF;
 
 import dk.preparedreturn.casefile.CaseFileRepository;
 import dk.preparedreturn.forms.FormInput;
@@ -26,7 +27,7 @@ class ValidateScreening implements TaskListener {
     String result = FormInput.danish(task).requireOneOf(IdentificationProcess.SCREENING_RESULT,
         "Resultat af screeningen", IdentificationProcess.INDICATORS_FOUND, IdentificationProcess.NO_INDICATORS);
     if (IdentificationProcess.NO_INDICATORS.equals(result)) {
-      cases.setExitReason(CASE_REF.require(task), IdentificationProcess.NO_INDICATORS);
+      cases.setExitReason(CaseScope.requireCaseRef(task), IdentificationProcess.NO_INDICATORS);
     }
   }
 }

@@ -33,6 +33,15 @@ public final class Groups {
     return PARTNER_PREFIX + countryCode.toLowerCase(Locale.ROOT);
   }
 
+  /** A partner group of the country: {@code partner-ro}, or a regional one such as {@code partner-ro-cluj}. */
+  public static boolean isPartnerOf(String groupId, String countryCode) {
+    if (groupId == null || countryCode == null) {
+      return false;
+    }
+    String country = partnerGroup(countryCode);
+    return groupId.equals(country) || groupId.startsWith(country + "-");
+  }
+
   public static boolean isPartnerGroup(String groupId) {
     return groupId != null && groupId.startsWith(PARTNER_PREFIX);
   }

@@ -1,6 +1,6 @@
 package dk.preparedreturn.identity;
 
-import dk.preparedreturn.engine.StartupLock;
+import dk.preparedreturn.process.StartupLock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,8 @@
 package dk.preparedreturn.journey;
 
+import dk.preparedreturn.process.CaseScope;
+import dk.preparedreturn.process.CaseVariables;
+import dk.preparedreturn.process.ModelProperties;
 import dk.preparedreturn.casefile.CaseClosed;
 import dk.preparedreturn.casefile.CaseFileRepository;
 import dk.preparedreturn.casefile.CaseOutcome;
@@ -26,7 +29,7 @@ class CaseOutcomeListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     CaseOutcome outcome = CaseOutcome.valueOf(ModelProperties.require(execution, PROPERTY));
-    String caseRef = CaseVariables.CASE_REF.require(execution);
+    String caseRef = CaseScope.requireCaseRef(execution);
     cases.close(caseRef, outcome, ClockUtil.getCurrentTime().toInstant());
     events.publishEvent(new CaseClosed(caseRef, outcome));
   }

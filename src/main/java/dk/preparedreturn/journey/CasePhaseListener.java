@@ -1,5 +1,8 @@
 package dk.preparedreturn.journey;
 
+import dk.preparedreturn.process.CaseScope;
+import dk.preparedreturn.process.CaseVariables;
+import dk.preparedreturn.process.ModelProperties;
 import dk.preparedreturn.casefile.CaseFileRepository;
 import dk.preparedreturn.casefile.CasePhase;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -25,6 +28,6 @@ class CasePhaseListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     CasePhase phase = CasePhase.valueOf(ModelProperties.require(execution, PROPERTY));
-    cases.enterPhase(CaseVariables.CASE_REF.require(execution), phase, ClockUtil.getCurrentTime().toInstant());
+    cases.enterPhase(CaseScope.requireCaseRef(execution), phase, ClockUtil.getCurrentTime().toInstant());
   }
 }

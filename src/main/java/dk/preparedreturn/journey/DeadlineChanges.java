@@ -1,5 +1,8 @@
 package dk.preparedreturn.journey;
 
+import dk.preparedreturn.process.Variable;
+import dk.preparedreturn.process.CaseVariables;
+import dk.preparedreturn.process.Privileged;
 import dk.preparedreturn.casefile.CaseFileRepository;
 import java.time.LocalDate;
 import java.util.Date;

@@ -1,5 +1,7 @@
 package dk.preparedreturn.journey;
 
+import dk.preparedreturn.process.Variable;
+
 /**
  * Backing of {@code processes/phases/DepartureDeadline.bpmn}: the departure deadline while the
  * return track runs, with the extension requests decided by Udlændingestyrelsen.

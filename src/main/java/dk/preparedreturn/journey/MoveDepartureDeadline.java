@@ -1,7 +1,8 @@
 package dk.preparedreturn.journey;
 
-import static dk.preparedreturn.journey.CaseVariables.CASE_REF;
-import static dk.preparedreturn.journey.CaseVariables.NEW_DEPARTURE_DEADLINE;
+import dk.preparedreturn.process.CaseScope;
+import static dk.preparedreturn.process.CaseVariables.CASE_REF;
+import static dk.preparedreturn.process.CaseVariables.NEW_DEPARTURE_DEADLINE;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,7 +20,7 @@ class MoveDepartureDeadline implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    changes.moveDepartureDeadline(CASE_REF.require(execution),
+    changes.moveDepartureDeadline(CaseScope.requireCaseRef(execution),
         DeadlineCalendar.date(NEW_DEPARTURE_DEADLINE.require(execution)));
   }
 }

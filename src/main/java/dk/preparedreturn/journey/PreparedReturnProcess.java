@@ -1,5 +1,7 @@
 package dk.preparedreturn.journey;
 
+import dk.preparedreturn.process.Variable;
+
 /** Backing of {@code processes/PreparedReturn.bpmn}, the main process of a case. */
 public final class PreparedReturnProcess {
 

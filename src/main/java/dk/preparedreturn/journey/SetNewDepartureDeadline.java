@@ -1,9 +1,10 @@
 package dk.preparedreturn.journey;
 
-import static dk.preparedreturn.journey.CaseVariables.CASE_REF;
-import static dk.preparedreturn.journey.CaseVariables.MAX_DEADLINE;
-import static dk.preparedreturn.journey.CaseVariables.NEW_DEPARTURE_DEADLINE;
-import static dk.preparedreturn.journey.CaseVariables.SUSPENSION_DATE;
+import dk.preparedreturn.process.CaseScope;
+import static dk.preparedreturn.process.CaseVariables.CASE_REF;
+import static dk.preparedreturn.process.CaseVariables.MAX_DEADLINE;
+import static dk.preparedreturn.process.CaseVariables.NEW_DEPARTURE_DEADLINE;
+import static dk.preparedreturn.process.CaseVariables.SUSPENSION_DATE;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -33,7 +34,7 @@ class SetNewDepartureDeadline implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String caseRef = CASE_REF.require(execution);
+    String caseRef = CaseScope.requireCaseRef(execution);
     LocalDate max = maxAfterSuspension(execution, calendar.today());
     changes.moveDepartureDeadline(caseRef, DeadlineCalendar.date(NEW_DEPARTURE_DEADLINE.require(execution)));
     changes.setMaxDeadline(caseRef, max);

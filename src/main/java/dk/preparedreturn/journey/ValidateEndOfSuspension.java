@@ -1,6 +1,6 @@
 package dk.preparedreturn.journey;
 
-import static dk.preparedreturn.journey.CaseVariables.NEW_DEPARTURE_DEADLINE;
+import static dk.preparedreturn.process.CaseVariables.NEW_DEPARTURE_DEADLINE;
 
 import dk.preparedreturn.forms.FormInput;
 import java.time.LocalDate;

@@ -1,8 +1,8 @@
 package dk.preparedreturn.journey;
 
-import static dk.preparedreturn.journey.CaseVariables.DEPARTURE_DEADLINE;
-import static dk.preparedreturn.journey.CaseVariables.MAX_DEADLINE;
-import static dk.preparedreturn.journey.CaseVariables.NEW_DEPARTURE_DEADLINE;
+import static dk.preparedreturn.process.CaseVariables.DEPARTURE_DEADLINE;
+import static dk.preparedreturn.process.CaseVariables.MAX_DEADLINE;
+import static dk.preparedreturn.process.CaseVariables.NEW_DEPARTURE_DEADLINE;
 
 import dk.preparedreturn.forms.FormInput;
 import java.time.LocalDate;

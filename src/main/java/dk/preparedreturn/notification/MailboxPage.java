@@ -1,9 +1,9 @@
 package dk.preparedreturn.notification;
 
 import dk.preparedreturn.identity.Groups;
-import dk.preparedreturn.journey.Privileged;
+import dk.preparedreturn.process.Privileged;
 import dk.preparedreturn.notification.MailCatcher.CaughtMail;
-import dk.preparedreturn.security.ApiCaller;
+import dk.preparedreturn.identity.Caller;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -50,7 +50,7 @@ class MailboxPage {
   }
 
   @GetMapping(path = "/app/mailbox", produces = MediaType.TEXT_HTML_VALUE)
-  ResponseEntity<String> page(ApiCaller caller) {
+  ResponseEntity<String> page(Caller caller) {
     boolean english = caller.groups().stream().anyMatch(Groups::isPartnerGroup) && !caller.admin();
     Set<String> addresses = caller.admin() ? Set.of() : addresses(caller);
     List<CaughtMail> visible = catcher.caught().stream()
@@ -62,7 +62,7 @@ class MailboxPage {
   }
 
   /** The caller's own address and the mailboxes of the caller's groups, lower case. */
-  private Set<String> addresses(ApiCaller caller) {
+  private Set<String> addresses(Caller caller) {
     Set<String> addresses = new TreeSet<>();
     User user = Privileged.call(() -> identity.createUserQuery().userId(caller.userId()).singleResult());
     if (user != null && user.getEmail() != null && !user.getEmail().isBlank()) {

@@ -1,9 +1,9 @@
 package dk.preparedreturn.notification;
 
 import dk.preparedreturn.api.Forbidden;
-import dk.preparedreturn.forms.InvalidFormInput;
+import dk.preparedreturn.process.InvalidFormInput;
 import dk.preparedreturn.identity.Groups;
-import dk.preparedreturn.security.ApiCaller;
+import dk.preparedreturn.identity.Caller;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -54,7 +54,7 @@ class NotificationController {
   @GetMapping(path = "/api/notifications", produces = MediaType.APPLICATION_JSON_VALUE)
   List<NotificationView> list(@RequestParam(name = "status", required = false) String status,
       @RequestParam(name = "caseRef", required = false) String caseRef,
-      @RequestParam(name = "limit", required = false) Integer limit, ApiCaller caller) {
+      @RequestParam(name = "limit", required = false) Integer limit, Caller caller) {
     if (!caller.admin() && !caller.in(Groups.MONITORING)) {
       throw new Forbidden("The notification outbox is for administrators and monitoring");
     }
@@ -68,7 +68,7 @@ class NotificationController {
   }
 
   @PostMapping(path = "/api/notifications/{id}/retry", produces = MediaType.APPLICATION_JSON_VALUE)
-  NotificationView retry(@PathVariable String id, ApiCaller caller) {
+  NotificationView retry(@PathVariable String id, Caller caller) {
     if (!caller.admin()) {
       throw new Forbidden("Only administrators may put a notification back");
     }

@@ -1,7 +1,7 @@
 package dk.preparedreturn.notification;
 
 import dk.preparedreturn.identity.Groups;
-import dk.preparedreturn.journey.Privileged;
+import dk.preparedreturn.process.Privileged;
 import dk.preparedreturn.notification.MailTemplates.Language;
 import java.time.Instant;
 import java.time.ZoneId;

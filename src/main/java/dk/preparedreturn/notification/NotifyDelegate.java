@@ -1,14 +1,15 @@
 package dk.preparedreturn.notification;
 
-import static dk.preparedreturn.journey.CaseVariables.CASE_REF;
-import static dk.preparedreturn.journey.CaseVariables.CONTACT_PERSON;
-import static dk.preparedreturn.journey.CaseVariables.DEPARTURE_DEADLINE;
-import static dk.preparedreturn.journey.CaseVariables.PARTNER_GROUP;
+import dk.preparedreturn.process.CaseScope;
+import static dk.preparedreturn.process.CaseVariables.CASE_REF;
+import static dk.preparedreturn.process.CaseVariables.CONTACT_PERSON;
+import static dk.preparedreturn.process.CaseVariables.DEPARTURE_DEADLINE;
+import static dk.preparedreturn.process.CaseVariables.PARTNER_GROUP;
 
 import dk.preparedreturn.casefile.CaseFile;
 import dk.preparedreturn.casefile.CaseFileRepository;
-import dk.preparedreturn.journey.ModelProperties;
-import dk.preparedreturn.security.CaseParticipation;
+import dk.preparedreturn.process.ModelProperties;
+import dk.preparedreturn.casefile.CaseParticipation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -50,7 +51,7 @@ class NotifyDelegate implements JavaDelegate {
     NotificationKind kind = NotificationKind.valueOf(ModelProperties.require(execution, KIND));
     List<String> tokens = Arrays.stream(ModelProperties.require(execution, RECIPIENTS).split(","))
         .map(String::trim).filter(s -> !s.isEmpty()).toList();
-    String caseRef = CASE_REF.require(execution);
+    String caseRef = CaseScope.requireCaseRef(execution);
     List<String> groups = new ArrayList<>(tokens);
     String user = null;
     if (groups.remove(CONTACT_PERSON_TOKEN)) {

@@ -1,6 +1,7 @@
 package dk.preparedreturn.notification;
 
-import static dk.preparedreturn.journey.CaseVariables.CASE_REF;
+import dk.preparedreturn.process.CaseScope;
+import static dk.preparedreturn.process.CaseVariables.CASE_REF;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -25,7 +26,7 @@ class TaskNotifications implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String caseRef = CASE_REF.get(task);
+    String caseRef = CaseScope.caseRef(task);
     if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
       List<String> groups = task.getCandidates().stream()
           .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)

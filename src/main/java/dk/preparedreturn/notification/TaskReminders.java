@@ -1,6 +1,6 @@
 package dk.preparedreturn.notification;
 
-import static dk.preparedreturn.journey.CaseVariables.CASE_REF;
+import static dk.preparedreturn.process.CaseVariables.CASE_REF;
 
 import java.time.Instant;
 import java.util.Date;

@@ -1,6 +1,6 @@
 package dk.preparedreturn.preparation;
 
-import dk.preparedreturn.journey.Privileged;
+import dk.preparedreturn.process.Privileged;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,6 @@
 package dk.preparedreturn.preparation;
 
-import dk.preparedreturn.journey.Variable;
+import dk.preparedreturn.process.Variable;
 
 /** Backing of {@code processes/phases/ReturnPreparation.bpmn}. */
 public final class PreparationProcess {

@@ -1,10 +1,11 @@
 package dk.preparedreturn.preparation;
 
-import static dk.preparedreturn.journey.CaseVariables.CASE_REF;
-import static dk.preparedreturn.journey.CaseVariables.DEPARTED;
-import static dk.preparedreturn.journey.CaseVariables.DEPARTURE_DATE;
-import static dk.preparedreturn.journey.CaseVariables.DEPARTURE_DEADLINE;
-import static dk.preparedreturn.journey.CaseVariables.IDENTIFICATION_DATE;
+import dk.preparedreturn.process.CaseScope;
+import static dk.preparedreturn.process.CaseVariables.CASE_REF;
+import static dk.preparedreturn.process.CaseVariables.DEPARTED;
+import static dk.preparedreturn.process.CaseVariables.DEPARTURE_DATE;
+import static dk.preparedreturn.process.CaseVariables.DEPARTURE_DEADLINE;
+import static dk.preparedreturn.process.CaseVariables.IDENTIFICATION_DATE;
 
 import dk.preparedreturn.casefile.CaseFileRepository;
 import dk.preparedreturn.forms.FormInput;
@@ -50,6 +51,6 @@ class ValidateDeparture implements TaskListener {
     var date = input.requireDateBetween(DEPARTURE_DATE, "Faktisk udrejsedato",
         DeadlineCalendar.date(IDENTIFICATION_DATE.require(task)), today.isBefore(deadline) ? today : deadline);
     DEPARTED.set(task, true);
-    cases.setDeparture(CASE_REF.require(task), date);
+    cases.setDeparture(CaseScope.requireCaseRef(task), date);
   }
 }

@@ -1,8 +1,9 @@
 package dk.preparedreturn.preparation;
 
-import static dk.preparedreturn.journey.CaseVariables.CASE_REF;
-import static dk.preparedreturn.journey.CaseVariables.DEPARTURE_DEADLINE;
-import static dk.preparedreturn.journey.CaseVariables.PLANNED_DEPARTURE_DATE;
+import dk.preparedreturn.process.CaseScope;
+import static dk.preparedreturn.process.CaseVariables.CASE_REF;
+import static dk.preparedreturn.process.CaseVariables.DEPARTURE_DEADLINE;
+import static dk.preparedreturn.process.CaseVariables.PLANNED_DEPARTURE_DATE;
 
 import dk.preparedreturn.casefile.CaseFileRepository;
 import dk.preparedreturn.forms.FormInput;
@@ -37,6 +38,6 @@ class ValidateFlightBooking implements TaskListener {
           + DeadlineCalendar.date(documents).minusDays(1) + " (rejsedokumenterne er gyldige til " + documents + ")",
           "must be before the travel documents expire (" + documents + ")");
     }
-    cases.setPlannedDeparture(CASE_REF.require(task), date);
+    cases.setPlannedDeparture(CaseScope.requireCaseRef(task), date);
   }
 }

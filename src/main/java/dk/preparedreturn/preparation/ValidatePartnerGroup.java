@@ -1,25 +1,31 @@
 package dk.preparedreturn.preparation;
 
-import static dk.preparedreturn.journey.CaseVariables.CASE_REF;
-import static dk.preparedreturn.journey.CaseVariables.PARTNER_GROUP;
+import static dk.preparedreturn.process.CaseVariables.PARTNER_GROUP;
 
+import dk.preparedreturn.casefile.CaseFile;
 import dk.preparedreturn.casefile.CaseFileRepository;
 import dk.preparedreturn.forms.FormInput;
 import dk.preparedreturn.identity.Groups;
-import dk.preparedreturn.journey.Privileged;
+import dk.preparedreturn.process.CaseScope;
+import dk.preparedreturn.process.Privileged;
+import dk.preparedreturn.process.Variable;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.springframework.context.annotation.Lazy;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * "Find kvalificeret lokal partner": the contracted partner must exist as a partner group
- * ({@code partner-xx}, created by an administrator in Camunda Admin), because its caseworkers will
- * get the case's partner tasks.
+ * "Find kvalificeret lokal partner": the contracted partner must be a partner in the case's country
+ * of return (its group {@code partner-<country>} or {@code partner-<country>-<region>}, from the
+ * case record) and must exist (created by an administrator in Camunda Admin), because its
+ * caseworkers will get the case's partner tasks and read the case. The service then routes the case
+ * to it: the case record and the case's {@code partnerGroup}, which no form writes itself.
  */
 @Component("validatePartnerGroup")
 class ValidatePartnerGroup implements TaskListener {
+
+  static final Variable<String> LOCAL_PARTNER = Variable.string("localPartner");
 
   private final IdentityService identity;
   private final CaseFileRepository cases;
@@ -32,12 +38,19 @@ class ValidatePartnerGroup implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     FormInput input = FormInput.danish(task);
-    String group = input.requireText(PARTNER_GROUP, "Partnergruppe");
-    if (!Groups.isPartnerGroup(group)
-        || Privileged.call(() -> identity.createGroupQuery().groupId(group).count()) == 0) {
-      throw input.invalid(PARTNER_GROUP, "Partnergruppe", "skal være en eksisterende partnergruppe (partner-xx); bed en administrator"
-          + " oprette gruppen og partnerens brugere først", "must be an existing partner group");
+    String group = input.requireText(LOCAL_PARTNER, "Partnergruppe");
+    String caseRef = CaseScope.requireCaseRef(task);
+    CaseFile file = cases.require(caseRef);
+    if (!Groups.isPartnerOf(group, file.countryOfReturn())) {
+      throw input.invalid(LOCAL_PARTNER, "Partnergruppe", "skal være en partner i sagens hjemrejseland ("
+          + Groups.partnerGroup(file.countryOfReturn()) + " eller " + Groups.partnerGroup(file.countryOfReturn())
+          + "-region)", "must be a partner in the case's country of return");
     }
-    cases.setPartnerGroup(CASE_REF.require(task), group);
+    if (Privileged.call(() -> identity.createGroupQuery().groupId(group).count()) == 0) {
+      throw input.invalid(LOCAL_PARTNER, "Partnergruppe", "skal være en eksisterende partnergruppe; bed en "
+          + "administrator oprette gruppen og partnerens brugere først", "must be an existing partner group");
+    }
+    CaseScope.setEverywhere(task, PARTNER_GROUP, group);
+    cases.setPartnerGroup(caseRef, group);
   }
 }

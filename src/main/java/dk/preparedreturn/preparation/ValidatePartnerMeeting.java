@@ -1,6 +1,6 @@
 package dk.preparedreturn.preparation;
 
-import static dk.preparedreturn.journey.CaseVariables.IDENTIFICATION_DATE;
+import static dk.preparedreturn.process.CaseVariables.IDENTIFICATION_DATE;
 
 import dk.preparedreturn.forms.FormInput;
 import dk.preparedreturn.journey.DeadlineCalendar;

@@ -1,6 +1,6 @@
 package dk.preparedreturn.preparation;
 
-import static dk.preparedreturn.journey.CaseVariables.CHILD_SUPPORT;
+import static dk.preparedreturn.process.CaseVariables.CHILD_SUPPORT;
 
 import dk.preparedreturn.forms.FormInput;
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
 package dk.preparedreturn.preparation;
 
-import static dk.preparedreturn.journey.CaseVariables.DEPARTURE_DEADLINE;
+import static dk.preparedreturn.process.CaseVariables.DEPARTURE_DEADLINE;
 
 import dk.preparedreturn.forms.FormInput;
 import dk.preparedreturn.journey.DeadlineCalendar;

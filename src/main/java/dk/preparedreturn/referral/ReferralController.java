@@ -1,7 +1,7 @@
 package dk.preparedreturn.referral;
 
 import dk.preparedreturn.api.Forbidden;
-import dk.preparedreturn.security.ApiCaller;
+import dk.preparedreturn.identity.Caller;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.Map;
@@ -27,7 +27,7 @@ class ReferralController {
   }
 
   @PostMapping(path = "/api/referrals", consumes = "application/json", produces = "application/json")
-  ResponseEntity<Map<String, Object>> refer(@Valid @RequestBody ReferralRequest request, ApiCaller caller) {
+  ResponseEntity<Map<String, Object>> refer(@Valid @RequestBody ReferralRequest request, Caller caller) {
     if (!caller.in(request.referringOrganisation())) {
       throw new Forbidden("Only members of " + request.referringOrganisation() + " can refer for it");
     }

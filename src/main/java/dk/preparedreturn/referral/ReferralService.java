@@ -1,12 +1,12 @@
 package dk.preparedreturn.referral;
 
-import static dk.preparedreturn.journey.CaseVariables.CASE_REF;
-import static dk.preparedreturn.journey.CaseVariables.DEPARTED;
-import static dk.preparedreturn.journey.CaseVariables.IDENTIFICATION_OUTCOME;
-import static dk.preparedreturn.journey.CaseVariables.PARTNER_GROUP;
-import static dk.preparedreturn.journey.CaseVariables.REFERRAL_DATE;
-import static dk.preparedreturn.journey.CaseVariables.REFERRING_ORGANISATION;
-import static dk.preparedreturn.journey.CaseVariables.RESIDENCE_STATUS;
+import static dk.preparedreturn.process.CaseVariables.CASE_REF;
+import static dk.preparedreturn.process.CaseVariables.DEPARTED;
+import static dk.preparedreturn.process.CaseVariables.IDENTIFICATION_OUTCOME;
+import static dk.preparedreturn.process.CaseVariables.PARTNER_GROUP;
+import static dk.preparedreturn.process.CaseVariables.REFERRAL_DATE;
+import static dk.preparedreturn.process.CaseVariables.REFERRING_ORGANISATION;
+import static dk.preparedreturn.process.CaseVariables.RESIDENCE_STATUS;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -17,9 +17,9 @@ import dk.preparedreturn.casefile.CaseFileRepository;
 import dk.preparedreturn.casefile.CasePhase;
 import dk.preparedreturn.casefile.PersonData;
 import dk.preparedreturn.identity.Groups;
-import dk.preparedreturn.journey.CaseVariables;
+import dk.preparedreturn.process.CaseVariables;
 import dk.preparedreturn.journey.PreparedReturnProcess;
-import dk.preparedreturn.security.CaseParticipation;
+import dk.preparedreturn.casefile.CaseParticipation;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,7 +1,7 @@
 package dk.preparedreturn.reflection;
 
 import dk.preparedreturn.identity.Groups;
-import dk.preparedreturn.journey.Privileged;
+import dk.preparedreturn.process.Privileged;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;

@@ -1,6 +1,6 @@
 package dk.preparedreturn.reflection;
 
-import dk.preparedreturn.journey.Variable;
+import dk.preparedreturn.process.Variable;
 
 /** Backing of {@code processes/phases/ReflectionPeriod.bpmn}. */
 public final class ReflectionProcess {

@@ -1,13 +1,13 @@
 package dk.preparedreturn.reflection;
 
-import static dk.preparedreturn.journey.CaseVariables.CASE_REF;
-import static dk.preparedreturn.journey.CaseVariables.CONTACT_PERSON;
+import static dk.preparedreturn.process.CaseVariables.CASE_REF;
+import static dk.preparedreturn.process.CaseVariables.CONTACT_PERSON;
 
 import dk.preparedreturn.casefile.CaseFileRepository;
-import dk.preparedreturn.journey.CaseScope;
+import dk.preparedreturn.process.CaseScope;
 import dk.preparedreturn.forms.FormInput;
 import dk.preparedreturn.identity.Groups;
-import dk.preparedreturn.journey.Privileged;
+import dk.preparedreturn.process.Privileged;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -38,6 +38,6 @@ class ValidateContactPerson implements TaskListener {
       throw input.invalid(CONTACT_PERSON, "Kontaktperson", "skal være en medarbejder i Center mod Menneskehandel", "must be a CMM caseworker");
     }
     CaseScope.setEverywhere(task, CONTACT_PERSON, user);
-    cases.setContactPerson(CASE_REF.require(task), user);
+    cases.setContactPerson(CaseScope.requireCaseRef(task), user);
   }
 }

@@ -1,10 +1,10 @@
 package dk.preparedreturn.reflection;
 
-import static dk.preparedreturn.journey.CaseVariables.IDENTIFICATION_DATE;
+import static dk.preparedreturn.process.CaseVariables.IDENTIFICATION_DATE;
 
 import dk.preparedreturn.forms.FormInput;
 import dk.preparedreturn.journey.DeadlineCalendar;
-import dk.preparedreturn.journey.Variable;
+import dk.preparedreturn.process.Variable;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;

@@ -1,8 +1,9 @@
 package dk.preparedreturn.reflection;
 
-import static dk.preparedreturn.journey.CaseVariables.CASE_REF;
-import static dk.preparedreturn.journey.CaseVariables.DEPARTURE_DEADLINE;
-import static dk.preparedreturn.journey.CaseVariables.OFFER_DECISION;
+import dk.preparedreturn.process.CaseScope;
+import static dk.preparedreturn.process.CaseVariables.CASE_REF;
+import static dk.preparedreturn.process.CaseVariables.DEPARTURE_DEADLINE;
+import static dk.preparedreturn.process.CaseVariables.OFFER_DECISION;
 
 import dk.preparedreturn.casefile.CaseFileRepository;
 import dk.preparedreturn.forms.FormInput;
@@ -36,6 +37,6 @@ class ValidateOfferDecision implements TaskListener {
       input.requireDateBetween(ReflectionProcess.FOLLOW_UP_DATE, "Følg op den", deadlines.today().plusDays(1),
           DeadlineCalendar.date(DEPARTURE_DEADLINE.require(task)));
     }
-    cases.setOfferDecision(CASE_REF.require(task), decision);
+    cases.setOfferDecision(CaseScope.requireCaseRef(task), decision);
   }
 }

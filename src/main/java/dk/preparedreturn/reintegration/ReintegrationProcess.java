@@ -1,6 +1,6 @@
 package dk.preparedreturn.reintegration;
 
-import dk.preparedreturn.journey.Variable;
+import dk.preparedreturn.process.Variable;
 
 /** Backing of {@code processes/phases/Reintegration.bpmn} and {@code processes/phases/SupportMonth.bpmn}. */
 public final class ReintegrationProcess {

@@ -1,7 +1,8 @@
 package dk.preparedreturn.reintegration;
 
-import static dk.preparedreturn.journey.CaseVariables.ARRIVAL_DATE;
-import static dk.preparedreturn.journey.CaseVariables.CASE_REF;
+import dk.preparedreturn.process.CaseScope;
+import static dk.preparedreturn.process.CaseVariables.ARRIVAL_DATE;
+import static dk.preparedreturn.process.CaseVariables.CASE_REF;
 
 import dk.preparedreturn.casefile.CaseFileRepository;
 import dk.preparedreturn.journey.DeadlineCalendar;
@@ -21,6 +22,6 @@ class StartReintegration implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    cases.setArrival(CASE_REF.require(execution), DeadlineCalendar.date(ARRIVAL_DATE.require(execution)));
+    cases.setArrival(CaseScope.requireCaseRef(execution), DeadlineCalendar.date(ARRIVAL_DATE.require(execution)));
   }
 }

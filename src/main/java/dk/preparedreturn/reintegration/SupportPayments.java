@@ -1,14 +1,15 @@
 package dk.preparedreturn.reintegration;
 
-import static dk.preparedreturn.journey.CaseVariables.ARRIVAL_DATE;
-import static dk.preparedreturn.journey.CaseVariables.CASE_REF;
-import static dk.preparedreturn.journey.CaseVariables.CHILD_SUPPORT;
+import dk.preparedreturn.process.CaseScope;
+import static dk.preparedreturn.process.CaseVariables.ARRIVAL_DATE;
+import static dk.preparedreturn.process.CaseVariables.CASE_REF;
+import static dk.preparedreturn.process.CaseVariables.CHILD_SUPPORT;
 
 import dk.preparedreturn.casefile.CaseFileRepository;
 import dk.preparedreturn.forms.FormInput;
-import dk.preparedreturn.forms.InvalidFormInput;
+import dk.preparedreturn.process.InvalidFormInput;
 import dk.preparedreturn.journey.DeadlineCalendar;
-import dk.preparedreturn.journey.Variable;
+import dk.preparedreturn.process.Variable;
 import java.time.LocalDate;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -103,7 +104,7 @@ class SupportPayments {
   }
 
   private void record(DelegateTask task, String kind, String category, BigDecimal amount, String status) {
-    cases.recordPayment(CASE_REF.require(task), ReintegrationProcess.SUPPORT_MONTH.require(task), kind, category,
+    cases.recordPayment(CaseScope.requireCaseRef(task), ReintegrationProcess.SUPPORT_MONTH.require(task), kind, category,
         amount, CURRENCY, status, ClockUtil.getCurrentTime().toInstant(),
         task.getAssignee() == null ? "unknown" : task.getAssignee());
   }

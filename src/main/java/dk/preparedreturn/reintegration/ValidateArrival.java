@@ -1,7 +1,7 @@
 package dk.preparedreturn.reintegration;
 
-import static dk.preparedreturn.journey.CaseVariables.ARRIVAL_DATE;
-import static dk.preparedreturn.journey.CaseVariables.DEPARTURE_DATE;
+import static dk.preparedreturn.process.CaseVariables.ARRIVAL_DATE;
+import static dk.preparedreturn.process.CaseVariables.DEPARTURE_DATE;
 
 import dk.preparedreturn.forms.FormInput;
 import dk.preparedreturn.journey.DeadlineCalendar;

@@ -1,8 +1,9 @@
 package dk.preparedreturn.reintegration;
 
-import static dk.preparedreturn.journey.CaseVariables.ARRIVAL_DATE;
-import static dk.preparedreturn.journey.CaseVariables.CASE_REF;
-import static dk.preparedreturn.journey.CaseVariables.DEPARTURE_DATE;
+import dk.preparedreturn.process.CaseScope;
+import static dk.preparedreturn.process.CaseVariables.ARRIVAL_DATE;
+import static dk.preparedreturn.process.CaseVariables.CASE_REF;
+import static dk.preparedreturn.process.CaseVariables.DEPARTURE_DATE;
 
 import dk.preparedreturn.casefile.CaseFileRepository;
 import dk.preparedreturn.forms.FormInput;
@@ -37,7 +38,7 @@ class ValidateArrivalFollowUp implements TaskListener {
       input.requireDateBetween(ARRIVAL_DATE, "Ankomstdato", DeadlineCalendar.date(DEPARTURE_DATE.require(task)),
           deadlines.today());
     } else if (ReintegrationProcess.NOT_ARRIVED.equals(result)) {
-      cases.setExitReason(CASE_REF.require(task), ReintegrationProcess.NOT_ARRIVED);
+      cases.setExitReason(CaseScope.requireCaseRef(task), ReintegrationProcess.NOT_ARRIVED);
     }
   }
 }

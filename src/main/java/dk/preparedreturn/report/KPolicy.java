@@ -1,6 +1,6 @@
 package dk.preparedreturn.report;
 
-import dk.preparedreturn.forms.InvalidFormInput;
+import dk.preparedreturn.process.InvalidFormInput;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 

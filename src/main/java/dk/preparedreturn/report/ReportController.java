@@ -2,7 +2,7 @@ package dk.preparedreturn.report;
 
 import dk.preparedreturn.api.Forbidden;
 import dk.preparedreturn.identity.Groups;
-import dk.preparedreturn.security.ApiCaller;
+import dk.preparedreturn.identity.Caller;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -33,20 +33,20 @@ class ReportController {
   }
 
   @GetMapping(path = "/api/reports/summary", produces = MediaType.APPLICATION_JSON_VALUE)
-  ReportService.Summary summary(ApiCaller caller) {
+  ReportService.Summary summary(Caller caller) {
     requireManager(caller);
     return reports.summary();
   }
 
   @GetMapping(path = "/app/reports", produces = MediaType.TEXT_HTML_VALUE)
-  ResponseEntity<String> reportPage(ApiCaller caller) {
+  ResponseEntity<String> reportPage(Caller caller) {
     requireManager(caller);
     return ResponseEntity.ok().header("Cache-Control", "no-store").contentType(new MediaType("text", "html",
         StandardCharsets.UTF_8)).body(page.render(reports.summary()));
   }
 
   @GetMapping(path = "/api/reports/statistics.csv", produces = "text/csv")
-  ResponseEntity<String> statistics(@RequestParam(name = "k", required = false) Integer k, ApiCaller caller) {
+  ResponseEntity<String> statistics(@RequestParam(name = "k", required = false) Integer k, Caller caller) {
     requireManager(caller);
     int kValue = this.k.resolve(k);
     StatisticsExport.Export result = export.export(kValue);
@@ -61,7 +61,7 @@ class ReportController {
         .body(result.csv());
   }
 
-  private static void requireManager(ApiCaller caller) {
+  private static void requireManager(Caller caller) {
     if (!caller.in(Groups.MANAGERS) && !caller.admin()) {
       throw new Forbidden("Reports are for managers (group ledelse) and administrators");
     }

@@ -1,6 +1,6 @@
 package dk.preparedreturn.security;
 
-import dk.preparedreturn.engine.StartupLock;
+import dk.preparedreturn.process.StartupLock;
 import dk.preparedreturn.identity.Groups;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * Makes sure the standing grants of {@link AccessModel} exist at every start (after the groups were
  * created), for every partner group in the database, including ones an administrator added later.
  * Missing permissions are added to an existing grant; otherwise a grant an administrator widened in
- * Camunda Admin stays as it is, except for the permissions {@link AccessModel#withdrawn()} lists,
+ * Camunda Admin stays as it is, except for the permissions {@link AccessModel#withdrawn} lists,
  * which are taken out of the group grants at every start. One node at a time ({@link StartupLock}).
  */
 @Component
@@ -94,7 +94,7 @@ class AccessBootstrap extends AbstractProcessEnginePlugin {
       LOG.info("Standing authorizations: {} added or widened", changed);
     }
     withdrawDeleteOfDeployersWhoAreNotAdministrators(engine);
-    for (AccessModel.Grant grant : AccessModel.withdrawn()) {
+    for (AccessModel.Grant grant : AccessModel.withdrawn(partners)) {
       Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(grant.groupId())
           .resourceType(grant.resource()).resourceId(grant.resourceId()).authorizationType(Authorization.AUTH_TYPE_GRANT)
           .singleResult();

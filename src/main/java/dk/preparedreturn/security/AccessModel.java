@@ -30,14 +30,12 @@ import org.camunda.bpm.engine.authorization.Resource;
  *
  * <table>
  *   <tr><th>group</th><th>may</th><th>may not</th></tr>
- *   <tr><td>caseworkers (Danish organisations)</td><td>Tasklist; read process and decision models; start
- *     "Registrér hændelse i en sag"</td><td>read instances, tasks or history of cases they do not take part in;
+ *   <tr><td>caseworkers (Danish organisations)</td><td>Tasklist; read process and decision models</td><td>read instances, tasks or history of cases they do not take part in;
  *     Cockpit; deploy</td></tr>
- *   <tr><td>partners abroad</td><td>Tasklist; read process models; start "Report a case event"</td><td>the same,
- *     and the Danish start form</td></tr>
+ *   <tr><td>partners abroad</td><td>Tasklist; read process models</td><td>the same</td></tr>
  *   <tr><td>managers (ledelse)</td><td>Cockpit; read every model, instance, task, history and report</td>
  *     <td>change anything (no create, update, delete, migrate, deploy)</td></tr>
- *   <tr><td>process owners (procesejere)</td><td>Cockpit; deploy (Camunda Modeler); suspend and activate models;
+ *   <tr><td>process owners (procesejere)</td><td>Cockpit; deploy (Camunda Modeler; every deployment is checked by ModelRules); suspend and activate models;
  *     read instances and history</td><td>change or delete running cases; delete deployments or process
     definitions (a cascading delete would remove running cases)</td></tr>
  *   <tr><td>administrators (camunda-admin)</td><td>everything</td><td></td></tr>
@@ -62,14 +60,10 @@ public final class AccessModel {
       grants.add(new Grant(group, APPLICATION, "tasklist", Permissions.ACCESS));
       grants.add(new Grant(group, PROCESS_DEFINITION, Authorization.ANY, Permissions.READ));
       grants.add(new Grant(group, DECISION_DEFINITION, Authorization.ANY, Permissions.READ));
-      grants.add(new Grant(group, PROCESS_DEFINITION, RECORD_CASE_EVENT, ProcessDefinitionPermissions.CREATE_INSTANCE));
-      grants.add(new Grant(group, PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE));
     }
     for (String group : partnerGroups) {
       grants.add(new Grant(group, APPLICATION, "tasklist", Permissions.ACCESS));
       grants.add(new Grant(group, PROCESS_DEFINITION, Authorization.ANY, Permissions.READ));
-      grants.add(new Grant(group, PROCESS_DEFINITION, REPORT_PARTNER_EVENT, ProcessDefinitionPermissions.CREATE_INSTANCE));
-      grants.add(new Grant(group, PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE));
     }
     String managers = Groups.MANAGERS;
     grants.add(new Grant(managers, APPLICATION, "cockpit", Permissions.ACCESS));
@@ -93,9 +87,8 @@ public final class AccessModel {
     grants.add(new Grant(owners, DEPLOYMENT, Authorization.ANY, Permissions.CREATE, Permissions.READ));
     grants.add(new Grant(owners, PROCESS_DEFINITION, Authorization.ANY, Permissions.READ,
         ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE,
-        ProcessDefinitionPermissions.UPDATE, ProcessDefinitionPermissions.SUSPEND));
-    grants.add(new Grant(owners, DECISION_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY,
-        Permissions.UPDATE));
+        ProcessDefinitionPermissions.SUSPEND));
+    grants.add(new Grant(owners, DECISION_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY));
     grants.add(new Grant(owners, DECISION_REQUIREMENTS_DEFINITION, Authorization.ANY, Permissions.READ));
     grants.add(new Grant(owners, PROCESS_INSTANCE, Authorization.ANY, Permissions.READ));
     grants.add(new Grant(owners, HISTORIC_PROCESS_INSTANCE, Authorization.ANY, HistoricProcessInstancePermissions.READ));
@@ -107,9 +100,21 @@ public final class AccessModel {
    * Permissions earlier versions granted and that must not stay: they are taken out of the standing
    * group grants at every start (grants to single users are left alone).
    */
-  public static List<Grant> withdrawn() {
-    return List.of(
+  public static List<Grant> withdrawn(List<String> partnerGroups) {
+    List<Grant> withdrawn = new ArrayList<>(List.of(
         new Grant(Groups.PROCESS_OWNERS, DEPLOYMENT, Authorization.ANY, Permissions.DELETE),
-        new Grant(Groups.PROCESS_OWNERS, PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.DELETE));
+        new Grant(Groups.PROCESS_OWNERS, PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.DELETE),
+        // history time to live and other definition updates are for administrators
+        new Grant(Groups.PROCESS_OWNERS, PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.UPDATE),
+        new Grant(Groups.PROCESS_OWNERS, DECISION_DEFINITION, Authorization.ANY, Permissions.UPDATE)));
+    // events are reported on the case page and through the API; only the service starts their processes
+    List<String> caseworkers = new ArrayList<>(Groups.DANISH_CASE_ACTORS);
+    caseworkers.addAll(partnerGroups);
+    for (String group : caseworkers) {
+      withdrawn.add(new Grant(group, PROCESS_DEFINITION, RECORD_CASE_EVENT, ProcessDefinitionPermissions.CREATE_INSTANCE));
+      withdrawn.add(new Grant(group, PROCESS_DEFINITION, REPORT_PARTNER_EVENT, ProcessDefinitionPermissions.CREATE_INSTANCE));
+      withdrawn.add(new Grant(group, PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE));
+    }
+    return withdrawn;
   }
 }

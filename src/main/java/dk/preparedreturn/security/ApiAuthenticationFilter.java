@@ -1,5 +1,6 @@
 package dk.preparedreturn.security;
 
+import dk.preparedreturn.identity.Caller;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -55,7 +56,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     boolean actuator = path.startsWith("/actuator");
     boolean health = actuator && (path.equals("/actuator/health") || path.startsWith("/actuator/health/"));
     boolean hasBasic = isBasic(request);
-    ApiCaller caller = hasBasic ? basic(request) : null;
+    Caller caller = hasBasic ? basic(request) : null;
     if (caller == null && !hasBasic && isReadOnly(request)) {
       caller = session(request);
     }
@@ -73,12 +74,12 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", "Only administrators and monitoring may read this");
       return;
     }
-    request.setAttribute(ApiCaller.ATTRIBUTE, caller);
+    request.setAttribute(Caller.ATTRIBUTE, caller);
     chain.doFilter(actuator ? signedIn(request, caller) : request, response);
   }
 
   /** The request as Actuator sees it: the caller as principal, its groups as roles. */
-  private static HttpServletRequest signedIn(HttpServletRequest request, ApiCaller caller) {
+  private static HttpServletRequest signedIn(HttpServletRequest request, Caller caller) {
     Principal principal = caller::userId;
     return new HttpServletRequestWrapper(request) {
       @Override
@@ -118,7 +119,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
   }
 
-  private ApiCaller basic(HttpServletRequest request) {
+  private Caller basic(HttpServletRequest request) {
     String header = request.getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
       return null;
@@ -138,10 +139,10 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       return null;
     }
     List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-    return new ApiCaller(user, groups);
+    return new Caller(user, groups);
   }
 
-  private static ApiCaller session(HttpServletRequest request) {
+  private static Caller session(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
     if (session == null) {
       return null;
@@ -152,6 +153,6 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     if (user == null) {
       return null;
     }
-    return new ApiCaller(user.getName(), user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds()));
+    return new Caller(user.getName(), user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds()));
   }
 }

@@ -1,5 +1,6 @@
 package dk.preparedreturn.security;
 
+import dk.preparedreturn.identity.Caller;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -16,7 +17,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Authentication of {@code /api/**}, {@code /app/**} and Actuator; controllers receive the {@link ApiCaller}. */
+/** Authentication of {@code /api/**}, {@code /app/**} and Actuator; controllers receive the {@link Caller}. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class ApiSecurityConfiguration implements WebMvcConfigurer {
@@ -36,13 +37,13 @@ class ApiSecurityConfiguration implements WebMvcConfigurer {
     resolvers.add(new HandlerMethodArgumentResolver() {
       @Override
       public boolean supportsParameter(MethodParameter parameter) {
-        return parameter.getParameterType() == ApiCaller.class;
+        return parameter.getParameterType() == Caller.class;
       }
 
       @Override
       public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
           NativeWebRequest request, WebDataBinderFactory binders) {
-        return request.getAttribute(ApiCaller.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        return request.getAttribute(Caller.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
       }
     });
   }

@@ -1,6 +1,6 @@
 package dk.preparedreturn.tasklist;
 
-import dk.preparedreturn.engine.StartupLock;
+import dk.preparedreturn.process.StartupLock;
 import dk.preparedreturn.identity.Groups;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dk.preparedreturn.bench;
 
-import dk.preparedreturn.engine.ModelBeans;
+import dk.preparedreturn.process.ModelBeans;
 import dk.preparedreturn.testsupport.RoundTrips;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -2,8 +2,8 @@ package dk.preparedreturn.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.preparedreturn.engine.ModelBeans;
-import dk.preparedreturn.engine.ProcessesDeployment;
+import dk.preparedreturn.process.ModelBeans;
+import dk.preparedreturn.process.ProcessesDeployment;
 import dk.preparedreturn.identity.Groups;
 import dk.preparedreturn.tasklist.TasklistFilters;
 import dk.preparedreturn.testsupport.PostgresIntegrationTest;

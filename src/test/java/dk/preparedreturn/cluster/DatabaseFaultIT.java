@@ -98,8 +98,11 @@ class DatabaseFaultIT {
   void startANode() {
     ClockUtil.reset(); // the engine clock is JVM-wide; this node runs on real time
     TestDatabase.recreate(DATABASE);
-    node = ServiceNode.start("node", DATABASE, Map.of("app.notification.reminders-enabled", "false"),
-        NodeBeans.class);
+    // the engine's own background writers stay out of the "nothing saved" snapshots: history cleanup
+    // (its batch window, 01:00-05:00, is in force whenever a run happens at night) and metrics reports
+    node = ServiceNode.start("node", DATABASE, Map.of("app.notification.reminders-enabled", "false",
+        "camunda.bpm.generic-properties.properties.history-cleanup-enabled", "false",
+        "camunda.bpm.metrics.db-reporter-activate", "false"), NodeBeans.class);
     var identity = node.engine().getIdentityService();
     User user = identity.newUser(POLITI);
     user.setPassword(PASSWORD);

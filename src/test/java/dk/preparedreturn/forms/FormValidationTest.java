@@ -1,5 +1,6 @@
 package dk.preparedreturn.forms;
 
+import dk.preparedreturn.process.InvalidFormInput;
 import static dk.preparedreturn.testsupport.Journey.clockAt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

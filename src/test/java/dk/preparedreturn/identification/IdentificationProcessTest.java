@@ -7,7 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import dk.preparedreturn.casefile.CaseFile;
 import dk.preparedreturn.casefile.CaseOutcome;
-import dk.preparedreturn.forms.InvalidFormInput;
+import dk.preparedreturn.process.InvalidFormInput;
 import dk.preparedreturn.journey.PreparedReturnProcess;
 import dk.preparedreturn.referral.Referral.ResidenceStatus;
 import dk.preparedreturn.testsupport.Journey;

@@ -12,7 +12,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import dk.preparedreturn.caseevents.CaseEvent;
 import dk.preparedreturn.casefile.CaseOutcome;
 import dk.preparedreturn.casefile.CasePhase;
-import dk.preparedreturn.forms.InvalidFormInput;
+import dk.preparedreturn.process.InvalidFormInput;
 import dk.preparedreturn.referral.Referral;
 import dk.preparedreturn.testsupport.Journey;
 import dk.preparedreturn.testsupport.ProcessTestBase;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.preparedreturn.testsupport.Journey;
-import dk.preparedreturn.security.ApiCaller;
+import dk.preparedreturn.identity.Caller;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.time.Duration;
@@ -27,7 +27,7 @@ class NotificationGiveUpTest extends NotificationTestSupport {
 
   static final LocalDate REFERRAL = LocalDate.of(2026, 3, 2);
 
-  static final ApiCaller ADMIN = new ApiCaller("admin-test", List.of("camunda-admin"));
+  static final Caller ADMIN = new Caller("admin-test", List.of("camunda-admin"));
 
   @Autowired
   MeterRegistry meters;

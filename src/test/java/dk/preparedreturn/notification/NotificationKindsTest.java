@@ -125,7 +125,7 @@ class NotificationKindsTest extends NotificationTestSupport {
     at(LocalDateTime.of(2026, 3, 24, 8, 0), all);
     assertThat(recipients(b, NotificationKind.PARTNER_SEARCH_SLOW)).isEqualTo(Map.of("da", List.of("drc@example.org")));
     assertThat(recipients(a, NotificationKind.PARTNER_SEARCH_SLOW)).isEmpty();
-    b.complete("Task_FindLocalPartner", "partnerGroup", "partner-ro"); // the partner gets "Meet the person ..."
+    b.complete("Task_FindLocalPartner", "localPartner", "partner-ro"); // the partner gets "Meet the person ..."
 
     // 26 March 08:00, 7 days before: the contact person and CMM are reminded of the extension request limit
     at(LocalDateTime.of(2026, 3, 26, 8, 0), all);

@@ -3,7 +3,7 @@ package dk.preparedreturn.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dk.preparedreturn.forms.InvalidFormInput;
+import dk.preparedreturn.process.InvalidFormInput;
 import dk.preparedreturn.testsupport.Journey;
 import java.time.LocalDate;
 import java.util.List;

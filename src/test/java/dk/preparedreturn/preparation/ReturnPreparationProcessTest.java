@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.preparedreturn.casefile.CasePhase;
-import dk.preparedreturn.forms.InvalidFormInput;
+import dk.preparedreturn.process.InvalidFormInput;
 import dk.preparedreturn.referral.Referral.ResidenceStatus;
 import dk.preparedreturn.testsupport.Journey;
 import dk.preparedreturn.testsupport.ProcessTestBase;
@@ -60,17 +60,21 @@ class ReturnPreparationProcessTest extends ProcessTestBase {
     assertThat(notifications(j.caseRef())).contains("PARTNER_SEARCH_SLOW:da");
     assertThat(j.hasTask(PreparationProcess.TASK_FIND_LOCAL_PARTNER)).as("the search goes on").isTrue();
 
-    assertThatThrownBy(() -> j.complete(PreparationProcess.TASK_FIND_LOCAL_PARTNER, "partnerGroup", "partner-gh"))
+    assertThatThrownBy(() -> j.complete(PreparationProcess.TASK_FIND_LOCAL_PARTNER, "localPartner", "partner-ng"))
+        .as("a partner of another country").isInstanceOf(InvalidFormInput.class)
+        .hasMessageStartingWith("Partnergruppe: skal være en partner i sagens hjemrejseland (partner-ro");
+    assertThatThrownBy(() -> j.complete(PreparationProcess.TASK_FIND_LOCAL_PARTNER, "localPartner", "partner-ro-cluj"))
         .isInstanceOf(InvalidFormInput.class).hasMessageStartingWith("Partnergruppe: skal være en eksisterende");
-    engine.getIdentityService().saveGroup(engine.getIdentityService().newGroup("partner-gh"));
+    assertThat(cases.require(j.caseRef()).partnerGroup()).isEqualTo("partner-ro");
+    engine.getIdentityService().saveGroup(engine.getIdentityService().newGroup("partner-ro-cluj"));
     try {
-      j.complete(PreparationProcess.TASK_FIND_LOCAL_PARTNER, "partnerGroup", "partner-gh");
-      assertThat(cases.require(j.caseRef()).partnerGroup()).isEqualTo("partner-gh");
+      j.complete(PreparationProcess.TASK_FIND_LOCAL_PARTNER, "localPartner", "partner-ro-cluj");
+      assertThat(cases.require(j.caseRef()).partnerGroup()).isEqualTo("partner-ro-cluj");
       assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(j.caseRef())
-          .taskDefinitionKey(PreparationProcess.TASK_MEET_BEFORE_DEPARTURE).taskCandidateGroup("partner-gh").count())
-          .isEqualTo(1);
+          .taskDefinitionKey(PreparationProcess.TASK_MEET_BEFORE_DEPARTURE).taskCandidateGroup("partner-ro-cluj")
+          .count()).isEqualTo(1);
     } finally {
-      engine.getIdentityService().deleteGroup("partner-gh");
+      engine.getIdentityService().deleteGroup("partner-ro-cluj");
     }
   }
 

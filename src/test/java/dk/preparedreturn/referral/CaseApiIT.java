@@ -229,9 +229,11 @@ class CaseApiIT extends PostgresIntegrationTest {
     assertThat(byManager.get("phase").asText()).isEqualTo("IDENTIFICATION");
     assertThat(byManager.has("person")).as("managers see no person data").isFalse();
 
-    assertThat(get("/api/cases/" + caseRef, "api-partner-th").statusCode()).as("another country's partner")
-        .isEqualTo(403);
-    assertThat(get("/api/cases/" + caseRef, "api-hjs").statusCode()).as("not taking part yet").isEqualTo(403);
+    HttpResponse<String> foreign = get("/api/cases/" + caseRef, "api-partner-th");
+    HttpResponse<String> unknown = get("/api/cases/FH-2000-00000", "api-partner-th");
+    assertThat(foreign.statusCode()).as("another country's partner: as if the case did not exist").isEqualTo(404);
+    assertThat(foreign.body().replace(caseRef, "REF")).isEqualTo(unknown.body().replace("FH-2000-00000", "REF"));
+    assertThat(get("/api/cases/" + caseRef, "api-hjs").statusCode()).as("not taking part yet").isEqualTo(404);
     assertThat(get("/api/cases/" + caseRef, null).statusCode()).isEqualTo(401);
     assertThat(get("/api/cases/FH-2000-00000", "api-politi").statusCode()).isEqualTo(404);
 
@@ -263,7 +265,7 @@ class CaseApiIT extends PostgresIntegrationTest {
     assertThat(page.body()).contains("<html lang=\"da\">", "Frister i sag " + caseRef, "Afgørelse om offerstatus")
         .doesNotContain("Apiperson");
     assertThat(get("/app/cases/" + caseRef + "/deadlines", "api-partner-th").statusCode())
-        .as("a partner abroad that does not take part").isEqualTo(403);
+        .as("a partner abroad that does not take part").isEqualTo(404);
     assertThat(get("/app/cases/" + caseRef + "/deadlines", null).statusCode()).isEqualTo(401);
     assertThat(get("/app/cases/FH-1999-99999/deadlines", "api-politi").statusCode()).isEqualTo(404);
   }

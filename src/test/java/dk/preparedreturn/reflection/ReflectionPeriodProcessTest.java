@@ -4,7 +4,7 @@ import static dk.preparedreturn.testsupport.Journey.clockAt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dk.preparedreturn.forms.InvalidFormInput;
+import dk.preparedreturn.process.InvalidFormInput;
 import dk.preparedreturn.testsupport.Journey;
 import dk.preparedreturn.testsupport.ProcessTestBase;
 import dk.preparedreturn.testsupport.TestUsers;

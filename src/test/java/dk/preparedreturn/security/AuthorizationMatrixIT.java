@@ -108,10 +108,13 @@ class AuthorizationMatrixIT extends PostgresIntegrationTest {
       row("read the journey model", PROCESS_DEFINITION, "PreparedReturn", Permissions.READ, "Y Y Y Y Y Y Y Y Y . Y"),
       row("start a case other than by referral", PROCESS_DEFINITION, "PreparedReturn",
           ProcessDefinitionPermissions.CREATE_INSTANCE, ". . . . . . . . . . Y"),
-      row("record a case event (Danish)", PROCESS_DEFINITION, AccessModel.RECORD_CASE_EVENT,
-          ProcessDefinitionPermissions.CREATE_INSTANCE, "Y Y Y Y Y . . . . . Y"),
-      row("report a case event (partner)", PROCESS_DEFINITION, AccessModel.REPORT_PARTNER_EVENT,
-          ProcessDefinitionPermissions.CREATE_INSTANCE, ". . . . . Y Y . . . Y"),
+      // events are reported on the case page or through the API; only the service starts their processes
+      row("start the event process directly (Danish)", PROCESS_DEFINITION, AccessModel.RECORD_CASE_EVENT,
+          ProcessDefinitionPermissions.CREATE_INSTANCE, ". . . . . . . . . . Y"),
+      row("start the event process directly (partner)", PROCESS_DEFINITION, AccessModel.REPORT_PARTNER_EVENT,
+          ProcessDefinitionPermissions.CREATE_INSTANCE, ". . . . . . . . . . Y"),
+      row("change the journey model's settings (history time to live)", PROCESS_DEFINITION, "PreparedReturn",
+          ProcessDefinitionPermissions.UPDATE, ". . . . . . . . . . Y"),
       row("read all instances of the journey", PROCESS_DEFINITION, "PreparedReturn",
           ProcessDefinitionPermissions.READ_INSTANCE, ". . . . . . . Y Y . Y"),
       row("change all instances of the journey", PROCESS_DEFINITION, "PreparedReturn",
@@ -143,8 +146,8 @@ class AuthorizationMatrixIT extends PostgresIntegrationTest {
       row("work on the partner's task", TASK, "task:partner", TaskPermissions.TASK_WORK, ". . . . . Y . . . . Y"),
       row("history of CMM's task", HISTORIC_TASK, "task:cmm", HistoricTaskPermissions.READ, ". Y . . . . . Y . . Y"),
       row("read decision tables", DECISION_DEFINITION, "PartnerAgreement", Permissions.READ, "Y Y Y Y Y . . Y Y . Y"),
-      row("change decision tables", DECISION_DEFINITION, "PartnerAgreement", Permissions.UPDATE,
-          ". . . . . . . . Y . Y"),
+      row("change decision tables' settings (history time to live)", DECISION_DEFINITION, "PartnerAgreement",
+          Permissions.UPDATE, ". . . . . . . . . . Y"),
       row("Danish filter 'Mine opgaver'", FILTER, "filter:Mine opgaver", Permissions.READ, "Y Y Y Y Y . . . . . Y"),
       row("Danish filter 'Min organisation'", FILTER, "filter:Min organisation", Permissions.READ,
           "Y Y Y Y Y . . . . . Y"),
@@ -376,7 +379,7 @@ class AuthorizationMatrixIT extends PostgresIntegrationTest {
     }
     for (String group : List.of("procesejere", "camunda-admin")) {
       String deployment = as(group, () -> engine.getRepositoryService().createDeployment().name("mx-" + group)
-          .addModelInstance("mx.bpmn", Bpmn.createExecutableProcess("MxProcess").camundaHistoryTimeToLive(1)
+          .addModelInstance("mx.bpmn", Bpmn.createExecutableProcess("MxProcess").camundaHistoryTimeToLive(365)
               .startEvent().endEvent().done()).deploy().getId());
       assertThat(engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(deployment).count())
           .as("deployed by %s", group).isEqualTo(1);

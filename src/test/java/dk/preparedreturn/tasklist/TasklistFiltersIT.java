@@ -1,14 +1,20 @@
 package dk.preparedreturn.tasklist;
 
+import dk.preparedreturn.process.Variable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dk.preparedreturn.journey.CaseVariables;
+import dk.preparedreturn.process.CaseVariables;
 import dk.preparedreturn.reintegration.ReintegrationProcess;
+import dk.preparedreturn.referral.Referral;
+import dk.preparedreturn.referral.ReferralService;
+import dk.preparedreturn.testsupport.Journey;
 import dk.preparedreturn.testsupport.PostgresIntegrationTest;
 import dk.preparedreturn.testsupport.TestUsers;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -48,12 +54,16 @@ class TasklistFiltersIT extends PostgresIntegrationTest {
 
   @Autowired
   ProcessEngine engine;
+  @Autowired
+  ReferralService referrals;
 
   /** Probe name -> task id. */
   final Map<String, String> probes = new LinkedHashMap<>();
   final List<String> instances = new ArrayList<>();
   String deployment;
   Instant now;
+  /** A case routed to partner Nigeria: a partner's task exists only in a case routed to it. */
+  String nigerianCase;
 
   /** Once per class, inside the first test (the process-coverage recorder needs a running test). */
   @BeforeEach
@@ -73,6 +83,10 @@ class TasklistFiltersIT extends PostgresIntegrationTest {
             .endEvent()
             .done())
         .deploy().getId();
+    nigerianCase = referrals.refer(Journey.referral("FLT-" + UUID.randomUUID(), Referral.ResidenceStatus.NO_LAWFUL_RESIDENCE,
+        "NG", LocalDate.now(Journey.ZONE)), "flt-test").caseRef();
+    engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(nigerianCase).rootProcessInstances().list()
+        .forEach(i -> engine.getRuntimeService().deleteProcessInstance(i.getId(), "filter probe: only the case record"));
     now = Instant.now();
     probe("cmm overdue 3 days", "cmm", now.minus(Duration.ofDays(3)), null);
     probe("cmm overdue 2 hours, mine", "cmm", now.minus(Duration.ofHours(2)), CMM_USER);
@@ -92,7 +106,8 @@ class TasklistFiltersIT extends PostgresIntegrationTest {
     variables.put("group", group);
     variables.put("due", due == null ? null : Date.from(due));
     variables.put(CaseVariables.DEPARTURE_DEADLINE.name(), "2030-01-31");
-    String instance = engine.getRuntimeService().startProcessInstanceByKey("FilterProbe", variables).getId();
+    String instance = engine.getRuntimeService().startProcessInstanceByKey("FilterProbe", nigerianCase, variables)
+        .getId();
     instances.add(instance);
     Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
     if (assignee != null) {
@@ -158,10 +173,10 @@ class TasklistFiltersIT extends PostgresIntegrationTest {
   @Test
   void theColumnsAreTheCaseAndItsDatesAndTheFiltersAreSortedByDueDate() {
     List<String> caseVariables = Stream.of(CaseVariables.class.getFields())
-        .filter(f -> f.getType() == dk.preparedreturn.journey.Variable.class)
+        .filter(f -> f.getType() == dk.preparedreturn.process.Variable.class)
         .map(f -> {
           try {
-            return ((dk.preparedreturn.journey.Variable<?>) f.get(null)).name();
+            return ((dk.preparedreturn.process.Variable<?>) f.get(null)).name();
           } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
           }

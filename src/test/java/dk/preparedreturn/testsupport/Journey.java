@@ -206,10 +206,11 @@ public final class Journey {
     return this;
   }
 
-  /** Reports an any-time event the way the REST API and the Tasklist start forms do. */
+  /** Reports an any-time event as the test caseworker of the group, the way the case page and the REST API do. */
   public void report(dk.preparedreturn.caseevents.CaseEventService events, dk.preparedreturn.caseevents.CaseEvent event,
-      LocalDate newDate, String... groups) {
-    events.report(caseRef, event, today(), newDate, List.of(groups), false);
+      LocalDate newDate, String group) {
+    events.report(caseRef, event, today(), newDate,
+        new dk.preparedreturn.identity.Caller(TestUsers.BY_GROUP.getOrDefault(group, group + "-test"), List.of(group)));
   }
 
   /** How often the activity was completed in any process instance of the case (main and called). */

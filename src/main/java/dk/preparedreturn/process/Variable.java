@@ -1,4 +1,4 @@
-package dk.preparedreturn.journey;
+package dk.preparedreturn.process;
 
 import java.util.Objects;
 import java.util.function.Function;

@@ -1,6 +1,6 @@
-package dk.preparedreturn.security;
+package dk.preparedreturn.casefile;
 
-import dk.preparedreturn.journey.Privileged;
+import dk.preparedreturn.process.Privileged;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package dk.preparedreturn.engine;
+package dk.preparedreturn.process;
 
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;

@@ -1,4 +1,4 @@
-package dk.preparedreturn.engine;
+package dk.preparedreturn.process;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

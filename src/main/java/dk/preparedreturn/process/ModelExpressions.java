@@ -1,4 +1,4 @@
-package dk.preparedreturn.engine;
+package dk.preparedreturn.process;
 
 import java.beans.FeatureDescriptor;
 import java.util.AbstractMap;

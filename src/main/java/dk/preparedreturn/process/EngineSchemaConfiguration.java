@@ -1,4 +1,4 @@
-package dk.preparedreturn.engine;
+package dk.preparedreturn.process;
 
 import java.util.Arrays;
 import java.util.stream.Stream;

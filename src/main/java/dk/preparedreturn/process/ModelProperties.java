@@ -1,4 +1,4 @@
-package dk.preparedreturn.journey;
+package dk.preparedreturn.process;
 
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.BpmnModelExecutionContext;

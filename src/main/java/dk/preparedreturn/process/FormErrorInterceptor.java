@@ -1,4 +1,4 @@
-package dk.preparedreturn.forms;
+package dk.preparedreturn.process;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dk.preparedreturn.forms;
+package dk.preparedreturn.process;
 
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 

@@ -1,4 +1,4 @@
-package dk.preparedreturn.engine;
+package dk.preparedreturn.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dk.preparedreturn.journey;
+package dk.preparedreturn.process;
 
 import java.util.concurrent.Callable;
 import org.camunda.bpm.engine.impl.context.Context;

@@ -1,4 +1,4 @@
-package dk.preparedreturn.journey;
+package dk.preparedreturn.process;
 
 /**
  * The variables of a case that more than one of its processes reads. They hold the case reference,

@@ -1,4 +1,4 @@
-package dk.preparedreturn.forms;
+package dk.preparedreturn.process;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;

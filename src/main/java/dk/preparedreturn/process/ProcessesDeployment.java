@@ -1,4 +1,4 @@
-package dk.preparedreturn.engine;
+package dk.preparedreturn.process;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +26,9 @@ import org.springframework.stereotype.Component;
  * to that folder, e.g. {@code phases/Reintegration.bpmn}. The name is the same from the IDE,
  * {@code spring-boot:run}, the tests and the packaged jar, wherever it is started from.
  *
+ * <p>The models are checked against the {@link ModelRules} first, like every deployment a user
+ * makes ({@link DeploymentCheck}); a model that breaks a rule stops the start.
+ *
  * <p>Replaces the starter's auto-deployment, whose resource names are absolute file paths or bare
  * file names depending on how the application runs. Duplicate filtering is on with
  * "deploy changed only": a restart without changes creates no new deployment and no new version;
@@ -43,13 +46,16 @@ public class ProcessesDeployment extends AbstractProcessEnginePlugin {
   private static final Logger LOG = LoggerFactory.getLogger(ProcessesDeployment.class);
 
   private final ResourcePatternResolver resolver;
+  private final ModelRulesFactory rules;
 
-  public ProcessesDeployment() {
-    this(new PathMatchingResourcePatternResolver(ProcessesDeployment.class.getClassLoader()));
+  @org.springframework.beans.factory.annotation.Autowired
+  public ProcessesDeployment(ModelRulesFactory rules) {
+    this(new PathMatchingResourcePatternResolver(ProcessesDeployment.class.getClassLoader()), rules);
   }
 
-  ProcessesDeployment(ResourcePatternResolver resolver) {
+  ProcessesDeployment(ResourcePatternResolver resolver, ModelRulesFactory rules) {
     this.resolver = resolver;
+    this.rules = rules;
   }
 
   @Override
@@ -64,13 +70,21 @@ public class ProcessesDeployment extends AbstractProcessEnginePlugin {
         .name(DEPLOYMENT_NAME)
         .source(DEPLOYMENT_NAME)
         .enableDuplicateFiltering(true);
+    Map<String, byte[]> contents = new TreeMap<>();
     models.forEach((name, resource) -> {
       try (InputStream in = resource.getInputStream()) {
-        builder.addString(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        contents.put(name, in.readAllBytes());
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot read model " + name, e);
       }
     });
+    if (rules != null) {
+      List<ModelRules.Problem> problems = rules.create(key -> false).check(contents);
+      if (!problems.isEmpty()) {
+        throw new ModelsRefused(problems);
+      }
+    }
+    contents.forEach((name, content) -> builder.addString(name, new String(content, StandardCharsets.UTF_8)));
     long before = repositoryService.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME).count();
     DeploymentWithDefinitions deployment = builder.deployWithResult();
     long after = repositoryService.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME).count();

@@ -1,0 +1,152 @@
+package dk.preparedreturn.casefile;
+
+import dk.preparedreturn.identity.Audience;
+import dk.preparedreturn.identity.Groups;
+import dk.preparedreturn.process.CaseScope;
+import dk.preparedreturn.process.Privileged;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Built into every model, so that no model can forget or get round need-to-know:
+ *
+ * <ul>
+ *   <li>a new task makes its candidate groups take part in its case. The case is the one the task's
+ *       process hierarchy belongs to ({@link CaseScope}), never a variable. A partner abroad may be
+ *       a candidate only of a task of the case routed to it (the case record's partner group): a
+ *       task for any other partner is refused, and the step that would create it fails;</li>
+ *   <li>a task is assigned only to a member of one of its candidate groups (claim, assignment,
+ *       the model's {@code ${contactPerson}}): nobody can hand a task, and so its case, to a user
+ *       of another organisation;</li>
+ *   <li>a new process instance of a case can be read by every organisation that takes part.</li>
+ * </ul>
+ */
+@Component
+class ParticipationListeners extends AbstractProcessEnginePlugin {
+
+  private final CaseParticipation participation;
+  private final CaseFileRepository cases;
+  private final IdentityService identity;
+
+  ParticipationListeners(CaseParticipation participation, CaseFileRepository cases, @Lazy IdentityService identity) {
+    this.participation = participation;
+    this.cases = cases;
+    this.identity = identity;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners() == null
+        ? new ArrayList<>() : configuration.getCustomPreBPMNParseListeners();
+    TaskListener taskCreated = this::taskCreated;
+    TaskListener taskAssigned = this::taskAssigned;
+    ExecutionListener instanceStarted = this::instanceStarted;
+    listeners.add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseProcess(Element element, ProcessDefinitionEntity definition) {
+        definition.addBuiltInListener(ExecutionListener.EVENTNAME_START, instanceStarted);
+      }
+
+      @Override
+      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
+          behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, taskCreated);
+          behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, taskAssigned);
+        }
+      }
+    });
+    configuration.setCustomPreBPMNParseListeners(listeners);
+  }
+
+  void taskCreated(DelegateTask task) {
+    String caseRef = CaseScope.caseRef(task);
+    List<String> groups = candidateGroups(task);
+    List<String> partners = groups.stream().filter(Groups::isPartnerGroup).toList();
+    if (!partners.isEmpty()) {
+      String routed = caseRef == null ? null : cases.find(caseRef).map(CaseFile::partnerGroup).orElse(null);
+      for (String partner : partners) {
+        if (!partner.equals(routed)) {
+          throw new ProcessEngineException("Task " + task.getTaskDefinitionKey() + " would go to partner group "
+              + partner + ", but the case is routed to " + routed + "; refused (need-to-know)");
+        }
+      }
+    }
+    if (caseRef != null) {
+      List<String> hierarchy = CaseScope.hierarchy(task.getExecution());
+      groups.forEach(group -> participation.join(caseRef, group, hierarchy));
+    }
+    checkAssignee(task, false);
+  }
+
+  void taskAssigned(DelegateTask task) {
+    checkAssignee(task, true);
+  }
+
+  /** @param selfClaimChecked a claim by the caller himself was checked by the engine (see below) */
+  private void checkAssignee(DelegateTask task, boolean selfClaimChecked) {
+    String assignee = task.getAssignee();
+    if (assignee == null || selfClaimChecked && claimedByTheCaller(assignee)) {
+      return;
+    }
+    List<String> groups = candidateGroups(task);
+    if (groups.isEmpty()) {
+      return;
+    }
+    List<String> memberOf = Privileged.call(() -> identity.createGroupQuery().groupMember(assignee).list())
+        .stream().map(Group::getId).toList();
+    if (memberOf.stream().noneMatch(groups::contains)) {
+      throw new AuthorizationException(Audience.ofCandidates(groups).pick(
+          "Opgaven kan kun tildeles en medarbejder i " + String.join(", ", groups) + ".",
+          "The task can be assigned only to a member of " + String.join(", ", groups) + "."));
+    }
+  }
+
+  void instanceStarted(DelegateExecution execution) {
+    if (!execution.getProcessInstanceId().equals(execution.getId())) {
+      return;
+    }
+    String caseRef = CaseScope.caseRef(execution);
+    if (caseRef != null) {
+      participation.instanceStarted(caseRef, execution.getProcessInstanceId());
+    }
+  }
+
+  /**
+   * A user claiming a task for himself: the engine has just checked that he may work on it (his
+   * group is a candidate: TASK_WORK), so nothing more to check.
+   */
+  private static boolean claimedByTheCaller(String assignee) {
+    var context = org.camunda.bpm.engine.impl.context.Context.getCommandContext();
+    var invocation = org.camunda.bpm.engine.impl.context.Context.getCommandInvocationContext();
+    var authentication = context == null ? null : context.getAuthentication();
+    return authentication != null && assignee.equals(authentication.getUserId()) && invocation != null
+        && invocation.getCommand() instanceof org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd
+        && context.getProcessEngineConfiguration().isAuthorizationEnabled();
+  }
+
+  private static List<String> candidateGroups(DelegateTask task) {
+    return task.getCandidates().stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(link -> link.getGroupId()).toList();
+  }
+}

@@ -1,0 +1,40 @@
+package dk.preparedreturn.process;
+
+import java.util.Map;
+
+/**
+ * The values a user submitted to complete a task, as they came (the engine sets them on the task
+ * before the task's listeners run, so only this tells which of its variables the user sent). Open
+ * while {@link CallerPolicy} lets the completion run; read by the form validation, which accepts
+ * exactly the fields of the task's form.
+ */
+public final class Submission {
+
+  private static final ThreadLocal<Submission> CURRENT = new ThreadLocal<>();
+
+  private final String taskId;
+  private final Map<String, Object> values;
+
+  private Submission(String taskId, Map<String, Object> values) {
+    this.taskId = taskId;
+    this.values = values == null ? Map.of() : values;
+  }
+
+  /** The user's submission for the task, or null when the service completes it (or no user did). */
+  public static Submission of(String taskId) {
+    Submission submission = CURRENT.get();
+    return submission != null && submission.taskId.equals(taskId) ? submission : null;
+  }
+
+  public Map<String, Object> values() {
+    return values;
+  }
+
+  static void open(String taskId, Map<String, Object> values) {
+    CURRENT.set(new Submission(taskId, values));
+  }
+
+  static void close() {
+    CURRENT.remove();
+  }
+}
