@@ -53,9 +53,27 @@ class EngineRestErrors {
         .entity(Map.of("type", "ServiceUnavailable", "message", DatabaseUnavailable.MESSAGE)).build();
   }
 
+  /**
+   * Engine errors that are the caller's mistake although Camunda answers 500: starting at the
+   * default start activity while skipping listeners (ENGINE-13024), Java-serialized values
+   * (prohibited here), values that cannot be deserialized.
+   */
+  static final java.util.regex.Pattern CALLER_MISTAKE = java.util.regex.Pattern.compile(
+      "ENGINE-13024|ENGINE-17007|Java serialization|Cannot deserialize|serialization format|Cannot find serializer");
+
   static Response map(Throwable exception, Supplier<Response> camunda) {
     if (DatabaseUnavailable.causedBy(exception)) {
       return unavailable();
+    }
+    for (Throwable cause = exception; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+      if (cause.getMessage() != null && CALLER_MISTAKE.matcher(cause.getMessage()).find()
+          && ExceptionHandlerHelper.getInstance().getStatus(exception) == Response.Status.INTERNAL_SERVER_ERROR) {
+        String message = cause.getMessage().contains("ENGINE-13024")
+            ? "Listeners and mappings can be skipped only with start instructions"
+            : "This kind of value is not accepted (no Java serialization)";
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(Map.of("type", "InvalidRequestException", "message", message)).build();
+      }
     }
     if (ExceptionHandlerHelper.getInstance().getStatus(exception) != Response.Status.INTERNAL_SERVER_ERROR) {
       return camunda.get();

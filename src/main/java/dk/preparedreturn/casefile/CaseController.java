@@ -33,16 +33,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CaseController {
 
-  private final CaseFileRepository cases;
+  private final CaseAccess access;
   private final CaseParticipation participation;
   private final DeadlineCalendarService deadlines;
   private final CaseEventService events;
   private final AuditLog audit;
   private final DeadlinePage deadlinePage;
 
-  CaseController(CaseFileRepository cases, CaseParticipation participation, DeadlineCalendarService deadlines,
+  CaseController(CaseAccess access, CaseParticipation participation, DeadlineCalendarService deadlines,
       CaseEventService events, AuditLog audit, DeadlinePage deadlinePage) {
-    this.cases = cases;
+    this.access = access;
     this.participation = participation;
     this.deadlines = deadlines;
     this.events = events;
@@ -53,8 +53,8 @@ class CaseController {
   @GetMapping(path = "/api/cases/{caseRef}", produces = "application/json")
   @Transactional
   Map<String, Object> read(@PathVariable String caseRef, Caller caller) {
-    CaseFile c = cases.require(caseRef);
-    List<String> taking = participatingGroups(caseRef, caller);
+    CaseAccess.Visible visible = access.require(caseRef, caller);
+    CaseFile c = visible.file();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("caseRef", c.caseRef());
     body.put("phase", c.phase());
@@ -77,30 +77,21 @@ class CaseController {
     body.put("exitReason", c.exitReason());
     body.put("closedAt", c.closedAt());
     body.put("participants", participation.groups(caseRef));
-    Set<PersonDataAccess.Field> fields = PersonDataAccess.visible(taking);
-    if (!fields.isEmpty()) {
-      cases.person(caseRef).ifPresent(person -> {
-        Map<String, Object> shown = PersonDataAccess.filter(person, fields);
-        body.put("person", shown);
-        audit.record(caller.userId(), caller.groups(), AuditLog.Action.PERSON_READ, caseRef, shown.keySet());
-      });
-    }
+    access.readPerson(visible, caller).ifPresent(person -> body.put("person", person));
     body.values().removeIf(value -> value == null);
     return body;
   }
 
   @GetMapping(path = "/api/cases/{caseRef}/deadlines", produces = "application/json")
   Map<String, Object> deadlines(@PathVariable String caseRef, Caller caller) {
-    cases.require(caseRef);
-    participatingGroups(caseRef, caller);
+    access.require(caseRef, caller);
     return Map.of("caseRef", caseRef, "deadlines", deadlines.calendar(caseRef));
   }
 
   /** The same calendar as a page, linked from the task forms in Tasklist (English for partners). */
   @GetMapping(path = "/app/cases/{caseRef}/deadlines", produces = MediaType.TEXT_HTML_VALUE)
   ResponseEntity<String> deadlinePage(@PathVariable String caseRef, Caller caller) {
-    cases.require(caseRef);
-    participatingGroups(caseRef, caller);
+    access.require(caseRef, caller);
     boolean english = caller.groups().stream().noneMatch(Groups.DANISH_CASE_ACTORS::contains)
         && caller.groups().stream().anyMatch(Groups::isPartnerGroup);
     return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
@@ -116,14 +107,5 @@ class CaseController {
   ResponseEntity<Void> event(@PathVariable String caseRef, @Valid @RequestBody EventRequest request, Caller caller) {
     events.report(caseRef, request.event(), request.eventDate(), request.newDate(), caller);
     return ResponseEntity.noContent().build();
-  }
-
-  /** The caller's groups that take part in the case; managers pass with none (no person data). */
-  private List<String> participatingGroups(String caseRef, Caller caller) {
-    List<String> taking = participation.groups(caseRef).stream().filter(caller.groups()::contains).toList();
-    if (taking.isEmpty() && !caller.in(Groups.MANAGERS) && !caller.admin()) {
-      throw new CaseNotFound(caseRef);
-    }
-    return taking;
   }
 }

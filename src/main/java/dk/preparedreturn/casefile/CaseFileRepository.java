@@ -21,25 +21,31 @@ public class CaseFileRepository {
       + " phase_since, outcome, exit_reason, closed_at, process_instance_id, created_at, created_by";
 
   private final JdbcClient jdbc;
-  private final String nextValueSql;
 
-  public CaseFileRepository(JdbcClient jdbc, javax.sql.DataSource dataSource) {
+  public CaseFileRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
-    this.nextValueSql = isPostgres(dataSource) ? "SELECT nextval('case_ref_seq')" : "SELECT NEXT VALUE FOR case_ref_seq";
   }
 
-  private static boolean isPostgres(javax.sql.DataSource dataSource) {
-    try (var connection = dataSource.getConnection()) {
-      return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot read the database product", e);
-    }
-  }
+  /** Letters and digits that cannot be mistaken for each other when read aloud or copied (no 0/O, 1/I/L). */
+  static final String REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
-  /** A new case reference: FH-[year]-[5-digit sequence]. */
+  /**
+   * A new case reference: FH-[year]-[six random characters], e.g. FH-2026-7KQ3MZ. Random, not
+   * sequential: a reference says nothing about how many cases there are and cannot be guessed from
+   * another one. Unused references are checked (a clash, one in a billion per year, draws again).
+   */
   public String nextCaseRef(Year year) {
-    long next = jdbc.sql(nextValueSql).query(Long.class).single();
-    return "FH-%d-%05d".formatted(year.getValue(), next);
+    while (true) {
+      StringBuilder reference = new StringBuilder("FH-").append(year.getValue()).append('-');
+      for (int i = 0; i < 6; i++) {
+        reference.append(REFERENCE_ALPHABET.charAt(RANDOM.nextInt(REFERENCE_ALPHABET.length())));
+      }
+      String candidate = reference.toString();
+      if (find(candidate).isEmpty()) {
+        return candidate;
+      }
+    }
   }
 
   public void insert(CaseFile c, String fingerprint, PersonData person) {

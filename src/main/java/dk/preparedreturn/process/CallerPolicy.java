@@ -123,7 +123,7 @@ class CallerPolicy extends AbstractProcessEnginePlugin {
     List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
     boolean admin = groups.contains(Groups.ADMINS);
     if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
-      checkValues(submitted(command), Audience.of(groups));
+      checkValues(Submission.typed(submitted(command)), Audience.of(groups));
       if (admin || isCaseworker(groups)) {
         return (String) read(command, "taskId");
       }

@@ -31,7 +31,19 @@ public final class Submission {
   }
 
   static void open(String taskId, Map<String, Object> values) {
-    CURRENT.set(new Submission(taskId, values));
+    CURRENT.set(new Submission(taskId, typed(values)));
+  }
+
+  /** The values as sent: typed values stay typed (a serialized object is never deserialized here). */
+  static Map<String, Object> typed(Map<String, Object> values) {
+    if (!(values instanceof org.camunda.bpm.engine.variable.VariableMap map)) {
+      return values == null ? Map.of() : values;
+    }
+    Map<String, Object> typed = new java.util.LinkedHashMap<>();
+    for (String name : map.keySet()) {
+      typed.put(name, map.getValueTyped(name));
+    }
+    return typed;
   }
 
   static void close() {

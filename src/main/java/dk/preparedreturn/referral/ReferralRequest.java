@@ -14,7 +14,9 @@ import java.time.LocalDate;
 /**
  * The body of {@code POST /api/referrals}. Unknown fields are refused, like values outside the
  * lists below; every bad field is named in one answer, malformed dates and unknown enum values
- * included ({@code dk.preparedreturn.api.BodyProblems}).
+ * included ({@code dk.preparedreturn.api.BodyProblems}). "Today" is today in Denmark (the service's
+ * clock), and no date lies before the bounds below, so nothing outside a plausible range reaches
+ * the case record.
  */
 public record ReferralRequest(
     @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._/-]+", message = "letters, digits and . _ / - only")
@@ -23,13 +25,13 @@ public record ReferralRequest(
     String referringOrganisation,
     @NotNull Referral.ResidenceStatus residenceStatus,
     @NotBlank @IsoCountry String countryOfReturn,
-    @NotNull @PastOrPresent LocalDate referralDate,
+    @NotNull @PastOrPresent @NotBefore("2000-01-01") LocalDate referralDate,
     @NotNull @Valid Person person) {
 
   /** The person's data; kept in its own table and shown only to the organisations that need it. */
   public record Person(
       @NotBlank @Size(max = 200) String fullName,
-      @Past LocalDate dateOfBirth,
+      @Past @NotBefore("1900-01-01") LocalDate dateOfBirth,
       @IsoCountry String nationality,
       @Pattern(regexp = "FEMALE|MALE|OTHER|UNKNOWN", message = "must be FEMALE, MALE, OTHER or UNKNOWN") String gender,
       @Pattern(regexp = "SEXUAL|LABOUR|CRIMINALITY|BEGGING|DOMESTIC_SERVITUDE|ORGAN_REMOVAL|OTHER|UNKNOWN",

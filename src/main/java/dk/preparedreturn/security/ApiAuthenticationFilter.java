@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import dk.preparedreturn.identity.Groups;
+import dk.preparedreturn.web.PageCsrf;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
@@ -31,8 +32,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * administrators and the {@code monitoring} group):
  * HTTP Basic with an engine user ({@link LoginThrottle} applies), or, for reading only,
  * the session of a user signed in to the Camunda webapps (so a manager opens the reports page from
- * Cockpit). Requests that change something must use Basic: a cookie alone never writes, which
- * rules out cross-site request forgery. Wrong Basic credentials are refused even when a session
+ * Cockpit). Requests that change something use Basic, or are a form of the service's own pages
+ * ({@code /app}) posted with the session's token from the service's own origin ({@link PageCsrf}):
+ * a cookie alone never writes, which rules out cross-site request forgery. Wrong Basic credentials are refused even when a session
  * exists. Unauthenticated calls get 401 problem+json.
  *
  * <p>Health is public, but a caller who signs in (Basic or session) is passed on to Actuator as the
@@ -57,7 +59,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     boolean health = actuator && (path.equals("/actuator/health") || path.startsWith("/actuator/health/"));
     boolean hasBasic = isBasic(request);
     Caller caller = hasBasic ? basic(request) : null;
-    if (caller == null && !hasBasic && isReadOnly(request)) {
+    if (caller == null && !hasBasic && (isReadOnly(request) || isPageForm(request, path))) {
       caller = session(request);
     }
     if (health && !hasBasic && caller == null) {
@@ -113,6 +115,13 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     problem.put("status", status);
     problem.put("detail", detail);
     response.getOutputStream().write(json.writeValueAsBytes(problem));
+  }
+
+  /** A form of the service's own pages, posted by the browser with the session's token (see PageCsrf). */
+  private static boolean isPageForm(HttpServletRequest request, String path) {
+    HttpSession session = request.getSession(false);
+    return "POST".equals(request.getMethod()) && path.startsWith("/app/") && session != null
+        && PageCsrf.valid(request, session);
   }
 
   private static boolean isReadOnly(HttpServletRequest request) {

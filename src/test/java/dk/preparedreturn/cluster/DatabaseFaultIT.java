@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.preparedreturn.testsupport.DatabaseSnapshot;
 import dk.preparedreturn.testsupport.PostgresIntegrationTest;
 import dk.preparedreturn.testsupport.ServiceNode;
 import dk.preparedreturn.testsupport.TestDatabase;
@@ -316,26 +317,9 @@ class DatabaseFaultIT {
     ProcessEngine engine = node.engine();
     awaitUntil(Duration.ofSeconds(30), "no job due",
         () -> engine.getManagementService().createJobQuery().executable().count() == 0);
-    Map<String, String> tables = new LinkedHashMap<>();
-    try (Connection db = TestDatabase.connect(DATABASE); Statement st = db.createStatement()) {
-      List<String> names = new ArrayList<>();
-      try (ResultSet rs = st.executeQuery("SELECT table_name FROM information_schema.tables"
-          + " WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name")) {
-        while (rs.next()) {
-          names.add(rs.getString(1));
-        }
-      }
-      for (String table : names) {
-        String sql = COUNT_ONLY.contains(table) ? "SELECT count(*) FROM " + table
-            : "SELECT count(*) || ' ' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "
-                + table + " t";
-        try (ResultSet rs = st.executeQuery(sql)) {
-          rs.next();
-          tables.put(table, rs.getString(1));
-        }
-      }
+    try (Connection db = TestDatabase.connect(DATABASE)) {
+      return DatabaseSnapshot.of(db, COUNT_ONLY, java.util.Set.of());
     }
-    return tables;
   }
 
   static boolean backendGone(Integer pid) throws SQLException {

@@ -41,7 +41,7 @@ class NotificationPrivacyTest extends NotificationTestSupport {
 
   static final LocalDate REFERRAL = LocalDate.of(2026, 3, 2);
   static final LocalDate T0 = LocalDate.of(2026, 3, 3);
-  static final Pattern CASE_REF = Pattern.compile("FH-\\d{4}-\\d{5}");
+  static final Pattern CASE_REF = Pattern.compile("FH-\\d{4}-[2-9A-HJKMNP-Z]{6}");
 
   @Test
   void noMailContainsPersonalDataAndEveryMailHasOnlyTheAllowedContent() {

@@ -90,7 +90,7 @@ class CaseApiIT extends PostgresIntegrationTest {
     HttpResponse<String> created = post("/api/referrals", "api-politi", referral(reference, null));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     String caseRef = json.readTree(created.body()).get("caseRef").asText();
-    assertThat(caseRef).matches("FH-\\d{4}-\\d{5}");
+    assertThat(caseRef).matches("FH-\\d{4}-[2-9A-HJKMNP-Z]{6}");
     assertThat(created.headers().firstValue("Location")).hasValue("/api/cases/" + caseRef);
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseRef)
         .processDefinitionKey("PreparedReturn").count()).isEqualTo(1);

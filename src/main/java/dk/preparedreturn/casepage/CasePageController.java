@@ -1,0 +1,204 @@
+package dk.preparedreturn.casepage;
+
+import dk.preparedreturn.caseevents.CaseEvent;
+import dk.preparedreturn.caseevents.CaseEventService;
+import dk.preparedreturn.casefile.CaseAccess;
+import dk.preparedreturn.casefile.CaseFile;
+import dk.preparedreturn.deadlines.DeadlineCalendarService;
+import dk.preparedreturn.identity.Caller;
+import dk.preparedreturn.identity.Groups;
+import dk.preparedreturn.process.EngineClock;
+import dk.preparedreturn.process.InvalidFormInput;
+import dk.preparedreturn.process.Workflow;
+import dk.preparedreturn.web.PageCsrf;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The case page, {@code /app/cases/{caseRef}}: the one place for a case, for every organisation that
+ * takes part in it (Danish; English for the partners abroad), and for managers without the person.
+ * The person's data for those who need it (each read in the access log), phase and status, the
+ * contact person, every open task (who must act, who holds it, when it is due), every finished step
+ * with who and when, the decisions the next actor needs, the events reported, the deadlines, and the
+ * form to report an event as the signed-in user. Anybody else gets the same "not found" as for a
+ * case that does not exist.
+ */
+@Controller
+class CasePageController {
+
+  /** The decisions of the forms shown on the page, and the organisations that see each. */
+  static final Map<String, Set<String>> DECISIONS = new LinkedHashMap<>();
+
+  static {
+    Set<String> everyone = Set.of(Groups.UDLAENDINGESTYRELSEN, Groups.CMM, Groups.HJEMREJSESTYRELSEN, Groups.DRC,
+        Groups.POLITI, "partner");
+    DECISIONS.put("screeningResult", Set.of(Groups.CMM, Groups.UDLAENDINGESTYRELSEN, Groups.POLITI));
+    DECISIONS.put("identificationOutcome", everyone);
+    DECISIONS.put("offerDecision", everyone);
+    DECISIONS.put("extensionDecision", Set.of(Groups.CMM, Groups.UDLAENDINGESTYRELSEN, Groups.HJEMREJSESTYRELSEN,
+        Groups.DRC));
+    DECISIONS.put("suspensionOutcome", Set.of(Groups.CMM, Groups.UDLAENDINGESTYRELSEN, Groups.POLITI,
+        Groups.HJEMREJSESTYRELSEN));
+    DECISIONS.put("escortDecision", Set.of(Groups.HJEMREJSESTYRELSEN, Groups.CMM, Groups.DRC, "partner"));
+    DECISIONS.put("departureOutcome", everyone);
+    DECISIONS.put("arrivalFollowUp", Set.of(Groups.DRC, Groups.CMM, "partner"));
+  }
+
+  private final CaseAccess access;
+  private final Workflow workflow;
+  private final CaseEventService events;
+  private final DeadlineCalendarService deadlines;
+  private final EngineClock clock;
+
+  CasePageController(CaseAccess access, Workflow workflow, CaseEventService events, DeadlineCalendarService deadlines,
+      EngineClock clock) {
+    this.access = access;
+    this.workflow = workflow;
+    this.events = events;
+    this.deadlines = deadlines;
+    this.clock = clock;
+  }
+
+  @GetMapping("/app/cases/{caseRef}")
+  @Transactional
+  String page(@PathVariable String caseRef, @RequestParam(name = "reported", required = false) String reported,
+      Caller caller, HttpServletRequest request, Model model) {
+    fill(model, caseRef, caller, request);
+    if (reported != null && isEvent(reported)) {
+      model.addAttribute("reported", reported);
+    }
+    return "case";
+  }
+
+  @PostMapping(path = "/app/cases/{caseRef}/events", consumes = "application/x-www-form-urlencoded")
+  @Transactional
+  String report(@PathVariable String caseRef, @RequestParam Map<String, String> form, Caller caller,
+      HttpServletRequest request, HttpServletResponse response, Model model) {
+    CaseAccess.Visible visible = access.require(caseRef, caller);
+    Map<String, String> errors = new LinkedHashMap<>();
+    Set<String> allowed = Set.of(PageCsrf.PARAMETER, "event", "eventDate", "newDate");
+    form.keySet().stream().filter(name -> !allowed.contains(name)).findFirst()
+        .ifPresent(name -> errors.put("form", name));
+    CaseEvent event = isEvent(form.get("event")) ? CaseEvent.valueOf(form.get("event")) : null;
+    if (event == null || !reportable(visible, caller).contains(event)) {
+      errors.put("event", "page.event.choose");
+    }
+    LocalDate eventDate = date(form.get("eventDate"), "eventDate", errors);
+    LocalDate newDate = event == CaseEvent.FLIGHT_REBOOKED ? date(form.get("newDate"), "newDate", errors) : null;
+    if (errors.isEmpty()) {
+      try {
+        events.report(caseRef, event, eventDate, newDate, caller);
+        return "redirect:/app/cases/" + caseRef + "?reported=" + event.name();
+      } catch (InvalidFormInput refused) {
+        errors.put(refused.field(), refused.getMessage());
+      }
+    }
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    fill(model, caseRef, caller, request);
+    model.addAttribute("errors", errors);
+    model.addAttribute("form", form);
+    return "case";
+  }
+
+  /** A case that does not exist and one the caller may not see look the same. */
+  @org.springframework.web.bind.annotation.ExceptionHandler(dk.preparedreturn.casefile.CaseNotFound.class)
+  String notFound(dk.preparedreturn.casefile.CaseNotFound e, Caller caller, HttpServletResponse response, Model model) {
+    response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+    model.addAttribute("caller", caller);
+    model.addAttribute("english", caller != null && caller.audience().english());
+    model.addAttribute("caseRef", e.caseRef());
+    return "notfound";
+  }
+
+  private void fill(Model model, String caseRef, Caller caller, HttpServletRequest request) {
+    CaseAccess.Visible visible = access.require(caseRef, caller);
+    CaseFile file = visible.file();
+    Map<String, String> routing = new HashMap<>();
+    routing.put("partnerGroup", file.partnerGroup());
+    Map<String, Object> decided = workflow.latestValues(caseRef, List.of("identifyingBody"));
+    routing.put("identifyingBody", decided.containsKey("identifyingBody") ? decided.get("identifyingBody").toString()
+        : null);
+    model.addAttribute("case", file);
+    model.addAttribute("caller", caller);
+    model.addAttribute("english", caller.audience().english());
+    model.addAttribute("person", access.readPerson(visible, caller).orElse(null));
+    List<Workflow.OpenTask> open = workflow.openTasks(caseRef, routing);
+    model.addAttribute("openTasks", open);
+    model.addAttribute("openable", open.stream().filter(t -> t.groups().stream().anyMatch(caller.groups()::contains))
+        .map(Workflow.OpenTask::id).collect(java.util.stream.Collectors.toSet()));
+    model.addAttribute("finishedTasks", workflow.finishedTasks(caseRef, routing));
+    model.addAttribute("decisions", decisions(caseRef, caller, visible));
+    model.addAttribute("events", workflow.events(caseRef));
+    model.addAttribute("deadlines", deadlines.calendar(caseRef));
+    model.addAttribute("reportable", file.closed() ? List.of() : reportable(visible, caller));
+    model.addAttribute("today", clock.today());
+    model.addAttribute("csrf", PageCsrf.token(request.getSession(true)));
+  }
+
+  /** The decisions of the case the caller's organisation sees. */
+  private Map<String, Object> decisions(String caseRef, Caller caller, CaseAccess.Visible visible) {
+    List<String> names = new ArrayList<>();
+    DECISIONS.forEach((name, groups) -> {
+      boolean sees = caller.admin() || caller.in(Groups.MANAGERS) || visible.participatingGroups().stream()
+          .anyMatch(g -> groups.contains(Groups.isPartnerGroup(g) ? "partner" : g));
+      if (sees) {
+        names.add(name);
+      }
+    });
+    return workflow.latestValues(caseRef, names);
+  }
+
+  /** The events the caller may report in the case, as the case-event service will check them. */
+  static List<CaseEvent> reportable(CaseAccess.Visible visible, Caller caller) {
+    List<CaseEvent> events = new ArrayList<>();
+    boolean partner = visible.file().partnerGroup() != null && caller.in(visible.file().partnerGroup())
+        && visible.participatingGroups().contains(visible.file().partnerGroup());
+    for (CaseEvent event : CaseEvent.values()) {
+      boolean danish = visible.participatingGroups().stream().anyMatch(event.groups()::contains);
+      if (danish || partner && event.partnerMayReport()) {
+        events.add(event);
+      }
+    }
+    return events;
+  }
+
+  private static boolean isEvent(String name) {
+    if (name == null) {
+      return false;
+    }
+    for (CaseEvent event : CaseEvent.values()) {
+      if (event.name().equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static LocalDate date(String text, String field, Map<String, String> errors) {
+    if (text == null || text.isBlank()) {
+      errors.put(field, "page.field.required");
+      return null;
+    }
+    try {
+      return LocalDate.parse(text.trim());
+    } catch (DateTimeParseException e) {
+      errors.put(field, "page.field.date");
+      return null;
+    }
+  }
+}

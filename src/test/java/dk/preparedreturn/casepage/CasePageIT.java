@@ -1,0 +1,152 @@
+package dk.preparedreturn.casepage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.preparedreturn.referral.Referral;
+import dk.preparedreturn.referral.ReferralService;
+import dk.preparedreturn.testsupport.Journey;
+import dk.preparedreturn.testsupport.PostgresIntegrationTest;
+import dk.preparedreturn.testsupport.TestUsers;
+import dk.preparedreturn.testsupport.WebappSession;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The case page as caseworkers open it from Tasklist (their webapp session): each organisation that
+ * takes part sees the case in its language with what it may see of the person (each view in the
+ * access log), others get "not found"; an event is reported from the page's form as the signed-in
+ * user, and the form is refused without the session's token or from another origin.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CasePageIT extends PostgresIntegrationTest {
+
+  static final String PASSWORD = "CasePage-Test-Passw0rd!";
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  ReferralService referrals;
+  @Autowired
+  JdbcClient jdbc;
+
+  Journey nigeria;
+
+  @BeforeEach
+  void aCaseInPreparation() {
+    ProcessEngines.registerProcessEngine(engine);
+    if (nigeria != null) {
+      return;
+    }
+    TestUsers.ensure(engine.getIdentityService());
+    TestUsers.ensure(engine.getIdentityService(), "cp-cmm", "cmm", PASSWORD);
+    TestUsers.ensure(engine.getIdentityService(), "cp-hjs", "hjemrejsestyrelsen", PASSWORD);
+    TestUsers.ensure(engine.getIdentityService(), "cp-ng", "partner-ng", PASSWORD);
+    TestUsers.ensure(engine.getIdentityService(), "cp-th", "partner-th", PASSWORD);
+    TestUsers.ensure(engine.getIdentityService(), "cp-drc", "drc", PASSWORD);
+    try {
+      LocalDate t0 = LocalDate.now(Journey.ZONE).minusDays(10);
+      Journey.clockAt(t0.minusDays(2));
+      nigeria = Journey.start(engine, referrals, Journey.referral("CP-NG-" + UUID.randomUUID(),
+          Referral.ResidenceStatus.NO_LAWFUL_RESIDENCE, "NG", t0.minusDays(2)));
+      nigeria.identify(t0);
+      Journey.clockAt(t0.plusDays(1));
+      nigeria.acceptOffer().executeDueJobs();
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
+  void eachOrganisationSeesTheCaseInItsLanguageWithWhatItMaySeeOfThePerson() throws Exception {
+    String page = "/app/cases/" + nigeria.caseRef();
+    long logged = accessLog();
+    HttpResponse<String> cmm = session("cp-cmm", "tasklist").get(page);
+    assertThat(cmm.statusCode()).isEqualTo(200);
+    assertThat(cmm.headers().firstValue("Cache-Control")).hasValue("no-store");
+    assertThat(cmm.body()).contains("<html lang=\"da\">", "Sag " + nigeria.caseRef(), "Forberedelse af hjemrejsen",
+        "Testperson Fiktiv", "Form for udnyttelse", "Fremskaf id- og rejsedokumenter", "Mød personen før udrejsen",
+        "Hjemrejsestyrelsen", "Partner i Nigeria", "Registrér en hændelse",
+        "Anmodning om forlængelse af udrejsefristen", "Identificeret som offer for menneskehandel");
+    assertThat(accessLog()).as("the view of the person's data is logged").isEqualTo(logged + 1);
+
+    HttpResponse<String> hjs = session("cp-hjs", "tasklist").get(page);
+    assertThat(hjs.body()).contains("Testperson Fiktiv", "Statsborgerskab").doesNotContain("Form for udnyttelse",
+        "Antal børn");
+
+    HttpResponse<String> partner = session("cp-ng", "tasklist").get(page);
+    assertThat(partner.statusCode()).isEqualTo(200);
+    assertThat(partner.body()).contains("<html lang=\"en\">", "Case " + nigeria.caseRef(), "Return preparation",
+        "Obtain ID and travel documents", "Meet the person before departure", "Danish Return Agency",
+        "The person withdrew from the offer").doesNotContain("Form for udnyttelse", "Type of exploitation",
+        "Extension of the departure deadline requested");
+
+    HttpResponse<String> foreign = session("cp-th", "tasklist").get(page);
+    HttpResponse<String> unknown = session("cp-th", "tasklist").get("/app/cases/FH-2026-ZZZZZZ");
+    assertThat(foreign.statusCode()).isEqualTo(404);
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(foreign.body().replace(nigeria.caseRef(), "X")).isEqualTo(unknown.body().replace("FH-2026-ZZZZZZ", "X"));
+    assertThat(foreign.body()).doesNotContain("Testperson");
+    assertThat(session("cp-drc", "tasklist").get(page).statusCode()).as("DRC does not take part yet").isEqualTo(404);
+  }
+
+  @Test
+  void anEventIsReportedFromThePageAsTheSignedInUserAndOnlyWithTheSessionsTokenFromThisOrigin() throws Exception {
+    WebappSession cmm = session("cp-cmm", "tasklist");
+    String page = "/app/cases/" + nigeria.caseRef();
+    String token = token(cmm.get(page).body());
+    String today = LocalDate.now(Journey.ZONE).toString();
+    String form = "_csrf=" + token + "&event=EXTENSION_REQUESTED&eventDate=" + today;
+
+    assertThat(cmm.postForm(page + "/events", "event=EXTENSION_REQUESTED&eventDate=" + today, cmm.origin()).statusCode())
+        .as("without the token nobody is signed in").isEqualTo(401);
+    assertThat(cmm.postForm(page + "/events", form, "http://evil.example").statusCode())
+        .as("from another origin").isEqualTo(401);
+    assertThat(cmm.postForm(page + "/events", form + "&reportedBy=cp-hjs", cmm.origin()).statusCode())
+        .as("a field the form does not have").isEqualTo(400);
+    assertThat(cmm.postForm(page + "/events", "_csrf=" + token + "&event=FLIGHT_REBOOKED&eventDate=" + today
+        + "&newDate=" + today, cmm.origin()).statusCode()).as("CMM does not book flights").isEqualTo(400);
+    assertThat(nigeria.hasTask("Task_DecideOnExtension")).isFalse();
+
+    HttpResponse<String> reported = cmm.postForm(page + "/events", form, cmm.origin());
+    assertThat(reported.statusCode()).as(reported.body()).isEqualTo(302);
+    assertThat(reported.headers().firstValue("Location")).hasValueSatisfying(
+        location -> assertThat(location).endsWith(page + "?reported=EXTENSION_REQUESTED"));
+    assertThat(nigeria.hasTask("Task_DecideOnExtension")).isTrue();
+    HttpResponse<String> after = cmm.get(page + "?reported=EXTENSION_REQUESTED");
+    assertThat(after.body()).contains("Hændelsen er registreret: Anmodning om forlængelse af udrejsefristen",
+        "Registreret af cp-cmm (Center mod Menneskehandel)", "Træf afgørelse om forlængelse");
+
+    HttpResponse<String> again = cmm.postForm(page + "/events", form, cmm.origin());
+    assertThat(again.statusCode()).isEqualTo(400);
+    assertThat(again.body()).contains("Der er allerede en anmodning om forlængelse, som afventer afgørelse");
+  }
+
+  long accessLog() {
+    return jdbc.sql("SELECT count(*) FROM audit_log WHERE case_ref = ?").param(nigeria.caseRef()).query(Long.class)
+        .single();
+  }
+
+  WebappSession session(String user, String app) throws Exception {
+    return WebappSession.login(port, user, PASSWORD, app);
+  }
+
+  static String token(String html) {
+    Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+    assertThat(m.find()).as("the form carries the session's token").isTrue();
+    return m.group(1);
+  }
+}
