@@ -274,8 +274,10 @@ class ResponseGuards {
           body = json.writeValueAsBytes(object);
         }
       } catch (IOException notJson) {
-        if (getStatus() == 500) {
-          body = json.writeValueAsBytes(Map.of("type", "ServerError", "message", clean("", 500)));
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (getStatus() == 500 || CLASS_NAME.matcher(text).find() || text.contains("\tat ")) {
+          body = json.writeValueAsBytes(Map.of("type", getStatus() == 500 ? "ServerError" : "InvalidRequestException",
+              "message", getStatus() == 500 ? clean(text, 500) : clean(text, getStatus())));
           getResponse().setContentType("application/json");
         }
       }

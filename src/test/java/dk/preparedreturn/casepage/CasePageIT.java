@@ -1,5 +1,6 @@
 package dk.preparedreturn.casepage;
 
+import dk.preparedreturn.testsupport.WebappsEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.preparedreturn.referral.Referral;
@@ -47,7 +48,7 @@ class CasePageIT extends PostgresIntegrationTest {
 
   @BeforeEach
   void aCaseInPreparation() {
-    ProcessEngines.registerProcessEngine(engine);
+    WebappsEngine.use(engine);
     if (nigeria != null) {
       return;
     }

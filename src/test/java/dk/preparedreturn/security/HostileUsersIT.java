@@ -11,6 +11,7 @@ import dk.preparedreturn.testsupport.PostgresIntegrationTest;
 import dk.preparedreturn.testsupport.TestDatabase;
 import dk.preparedreturn.testsupport.TestUsers;
 import dk.preparedreturn.testsupport.WebappSession;
+import dk.preparedreturn.testsupport.WebappsEngine;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -98,7 +99,7 @@ class HostileUsersIT extends PostgresIntegrationTest {
   void cases() {
     // the REST API and the webapps find the engine "default" by name; other test contexts of this JVM
     // (started and closed by other tests) may have taken or dropped that name
-    ProcessEngines.registerProcessEngine(engine);
+    WebappsEngine.use(engine);
     if (nigeria != null) {
       return;
     }
