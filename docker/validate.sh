@@ -5,7 +5,11 @@
 #   - every variable compose.yaml uses is documented in .env.example,
 #   - the required secrets have no default (Compose refuses an env file without ADMIN_PASSWORD),
 #   - no secret value from .env.example is written into compose.yaml,
-#   - published ports are bound to 127.0.0.1 only.
+#   - published ports are bound to 127.0.0.1 only,
+#   - image names are fully qualified (Podman and Buildah resolve no short names) and the base
+#     images can be overridden (ARG BUILD_IMAGE, RUNTIME_IMAGE),
+#   - the image runs as user 10001 with the volume /app/data, and the nodes' healthcheck in
+#     compose.yaml equals the Dockerfile's HEALTHCHECK (an OCI-format image has none).
 # Uses Debian's docker-compose (v1.29), installed when missing and running as root, or the
 # Docker CLI's "docker compose" plugin when that is what the machine has.
 #
@@ -125,6 +129,46 @@ if grep -nE '^\s*-\s*"?[0-9]+(:[0-9]+)?(/(tcp|udp))?"?\s*$' "$COMPOSE_FILE"; the
   fail "a port is published on all interfaces (line above); bind it to 127.0.0.1"
 fi
 echo "ok   published ports: 127.0.0.1 only"
+
+# --- 7. image names, Dockerfile and compose health checks ---------------------------------------
+DOCKERFILE=docker/Dockerfile
+qualified() { # registry host (with a dot or a port) or localhost before the first slash
+  [[ $1 =~ ^(localhost|[a-z0-9-]+(\.[a-z0-9-]+)+(:[0-9]+)?)/ ]]
+}
+for arg in BUILD_IMAGE RUNTIME_IMAGE; do
+  default=$(sed -n "s/^ARG $arg=\(.*\)$/\1/p" "$DOCKERFILE")
+  [[ -n $default ]] || fail "$DOCKERFILE has no 'ARG $arg=<image>' (the overridable base image)"
+  qualified "$default" || fail "$DOCKERFILE: the default of $arg ($default) is not fully qualified (docker.io/library/...)"
+done
+while read -r from; do
+  [[ $from == '${BUILD_IMAGE}' || $from == '${RUNTIME_IMAGE}' ]] || qualified "$from" \
+    || fail "$DOCKERFILE: FROM $from is neither \${BUILD_IMAGE}/\${RUNTIME_IMAGE} nor fully qualified"
+done < <(sed -n 's/^FROM[[:space:]]\{1,\}\([^[:space:]]*\).*/\1/p' "$DOCKERFILE")
+while read -r image; do
+  [[ $image == prepared-return:local ]] && continue # built from docker/Dockerfile, never pulled
+  qualified "$image" || fail "$COMPOSE_FILE: image $image is not fully qualified (Podman resolves no short names)"
+done < <(sed -n 's/^[[:space:]]*image:[[:space:]]*\([^[:space:]]*\).*/\1/p' "$COMPOSE_FILE")
+echo "ok   base and service images fully qualified; base images overridable (BUILD_IMAGE, RUNTIME_IMAGE)"
+
+grep -q '^VOLUME \["/app/data"\]' "$DOCKERFILE" || fail "$DOCKERFILE does not declare the volume /app/data"
+grep -q '^USER 10001:10001' "$DOCKERFILE" || fail "$DOCKERFILE does not run as user 10001"
+# the HEALTHCHECK instruction (with its continuation line) and the nodes' healthcheck must agree
+healthcheck=$(awk '/^HEALTHCHECK / { on = 1 } on { line = line $0; if ($0 !~ /\\$/) exit } END { print line }' \
+  "$DOCKERFILE" | sed 's/\\//')
+[[ -n $healthcheck ]] || fail "$DOCKERFILE has no HEALTHCHECK"
+docker_cmd=$(sed -n "s/.*CMD bash -c '\(.*\)'[[:space:]]*$/\1/p" <<<"$healthcheck")
+compose_cmd=$(sed -n "s/^[[:space:]]*- '\(exec 3<>.*\)'[[:space:]]*$/\1/p" "$COMPOSE_FILE" | sed 's/\$\$/$/g')
+[[ -n $docker_cmd && $docker_cmd == "$compose_cmd" ]] || {
+  printf 'Dockerfile: %s\ncompose:    %s\n' "$docker_cmd" "$compose_cmd" >&2
+  fail "the nodes' healthcheck in $COMPOSE_FILE differs from the HEALTHCHECK of $DOCKERFILE"
+}
+for setting in interval:interval timeout:timeout retries:retries start-period:start_period; do
+  in_docker=$(grep -o -- "--${setting%%:*}=[^ ]*" <<<"$healthcheck" | cut -d= -f2)
+  in_compose=$(sed -n "s/^[[:space:]]*${setting##*:}:[[:space:]]*\([^[:space:]]*\).*/\1/p" "$COMPOSE_FILE" | head -n 1)
+  [[ -n $in_docker && $in_docker == "$in_compose" ]] \
+    || fail "healthcheck ${setting%%:*}: $in_docker in $DOCKERFILE, ${in_compose:-none} in $COMPOSE_FILE"
+done
+echo "ok   Dockerfile: user 10001, volume /app/data; the nodes' healthcheck equals its HEALTHCHECK"
 
 # --- optional: Dockerfile lint when a linter is installed --------------------------------------
 if command -v hadolint >/dev/null 2>&1; then

@@ -18,43 +18,44 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.stereotype.Component;
 
 /**
  * The embedded default's mail server: an in-process SMTP server on loopback that keeps every mail
  * the service sends, so a newcomer sees the notifications (page {@code /app/mailbox}) without
- * installing anything. Never started outside the embedded default ({@code app.mail-catcher.enabled}).
- * It keeps the mails in memory until the service stops.
+ * installing anything. It listens on a port of its own instance, by default a free one chosen at
+ * start ({@code app.mail-catcher.port}, 0), and the service's mail sender is pointed at it
+ * ({@link MailCatcherConfiguration}), so two instances on one machine each catch their own mails.
+ * Runs only where {@link MailCatcherCondition} allows (the embedded default without
+ * {@code MAIL_HOST}, GreenMail on the class path); never in the {@code postgres} profile, and the
+ * packaged jar does not contain GreenMail. It keeps the mails in memory until the service stops.
  */
-@Component
-@ConditionalOnProperty(name = "app.mail-catcher.enabled", havingValue = "true")
 public class MailCatcher implements DisposableBean {
 
+  static final String HOST = "127.0.0.1";
   private static final Logger LOG = LoggerFactory.getLogger(MailCatcher.class);
   private final GreenMail server;
-  private final boolean running;
+  private final int port;
 
-  MailCatcher(@Value("${spring.mail.port:3025}") int port) {
-    server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    boolean started;
+  /**
+   * Starts listening on {@code port} of 127.0.0.1 (0: a free port). A port that is taken stops the
+   * start-up: mails must not go to another instance's catcher.
+   */
+  MailCatcher(int port) {
+    server = new GreenMail(new ServerSetup(port, HOST, ServerSetup.PROTOCOL_SMTP));
     try {
       server.start();
-      started = true;
-      LOG.info("Mail catcher listening on 127.0.0.1:{}; mails are shown at /app/mailbox", port);
     } catch (RuntimeException e) {
-      // e.g. a second instance on the same machine: the service still starts; its mails go to
-      // whatever listens on the port, or wait in the outbox (health "mail" is then DEGRADED)
-      started = false;
       server.stop();
-      LOG.warn("Mail catcher could not listen on 127.0.0.1:{} ({}); /app/mailbox stays empty", port, e.toString());
+      throw new IllegalStateException("The mail catcher cannot listen on " + HOST + ":" + port + " (" + e.getMessage()
+          + "); leave app.mail-catcher.port at 0 (a free port) or choose another one", e);
     }
-    running = started;
+    this.port = server.getSmtp().getPort();
+    LOG.info("Mail catcher of this instance listening on {}:{}; its mails are shown at /app/mailbox", HOST, this.port);
   }
 
-  public boolean running() {
-    return running;
+  /** The port it listens on. */
+  public int port() {
+    return port;
   }
 
   /** A mail as it was caught: when, to whom, subject and text. */
@@ -65,9 +66,6 @@ public class MailCatcher implements DisposableBean {
    * The caught mails, newest first, one per Message-ID (the server keeps a copy per recipient).
    */
   public List<CaughtMail> caught() {
-    if (!running) {
-      return List.of();
-    }
     Map<String, CaughtMail> byMessageId = new LinkedHashMap<>();
     for (StoredMessage stored : server.getManagers().getImapHostManager().getAllMessages()) {
       try {
@@ -104,8 +102,6 @@ public class MailCatcher implements DisposableBean {
 
   @Override
   public void destroy() {
-    if (running) {
-      server.stop();
-    }
+    server.stop();
   }
 }

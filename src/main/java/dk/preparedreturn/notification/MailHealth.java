@@ -35,7 +35,7 @@ class MailHealth extends AbstractHealthIndicator {
 
   @Override
   protected void doHealthCheck(Health.Builder builder) {
-    JavaMailSender sender = mail.getIfAvailable();
+    JavaMailSender sender = MailSenders.configured(mail);
     if (sender instanceof JavaMailSenderImpl smtp) {
       builder.withDetail("location", smtp.getHost() + ":" + smtp.getPort());
       if (Instant.now().isAfter(checkedAt.plus(CACHE))) {

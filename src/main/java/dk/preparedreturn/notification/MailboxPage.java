@@ -14,7 +14,7 @@ import java.util.TreeSet;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,13 +25,14 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * {@code GET /app/mailbox}: the mails the embedded default's mail catcher caught, newest first
  * (time, recipients, subject, text), so a newcomer sees the notifications without a mail server.
- * Exists only where the mail catcher does (the embedded default); elsewhere the path is 404.
+ * Exists only where the mail catcher does ({@link MailCatcherCondition}); elsewhere the path is 404.
+ * It shows the mails of this instance's catcher only (each instance has its own).
  * Signed in like the other pages (Tasklist session or HTTP Basic); an administrator sees every
  * mail, anyone else the mails addressed to their own e-mail address or to the mailbox of one of
  * their groups. Danish, English for partners. Every value is HTML-escaped.
  */
 @RestController
-@ConditionalOnProperty(name = "app.mail-catcher.enabled", havingValue = "true")
+@Conditional(MailCatcherCondition.class)
 class MailboxPage {
 
   static final int MAX_SHOWN = 200;
@@ -106,12 +107,6 @@ class MailboxPage {
       h.append(esc((english ? "You see the mails to " : "Du ser e-mails til ") + String.join(", ", addresses) + "."));
     }
     h.append("</p>");
-    if (!catcher.running()) {
-      h.append("<p><b>").append(esc(english
-          ? "The built-in mail server is not running (its port was taken at start-up); mails wait in the outbox."
-          : "Den indbyggede mailserver kører ikke (porten var optaget ved start); e-mails venter i udbakken."))
-          .append("</b></p>");
-    }
     if (mails.isEmpty()) {
       h.append("<p>").append(esc(english ? "No mails yet." : "Ingen e-mails endnu.")).append("</p>");
     }

@@ -117,7 +117,7 @@ public class NotificationSender {
 
   /** Sends what is due now; returns how many went out. */
   public int sendDue() {
-    JavaMailSender sender = mail.getIfAvailable();
+    JavaMailSender sender = MailSenders.configured(mail);
     if (sender == null) {
       return 0;
     }

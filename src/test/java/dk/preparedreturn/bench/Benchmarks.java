@@ -37,6 +37,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  * <p>System properties (all optional): {@code bench.only} (comma-separated: B1, B1micro, B3, B4, B5,
  * B6), {@code bench.b1.cases}, {@code bench.b1.cohorts}, {@code bench.b1.clients},
  * {@code bench.micro.seconds}, {@code bench.b3.tasks}, {@code bench.b4.timers}, {@code bench.b6.rounds},
+ * {@code bench.b6.newcomer.rounds} (0 leaves the newcomer's start out),
  * {@code bench.report.dir}. PostgreSQL is found like the tests find it ({@code TEST_PG_*}).
  */
 public final class Benchmarks {
@@ -453,7 +454,7 @@ public final class Benchmarks {
         ## B6 Start-up and memory on the embedded default
 
         The packaged jar (`java %s-jar target/prepared-return-*.jar`; by default with the JVM options of \
-        `./mvnw spring-boot:run` from `pom.xml`) in a new folder: the first start \
+        `./mvnw -Prun` (spring-boot:run) from `pom.xml`) in a new folder: the first start \
         creates the H2 database, the demo users and the demo cases; the restart finds them. Ready = the \
         readiness probe answers 200 and Tasklist is served, measured from the process start. Memory = \
         resident set (VmRSS) when ready and after 20 rounds of Tasklist, REST API and reports requests; \
@@ -462,10 +463,57 @@ public final class Benchmarks {
         | start | ready after | RSS when ready | RSS after work | peak RSS |
         |---|---|---|---|---|
         %s
-        Medians: first start %s s, restart %s s, peak RSS %s MiB.
+        Medians: first start %s s, restart %s s, peak RSS %s MiB. The packaged jar has no mail catcher \
+        (GreenMail is left out of it); the run command below has one.
 
         """.formatted(jvm.length == 0 ? "" : String.join(" ", jvm) + " ", rows, f1(firstReady), f1(restartReady),
-        f0(peak));
+        f0(peak)) + b6Newcomer();
+  }
+
+  /** B6, the newcomer's first start with Maven from an empty build (issue 16): goal 25 s on a quiet machine. */
+  private String b6Newcomer() throws Exception {
+    int rounds = intProperty("bench.b6.newcomer.rounds", 3);
+    if (rounds <= 0) {
+      return "";
+    }
+    List<Newcomer.Start> starts = Newcomer.measure(rounds);
+    StringBuilder rows = new StringBuilder();
+    for (Newcomer.Start s : starts) {
+      rows.append("| ").append(s.first() ? "first start (no target/, no data/)" : "again in the same folder")
+          .append(" | ").append(f1(s.readySeconds())).append(" s | ").append(f1(s.mavenSeconds())).append(" s | ")
+          .append(f1(s.serviceSeconds())).append(" s | ").append(s.mainSourcesCompiled()).append(" | ")
+          .append(s.testsCompiled() ? "**yes**" : "no").append(" | ").append(s.load()).append(" |\n");
+    }
+    List<Newcomer.Start> firsts = starts.stream().filter(Newcomer.Start::first).toList();
+    double first = Stats.median(firsts.stream().map(Newcomer.Start::readySeconds).toList());
+    double maven = Stats.median(firsts.stream().map(Newcomer.Start::mavenSeconds).toList());
+    double service = Stats.median(firsts.stream().map(Newcomer.Start::serviceSeconds).toList());
+    double again = Stats.median(starts.stream().filter(s -> !s.first()).map(Newcomer.Start::readySeconds).toList());
+    boolean testsCompiled = starts.stream().anyMatch(Newcomer.Start::testsCompiled);
+    double goal = 25;
+    summary.add("| B6 newcomer's first start, `" + String.join(" ", Newcomer.COMMAND) + "` from an empty build | ≤ "
+        + f0(goal) + " s (quiet machine, warm ~/.m2) | " + f1(first) + " s (median of " + firsts.size() + "; Maven "
+        + f1(maven) + " s, service " + f1(service) + " s) = " + pct(first / goal) + " of the goal; again " + f1(again)
+        + " s | " + verdict(first <= goal && !testsCompiled, testsCompiled ? "the tests were compiled" : "start-up")
+        + " |");
+    return """
+        ### B6 The newcomer's first start with Maven
+
+        The README's run command `%s` in a fresh copy of the repository's files (tracked and untracked, not \
+        ignored: no `target/`, no `data/`), with the local Maven repository warm from this benchmark's own build, \
+        timed from starting the command until the readiness probe answers 200 and Tasklist is served. "Service" is \
+        the time the service's own ready line gives ("s after the JVM started"), "Maven" the rest (Maven's start, \
+        compiling the main classes, the fork). Then the same command again in the same folder. Load = the \
+        1-minute load average just before the start.
+
+        | start | ready after | Maven | service | main sources compiled | tests compiled | load |
+        |---|---|---|---|---|---|---|
+        %s
+        Medians of the first starts: %s s to ready (Maven %s s, service %s s) against the goal of %s s: %s. \
+        Again in the same folder: %s s.
+
+        """.formatted(String.join(" ", Newcomer.COMMAND), rows, f1(first), f1(maven), f1(service), f0(goal),
+        pct(first / goal), f1(again));
   }
 
   // ---- helpers

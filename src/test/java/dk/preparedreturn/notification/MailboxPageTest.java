@@ -3,9 +3,6 @@ package dk.preparedreturn.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.preparedreturn.testsupport.TestUsers;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -24,13 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * The page {@code /app/mailbox} of the embedded default (no profile, H2, the mail catcher on, a
- * web server): the service's real sender delivers to the real mail catcher, and the page shows the
- * caught mails newest first, escaped, to whom they are addressed: an administrator sees all, a
+ * The page {@code /app/mailbox} of the embedded default (no profile, H2, no MAIL_HOST, the mail
+ * catcher on, a web server): the service's real sender delivers to the real mail catcher on the
+ * free port it chose, and the page shows the caught mails newest first, escaped, to whom they are addressed: an administrator sees all, a
  * caseworker the mails to their own address and their group's mailbox, a partner the same in
  * English. Without a login it is 401, with a Tasklist session it works like Basic. (Outside the
  * embedded default it does not exist: NotificationApiIT.)
@@ -46,13 +43,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class MailboxPageTest {
 
   static final String PASSWORD = "Mailbox-Test-Passw0rd!";
-  static final int CATCHER_PORT = freePort();
-
-  @DynamicPropertySource
-  static void mailCatcher(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> CATCHER_PORT);
-  }
 
   @LocalServerPort
   int port;
@@ -64,6 +54,8 @@ class MailboxPageTest {
   NotificationSender sender;
   @Autowired
   MailCatcher catcher;
+  @Autowired
+  JavaMailSender mailSender;
 
   final HttpClient http = HttpClient.newHttpClient();
 
@@ -78,7 +70,12 @@ class MailboxPageTest {
 
   @Test
   void eachUserSeesTheCaughtMailsAddressedToThemNewestFirstAndEscaped() throws Exception {
-    assertThat(catcher.running()).as("the mail catcher listens on " + CATCHER_PORT).isTrue();
+    // no MAIL_HOST: the catcher listens on a free port of its own and the service's sender delivers there
+    assertThat(catcher.port()).isPositive().isNotEqualTo(3025);
+    assertThat(mailSender).isInstanceOfSatisfying(JavaMailSenderImpl.class, smtp -> {
+      assertThat(smtp.getHost()).isEqualTo("127.0.0.1");
+      assertThat(smtp.getPort()).isEqualTo(catcher.port());
+    });
     String tag = UUID.randomUUID().toString().substring(0, 8);
     // sent one after the other, oldest first
     send("cmm-" + tag, List.of("cmm@example.org"), "Ny opgave " + tag + ": <b>Fremskaf</b> & \"book\"",
@@ -190,14 +187,5 @@ class MailboxPageTest {
     return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "="))
         .map(c -> c.substring(name.length() + 1, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
         .findFirst().orElseThrow(() -> new AssertionError("no cookie " + name + ": " + response.headers().map()));
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

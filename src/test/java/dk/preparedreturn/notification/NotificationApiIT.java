@@ -19,12 +19,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.ClassUtils;
 
 /**
  * The outbox for IT operations over HTTP on PostgreSQL, as in production: listing notifications
  * (administrators and monitoring, no content), putting a FAILED one back (administrators; 404 and
- * 409 as problem+json), and no mail catcher page outside the embedded default.
+ * 409 as problem+json), and no mail catcher (GreenMail) and no mail catcher page outside the
+ * embedded default.
  */
 class NotificationApiIT extends PostgresIntegrationTest {
 
@@ -38,6 +41,8 @@ class NotificationApiIT extends PostgresIntegrationTest {
   Outbox outbox;
   @Autowired
   JdbcClient jdbc;
+  @Autowired
+  ApplicationContext context;
 
   final HttpClient http = HttpClient.newHttpClient();
   final ObjectMapper json = new ObjectMapper();
@@ -127,6 +132,17 @@ class NotificationApiIT extends PostgresIntegrationTest {
   void thereIsNoMailboxPageOutsideTheEmbeddedDefault() throws Exception {
     assertThat(get("/app/mailbox", null).statusCode()).isEqualTo(401);
     assertThat(get("/app/mailbox", "ntf-admin").statusCode()).isEqualTo(404);
+  }
+
+  /** GreenMail is on this test's class path, yet the postgres profile never starts the mail catcher. */
+  @Test
+  void theMailCatcherIsNotStartedInThePostgresProfile() {
+    assertThat(ClassUtils.isPresent("com.icegreen.greenmail.util.GreenMail", getClass().getClassLoader())).isTrue();
+    assertThat(context.getEnvironment().getActiveProfiles()).containsExactly("postgres");
+    assertThat(MailCatcherCondition.enabled(context.getEnvironment(), getClass().getClassLoader())).isFalse();
+    assertThat(context.getBeanNamesForType(MailCatcher.class)).isEmpty();
+    assertThat(context.getBeanNamesForType(MailCatcherConfiguration.class)).isEmpty();
+    assertThat(context.getBeanNamesForType(MailboxPage.class)).isEmpty();
   }
 
   private String notification() {

@@ -11,18 +11,23 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged jar, started on the embedded default from a folder other than the project: the
  * models of processes/ are deployed under the same relative names as in the IDE and the tests,
- * and a restart without changes creates no new deployment.
+ * and a restart without changes creates no new deployment. Both starts write the ready line. The
+ * jar leaves out the embedded default's mail catcher (GreenMail).
  */
 class PackagedJarIT {
 
@@ -54,10 +59,18 @@ class PackagedJarIT {
           .get("count").asInt()).isEqualTo(7);
       assertThat(get(port, "/engine-rest/task/count?taskDefinitionKey=Task_PayCashSupport").get("count").asInt())
           .as("a case in reintegration month 4").isEqualTo(1);
+      // no mail catcher in the packaged jar: no mailbox page, and the ready line says where mails go
+      assertThat(status(port, "/app/mailbox")).isEqualTo(404);
     } finally {
       PackagedJar.stop(first);
     }
     assertThat(workDir.resolve("data")).as("H2 data under ./data of the working folder").isDirectory();
+    assertThat(readyLines(workDir)).as("the ready line of the first start").singleElement().satisfies(line ->
+        assertThat(line).contains("embedded default, H2, demo users and cases",
+            "Tasklist http://localhost:" + port + "/camunda/app/tasklist/",
+            "Cockpit http://localhost:" + port + "/camunda/app/cockpit/",
+            "case search http://localhost:" + port + "/app/cases?q=",
+            "no mail catcher in the packaged jar and no SMTP server (MAIL_HOST): mails wait in the outbox"));
 
     Process second = PackagedJar.start(jar, workDir, port);
     try {
@@ -71,6 +84,32 @@ class PackagedJarIT {
     } finally {
       PackagedJar.stop(second);
     }
+    assertThat(readyLines(workDir)).as("a ready line on the restart too (the demo cases exist already)").hasSize(2);
+    assertThat(Files.readString(workDir.resolve("app.log"))).doesNotContain("GreenMail", "greenmail");
+  }
+
+  /** The production jar does not ship the embedded default's mail catcher (GreenMail). */
+  @Test
+  void theJarDoesNotContainGreenMail() throws Exception {
+    List<String> libraries = new ArrayList<>();
+    try (JarFile jar = new JarFile(PackagedJar.find().toFile())) {
+      jar.stream().map(JarEntry::getName).filter(n -> n.startsWith("BOOT-INF/lib/")).forEach(libraries::add);
+    }
+    assertThat(libraries).as("the libraries of the jar").anyMatch(n -> n.startsWith("BOOT-INF/lib/h2-"))
+        .anyMatch(n -> n.startsWith("BOOT-INF/lib/postgresql-"))
+        .anyMatch(n -> n.startsWith("BOOT-INF/lib/jakarta.mail-"))
+        .noneMatch(n -> n.toLowerCase(Locale.ROOT).contains("greenmail"));
+  }
+
+  static List<String> readyLines(Path workDir) throws IOException {
+    return Files.readAllLines(workDir.resolve("app.log")).stream().filter(l -> l.contains("Prepared return is ready"))
+        .toList();
+  }
+
+  private int status(int port, String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", TestUsers.basicAuth("demo", "demo")).build(), HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 
   private List<String> resourceNames(int port, String deploymentId) throws Exception {
