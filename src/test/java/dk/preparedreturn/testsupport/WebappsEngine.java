@@ -4,7 +4,6 @@ import org.camunda.bpm.admin.Admin;
 import org.camunda.bpm.admin.impl.DefaultAdminRuntimeDelegate;
 import org.camunda.bpm.cockpit.Cockpit;
 import org.camunda.bpm.cockpit.impl.DefaultCockpitRuntimeDelegate;
-import org.camunda.bpm.container.RuntimeContainerDelegate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.tasklist.Tasklist;
@@ -17,7 +16,8 @@ import org.camunda.bpm.welcome.impl.DefaultWelcomeRuntimeDelegate;
  * find the engine "default" by name, in JVM-wide registries, and the webapps keep a command
  * executor per engine name: in a test JVM where other contexts (other databases, nodes of the
  * cluster tests) started and closed engines of the same name, a webapp call could reach a closed one.
- * In production there is one engine per JVM and none of this applies.
+ * In production there is one engine per JVM and none of this applies. (The container's registry is
+ * left alone: unregistering an engine there closes it.)
  */
 public final class WebappsEngine {
 
@@ -26,14 +26,6 @@ public final class WebappsEngine {
 
   public static void use(ProcessEngine engine) {
     ProcessEngines.registerProcessEngine(engine);
-    RuntimeContainerDelegate container = RuntimeContainerDelegate.INSTANCE.get();
-    ProcessEngine registered = container.getProcessEngineService().getProcessEngine(engine.getName());
-    if (registered != engine) {
-      if (registered != null) {
-        container.unregisterProcessEngine(registered);
-      }
-      container.registerProcessEngine(engine);
-    }
     Cockpit.setCockpitRuntimeDelegate(new DefaultCockpitRuntimeDelegate());
     Admin.setAdminRuntimeDelegate(new DefaultAdminRuntimeDelegate());
     Tasklist.setTasklistRuntimeDelegate(new DefaultTasklistRuntimeDelegate());
