@@ -1,5 +1,6 @@
 package dk.preparedreturn.api;
 
+import dk.preparedreturn.identity.Forbidden;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import dk.preparedreturn.casefile.CaseNotFound;
 import dk.preparedreturn.process.InvalidFormInput;

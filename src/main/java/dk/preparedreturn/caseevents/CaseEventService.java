@@ -6,26 +6,22 @@ import static dk.preparedreturn.process.CaseVariables.SUSPENSION_DATE;
 import static dk.preparedreturn.process.CaseVariables.SUSPENSION_REASON;
 
 import dk.preparedreturn.casefile.CaseFile;
-import dk.preparedreturn.casefile.CaseFileRepository;
+import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.casefile.CaseNotFound;
 import dk.preparedreturn.casefile.CaseParticipation;
 import dk.preparedreturn.identity.Audience;
 import dk.preparedreturn.identity.Caller;
-import dk.preparedreturn.journey.DeadlineCalendar;
-import dk.preparedreturn.journey.DeadlineChanges;
 import dk.preparedreturn.journey.DepartureDeadlineProcess;
 import dk.preparedreturn.journey.PreparedReturnProcess;
 import dk.preparedreturn.preparation.PreparationProcess;
+import dk.preparedreturn.process.EngineClock;
 import dk.preparedreturn.process.InvalidFormInput;
-import dk.preparedreturn.process.Privileged;
+import dk.preparedreturn.process.Workflow;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,20 +39,15 @@ public class CaseEventService {
   static final String RECORD_CASE_EVENT = "RecordCaseEvent";
   static final String REPORT_PARTNER_EVENT = "ReportPartnerEvent";
 
-  private final CaseFileRepository cases;
-  private final RuntimeService runtime;
-  private final TaskService tasks;
-  private final DeadlineChanges deadlines;
-  private final DeadlineCalendar calendar;
+  private final CaseService cases;
+  private final Workflow workflow;
+  private final EngineClock clock;
   private final CaseParticipation participation;
 
-  public CaseEventService(CaseFileRepository cases, @Lazy RuntimeService runtime, @Lazy TaskService tasks,
-      DeadlineChanges deadlines, DeadlineCalendar calendar, CaseParticipation participation) {
+  public CaseEventService(CaseService cases, Workflow workflow, EngineClock clock, CaseParticipation participation) {
     this.cases = cases;
-    this.runtime = runtime;
-    this.tasks = tasks;
-    this.deadlines = deadlines;
-    this.calendar = calendar;
+    this.workflow = workflow;
+    this.clock = clock;
     this.participation = participation;
   }
 
@@ -78,7 +69,7 @@ public class CaseEventService {
     if (file.closed()) {
       throw invalid("caseRef", audience, "Sagen " + caseRef + " er afsluttet", "Case " + caseRef + " is closed");
     }
-    LocalDate today = calendar.today();
+    LocalDate today = clock.today();
     if (eventDate == null || eventDate.isAfter(today)) {
       throw invalid("eventDate", audience, "Hændelsesdatoen skal udfyldes og må ikke ligge i fremtiden",
           "The event date is required and must not be in the future");
@@ -93,14 +84,13 @@ public class CaseEventService {
     Map<String, Object> variables = new HashMap<>();
     variables.put(DeliverCaseEvent.CASE_REF.name(), caseRef);
     variables.put(DeliverCaseEvent.EVENT.name(), event.name());
-    variables.put(DeliverCaseEvent.EVENT_DATE.name(), eventDate.toString());
-    variables.put(DeliverCaseEvent.NEW_DATE.name(), newDate == null ? null : newDate.toString());
+    variables.put(DeliverCaseEvent.EVENT_DATE.name(), DeliverCaseEvent.EVENT_DATE.stored(eventDate));
+    variables.put(DeliverCaseEvent.NEW_DATE.name(), DeliverCaseEvent.NEW_DATE.stored(newDate));
     variables.put(DeliverCaseEvent.REPORTED_BY.name(), caller.userId());
     variables.put(DeliverCaseEvent.REPORTER_GROUP.name(), reporterGroup);
     String process = audience.english() ? REPORT_PARTNER_EVENT : RECORD_CASE_EVENT;
     try {
-      Privileged.run(() -> runtime.createProcessInstanceByKey(process).businessKey(caseRef).setVariables(variables)
-          .execute());
+      workflow.startForCase(process, caseRef, variables);
     } catch (MismatchingMessageCorrelationException e) {
       throw invalid("event", audience, "Sagen kan ikke modtage denne hændelse i sin nuværende fase",
           "The case cannot receive this event in its current phase");
@@ -129,24 +119,24 @@ public class CaseEventService {
   /** "Aflevér hændelsen til sagen": what the event does to the case (the event process, after {@link #report}). */
   void deliver(String caseRef, CaseEvent event, LocalDate eventDate, LocalDate newDate, String reporterGroup) {
     switch (event) {
-      case EXTENSION_REQUESTED -> correlate(caseRef, DepartureDeadlineProcess.MESSAGE_EXTENSION_REQUESTED, Map.of());
+      case EXTENSION_REQUESTED -> workflow.correlate(caseRef, DepartureDeadlineProcess.MESSAGE_EXTENSION_REQUESTED,
+          Map.of());
       case PERSON_WITHDREW, CONTACT_LOST -> {
-        correlate(caseRef, PreparedReturnProcess.MESSAGE_PERSON_LEFT_PROGRAMME,
-            Map.of(EXIT_REASON.name(), event.name(), EXIT_DATE.name(), eventDate.toString()));
-        cases.setExitReason(caseRef, event.name());
+        workflow.correlate(caseRef, PreparedReturnProcess.MESSAGE_PERSON_LEFT_PROGRAMME,
+            Map.of(EXIT_REASON.name(), event.name(), EXIT_DATE.name(), EXIT_DATE.stored(eventDate)));
+        cases.recordExit(caseRef, event.name());
       }
       case ASYLUM_APPLIED, INVESTIGATION_STARTED -> {
-        correlate(caseRef, PreparedReturnProcess.MESSAGE_RETURN_SUSPENDED,
-            Map.of(SUSPENSION_REASON.name(), event.name(), SUSPENSION_DATE.name(), eventDate.toString()));
+        workflow.correlate(caseRef, PreparedReturnProcess.MESSAGE_RETURN_SUSPENDED,
+            Map.of(SUSPENSION_REASON.name(), event.name(), SUSPENSION_DATE.name(), SUSPENSION_DATE.stored(eventDate)));
         participation.join(caseRef, reporterGroup);
       }
-      case FLIGHT_REBOOKED -> deadlines.movePlannedDeparture(caseRef, newDate);
+      case FLIGHT_REBOOKED -> cases.rebookFlight(caseRef, newDate);
     }
   }
 
   private boolean extensionAwaitsDecision(String caseRef) {
-    return Privileged.call(() -> tasks.createTaskQuery().processInstanceBusinessKey(caseRef)
-        .taskDefinitionKey(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION).count()) > 0;
+    return workflow.hasOpenTask(caseRef, DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION);
   }
 
   private void checkRebooking(CaseFile file, LocalDate newDate, LocalDate today, Audience audience) {
@@ -158,20 +148,11 @@ public class CaseEventService {
       throw invalid("newDate", audience, "Den nye udrejsedato skal ligge fra i dag til udrejsefristen "
           + file.departureDeadline(), "The new departure date must be between today and the deadline");
     }
-    String documents = Privileged.call(() -> runtime.createVariableInstanceQuery()
-        .variableName(PreparationProcess.DOCUMENTS_VALID_UNTIL.name())
-        .processInstanceIdIn(runtime.createProcessInstanceQuery().processInstanceBusinessKey(file.caseRef()).list()
-            .stream().map(instance -> instance.getId()).toArray(String[]::new))
-        .list().stream().map(v -> String.valueOf(v.getValue())).findFirst().orElse(null));
-    if (documents != null && !newDate.isBefore(DeadlineCalendar.date(documents))) {
+    LocalDate documents = workflow.runningValue(file.caseRef(), PreparationProcess.DOCUMENTS_VALID_UNTIL);
+    if (documents != null && !newDate.isBefore(documents)) {
       throw invalid("newDate", audience, "Den nye udrejsedato skal ligge før rejsedokumenternes udløb (" + documents
           + ")", "The new departure date must be before the travel documents expire (" + documents + ")");
     }
-  }
-
-  private void correlate(String caseRef, String message, Map<String, Object> variables) {
-    Privileged.run(() -> runtime.createMessageCorrelation(message).processInstanceBusinessKey(caseRef)
-        .setVariables(variables).correlateWithResult());
   }
 
   private static InvalidFormInput invalid(String field, Audience audience, String danish, String english) {

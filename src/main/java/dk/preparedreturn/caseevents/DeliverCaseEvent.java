@@ -1,6 +1,5 @@
 package dk.preparedreturn.caseevents;
 
-import dk.preparedreturn.journey.DeadlineCalendar;
 import dk.preparedreturn.process.CaseScope;
 import dk.preparedreturn.process.Variable;
 import java.time.LocalDate;
@@ -19,8 +18,8 @@ class DeliverCaseEvent implements JavaDelegate {
 
   static final Variable<String> CASE_REF = Variable.string("caseRef");
   static final Variable<String> EVENT = Variable.string("event");
-  static final Variable<String> EVENT_DATE = Variable.string("eventDate");
-  static final Variable<String> NEW_DATE = Variable.string("newDate");
+  static final Variable<java.time.LocalDate> EVENT_DATE = Variable.date("eventDate");
+  static final Variable<java.time.LocalDate> NEW_DATE = Variable.date("newDate");
   static final Variable<String> REPORTED_BY = Variable.string("reportedBy");
   static final Variable<String> REPORTER_GROUP = Variable.string("reporterGroup");
 
@@ -32,9 +31,7 @@ class DeliverCaseEvent implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String newDate = NEW_DATE.get(execution);
     events.deliver(CaseScope.requireCaseRef(execution), CaseEvent.valueOf(EVENT.require(execution)),
-        DeadlineCalendar.date(EVENT_DATE.require(execution)), newDate == null ? null : DeadlineCalendar.date(newDate),
-        REPORTER_GROUP.require(execution));
+        EVENT_DATE.require(execution), NEW_DATE.get(execution), REPORTER_GROUP.require(execution));
   }
 }

@@ -26,11 +26,11 @@ public class CaseAccess {
     }
   }
 
-  private final CaseFileRepository cases;
+  private final CaseService cases;
   private final CaseParticipation participation;
   private final AuditLog audit;
 
-  public CaseAccess(CaseFileRepository cases, CaseParticipation participation, AuditLog audit) {
+  public CaseAccess(CaseService cases, CaseParticipation participation, AuditLog audit) {
     this.cases = cases;
     this.participation = participation;
     this.audit = audit;

@@ -1,9 +1,19 @@
 package dk.preparedreturn.casefile;
 
+import dk.preparedreturn.identity.Groups;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
 
-/** The case record without personal data. */
+/**
+ * A case, the aggregate of the case module: the record of a referral from intake to closure, without
+ * the person's data (which has a table of its own). It is the truth for who the case is routed to
+ * (referring organisation, residence status, country of return, partner), its deadlines and where it
+ * stands; the processes hold copies the service writes from here.
+ *
+ * <p>Immutable: each intent below returns the case as it is after it, keeping the case's rules; only
+ * {@link CaseService} applies intents and stores the result.
+ */
 public record CaseFile(
     String caseRef,
     String referrerReference,
@@ -30,7 +40,147 @@ public record CaseFile(
     Instant createdAt,
     String createdBy) {
 
+  /** A new case from a referral: in the referral phase, routed to the partner of the country of return. */
+  static CaseFile referred(String caseRef, String referrerReference, String referringOrganisation, String residenceStatus,
+      String countryOfReturn, LocalDate referralDate, Instant at, String createdBy) {
+    String country = countryOfReturn.toUpperCase(Locale.ROOT);
+    return new CaseFile(caseRef, referrerReference, referringOrganisation, residenceStatus, country,
+        Groups.partnerGroup(country), referralDate, null, null, null, null, null, null, null, null, null,
+        CasePhase.REFERRAL, at, null, null, null, null, at, createdBy);
+  }
+
   public boolean closed() {
     return phase == CasePhase.CLOSED;
+  }
+
+  /** The case's main process instance. */
+  CaseFile linkedTo(String mainProcessInstanceId) {
+    return with(b -> b.processInstanceId = mainProcessInstanceId);
+  }
+
+  /** Identified on T0: the period runs to the departure deadline, which may be extended up to the latest one. */
+  CaseFile identified(LocalDate t0, String periodType, LocalDate deadline, LocalDate latestDeadline) {
+    if (deadline.isBefore(t0) || latestDeadline.isBefore(deadline)) {
+      throw new IllegalArgumentException("deadline " + deadline + " must lie between T0 " + t0 + " and " + latestDeadline);
+    }
+    return with(b -> {
+      b.identificationDate = t0;
+      b.periodType = periodType;
+      b.departureDeadline = deadline;
+      b.maxDeadline = latestDeadline;
+    });
+  }
+
+  CaseFile contactPersonAssigned(String userId) {
+    return with(b -> b.contactPerson = userId);
+  }
+
+  CaseFile offerDecided(String decision) {
+    return with(b -> b.offerDecision = decision);
+  }
+
+  CaseFile deadlineMoved(LocalDate deadline) {
+    return with(b -> b.departureDeadline = deadline);
+  }
+
+  /** The latest possible deadline (moves by the days a suspension lasted). */
+  CaseFile latestDeadlineMoved(LocalDate latestDeadline) {
+    return with(b -> b.maxDeadline = latestDeadline);
+  }
+
+  /** Routed to a partner in the country of return (its group, or a regional group of that country). */
+  CaseFile routedTo(String partner) {
+    if (!Groups.isPartnerOf(partner, countryOfReturn)) {
+      throw new IllegalArgumentException(partner + " is not a partner in " + countryOfReturn);
+    }
+    return with(b -> b.partnerGroup = partner);
+  }
+
+  CaseFile flightBooked(LocalDate planned) {
+    return with(b -> b.plannedDepartureDate = planned);
+  }
+
+  CaseFile departed(LocalDate day) {
+    return with(b -> b.departureDate = day);
+  }
+
+  CaseFile arrived(LocalDate day) {
+    return with(b -> b.arrivalDate = day);
+  }
+
+  /** Why the case ends (or ended): a reason from the lists of the forms and events. */
+  CaseFile exitFor(String reason) {
+    return with(b -> b.exitReason = reason);
+  }
+
+  /** In a new phase since the given moment; the same when already in it. */
+  CaseFile inPhase(CasePhase next, Instant at) {
+    return phase == next ? this : with(b -> {
+      b.phase = next;
+      b.phaseSince = at;
+    });
+  }
+
+  CaseFile closedAs(CaseOutcome how, Instant at) {
+    return with(b -> {
+      b.phase = CasePhase.CLOSED;
+      b.phaseSince = phase == CasePhase.CLOSED ? phaseSince : at;
+      b.outcome = how;
+      b.closedAt = at;
+    });
+  }
+
+  private CaseFile with(java.util.function.Consumer<Builder> change) {
+    Builder b = new Builder(this);
+    change.accept(b);
+    return b.build();
+  }
+
+  /** The fields that change over a case's life. */
+  private static final class Builder {
+    private final CaseFile from;
+    String partnerGroup;
+    LocalDate identificationDate;
+    String periodType;
+    LocalDate departureDeadline;
+    LocalDate maxDeadline;
+    LocalDate plannedDepartureDate;
+    LocalDate departureDate;
+    LocalDate arrivalDate;
+    String offerDecision;
+    String contactPerson;
+    CasePhase phase;
+    Instant phaseSince;
+    CaseOutcome outcome;
+    String exitReason;
+    Instant closedAt;
+    String processInstanceId;
+
+    Builder(CaseFile c) {
+      from = c;
+      partnerGroup = c.partnerGroup;
+      identificationDate = c.identificationDate;
+      periodType = c.periodType;
+      departureDeadline = c.departureDeadline;
+      maxDeadline = c.maxDeadline;
+      plannedDepartureDate = c.plannedDepartureDate;
+      departureDate = c.departureDate;
+      arrivalDate = c.arrivalDate;
+      offerDecision = c.offerDecision;
+      contactPerson = c.contactPerson;
+      phase = c.phase;
+      phaseSince = c.phaseSince;
+      outcome = c.outcome;
+      exitReason = c.exitReason;
+      closedAt = c.closedAt;
+      processInstanceId = c.processInstanceId;
+    }
+
+    CaseFile build() {
+      return new CaseFile(from.caseRef, from.referrerReference, from.referringOrganisation, from.residenceStatus,
+          from.countryOfReturn, partnerGroup, from.referralDate, identificationDate, periodType, departureDeadline,
+          maxDeadline, plannedDepartureDate, departureDate, arrivalDate, offerDecision, contactPerson, phase, phaseSince,
+          outcome, exitReason, closedAt, processInstanceId, from.createdAt, from.createdBy);
+    }
   }
 }

@@ -45,10 +45,10 @@ import org.springframework.stereotype.Component;
 class ParticipationListeners extends AbstractProcessEnginePlugin {
 
   private final CaseParticipation participation;
-  private final CaseFileRepository cases;
+  private final CaseService cases;
   private final IdentityService identity;
 
-  ParticipationListeners(CaseParticipation participation, CaseFileRepository cases, @Lazy IdentityService identity) {
+  ParticipationListeners(CaseParticipation participation, CaseService cases, @Lazy IdentityService identity) {
     this.participation = participation;
     this.cases = cases;
     this.identity = identity;

@@ -1,5 +1,6 @@
 package dk.preparedreturn.casepage;
 
+import dk.preparedreturn.casefile.CaseNotFound;
 import dk.preparedreturn.caseevents.CaseEvent;
 import dk.preparedreturn.caseevents.CaseEventService;
 import dk.preparedreturn.casefile.CaseAccess;

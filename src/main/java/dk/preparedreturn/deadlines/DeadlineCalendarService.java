@@ -1,8 +1,8 @@
 package dk.preparedreturn.deadlines;
 
 import dk.preparedreturn.casefile.CaseFile;
-import dk.preparedreturn.casefile.CaseFileRepository;
-import dk.preparedreturn.journey.DeadlineCalendar;
+import dk.preparedreturn.casefile.CaseService;
+import dk.preparedreturn.process.DeadlineCalendar;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,14 +36,14 @@ public class DeadlineCalendarService {
   public record Entry(LocalDate date, String kind, String label, String labelEn, String source, Status status) {
   }
 
-  private final CaseFileRepository cases;
+  private final CaseService cases;
   private final RuntimeService runtime;
   private final HistoryService history;
   private final RepositoryService repository;
   private final ProcessEngineConfigurationImpl engine;
   private final DeadlineCalendar calendar;
 
-  public DeadlineCalendarService(CaseFileRepository cases, @Lazy RuntimeService runtime, @Lazy HistoryService history,
+  public DeadlineCalendarService(CaseService cases, @Lazy RuntimeService runtime, @Lazy HistoryService history,
       @Lazy RepositoryService repository, @Lazy ProcessEngineConfigurationImpl engine, DeadlineCalendar calendar) {
     this.cases = cases;
     this.runtime = runtime;

@@ -2,7 +2,7 @@ package dk.preparedreturn.demo;
 
 import dk.preparedreturn.caseevents.CaseEvent;
 import dk.preparedreturn.caseevents.CaseEventService;
-import dk.preparedreturn.casefile.CaseFileRepository;
+import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.identity.Caller;
 import dk.preparedreturn.identity.StartupGuard;
 import dk.preparedreturn.referral.Referral;
@@ -60,7 +60,7 @@ class DemoCases {
 
   private final StartupGuard guard;
   private final ReferralService referrals;
-  private final CaseFileRepository cases;
+  private final CaseService cases;
   private final CaseEventService events;
   private final RuntimeService runtime;
   private final TaskService tasks;
@@ -69,7 +69,7 @@ class DemoCases {
   private final ZoneId zone;
   private final List<String> created = new ArrayList<>();
 
-  DemoCases(StartupGuard guard, ReferralService referrals, CaseFileRepository cases, CaseEventService events,
+  DemoCases(StartupGuard guard, ReferralService referrals, CaseService cases, CaseEventService events,
       RuntimeService runtime, TaskService tasks, FormService forms, ManagementService management,
       @Value("${app.time-zone:Europe/Copenhagen}") ZoneId zone) {
     this.guard = guard;
@@ -187,7 +187,7 @@ class DemoCases {
       String exploitation, boolean children) {
     setClock(referralDate);
     Referral referral = new Referral(REFERRER + n, "politi", status, country, referralDate,
-        new Referral.Person(name, referralDate.minusYears(24 + n), country, "FEMALE", exploitation, children,
+        new dk.preparedreturn.casefile.PersonData(name, referralDate.minusYears(24 + n), country, "FEMALE", exploitation, children,
             children ? 1 : 0, "en"));
     String ref = referrals.refer(referral, "demo").caseRef();
     created.add(ref);

@@ -1,7 +1,6 @@
 package dk.preparedreturn.forms;
 
 import dk.preparedreturn.process.InvalidFormInput;
-import dk.preparedreturn.journey.DeadlineCalendar;
 import dk.preparedreturn.process.Variable;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -50,17 +49,21 @@ public final class FormInput {
     return value;
   }
 
-  public LocalDate requireDate(Variable<String> variable, String label) {
-    String value = requireText(variable, label);
+  public LocalDate requireDate(Variable<LocalDate> variable, String label) {
+    LocalDate value;
     try {
-      return DeadlineCalendar.date(value);
+      value = variable.get(scope);
     } catch (IllegalArgumentException e) {
       throw invalid(variable, label, "er ikke en dato (åååå-mm-dd)", "is not a date (yyyy-mm-dd)");
     }
+    if (value == null) {
+      throw invalid(variable, label, "skal udfyldes", "is required");
+    }
+    return value;
   }
 
   /** A date within [from, to]; either bound may be null. */
-  public LocalDate requireDateBetween(Variable<String> variable, String label, LocalDate from, LocalDate to) {
+  public LocalDate requireDateBetween(Variable<LocalDate> variable, String label, LocalDate from, LocalDate to) {
     LocalDate date = requireDate(variable, label);
     if (from != null && date.isBefore(from)) {
       throw invalid(variable, label, "må ikke ligge før " + from, "must not be before " + from);

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.preparedreturn.identity.Groups;
-import dk.preparedreturn.journey.DeadlineCalendar;
+import dk.preparedreturn.process.DeadlineCalendar;
 import dk.preparedreturn.process.Privileged;
 import java.io.IOException;
 import java.io.InputStream;

@@ -9,8 +9,7 @@ import static dk.preparedreturn.process.CaseVariables.MAX_DEADLINE;
 import static dk.preparedreturn.process.CaseVariables.MAX_PERIOD_DAYS;
 import static dk.preparedreturn.process.CaseVariables.PERIOD_TYPE;
 
-import dk.preparedreturn.casefile.CaseFileRepository;
-import dk.preparedreturn.journey.DeadlineCalendar;
+import dk.preparedreturn.casefile.CaseService;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -24,19 +23,17 @@ import org.springframework.stereotype.Component;
 @Component("setDepartureDeadline")
 class SetDepartureDeadline implements JavaDelegate {
 
-  private final CaseFileRepository cases;
+  private final CaseService cases;
 
-  SetDepartureDeadline(CaseFileRepository cases) {
+  SetDepartureDeadline(CaseService cases) {
     this.cases = cases;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    LocalDate t0 = DeadlineCalendar.date(IDENTIFICATION_DATE.require(execution));
+    LocalDate t0 = IDENTIFICATION_DATE.require(execution);
     LocalDate deadline = t0.plusDays(INITIAL_PERIOD_DAYS.require(execution));
     LocalDate max = t0.plusDays(MAX_PERIOD_DAYS.require(execution));
-    DEPARTURE_DEADLINE.set(execution, deadline.toString());
-    MAX_DEADLINE.set(execution, max.toString());
-    cases.setIdentification(CaseScope.requireCaseRef(execution), t0, PERIOD_TYPE.require(execution), deadline, max);
+    cases.identify(CaseScope.requireCaseRef(execution), t0, PERIOD_TYPE.require(execution), deadline, max);
   }
 }

@@ -6,10 +6,10 @@ import static dk.preparedreturn.process.CaseVariables.IDENTIFICATION_DATE;
 import static dk.preparedreturn.process.CaseVariables.IDENTIFICATION_OUTCOME;
 import static dk.preparedreturn.process.CaseVariables.REFERRAL_DATE;
 
-import dk.preparedreturn.casefile.CaseFileRepository;
+import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.forms.FormInput;
 import dk.preparedreturn.process.CaseVariables;
-import dk.preparedreturn.journey.DeadlineCalendar;
+import dk.preparedreturn.process.DeadlineCalendar;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -24,9 +24,9 @@ import org.springframework.stereotype.Component;
 class ValidateIdentificationDecision implements TaskListener {
 
   private final DeadlineCalendar deadlines;
-  private final CaseFileRepository cases;
+  private final CaseService cases;
 
-  ValidateIdentificationDecision(DeadlineCalendar deadlines, CaseFileRepository cases) {
+  ValidateIdentificationDecision(DeadlineCalendar deadlines, CaseService cases) {
     this.deadlines = deadlines;
     this.cases = cases;
   }
@@ -36,12 +36,12 @@ class ValidateIdentificationDecision implements TaskListener {
     FormInput input = FormInput.danish(task);
     String outcome = input.requireOneOf(IDENTIFICATION_OUTCOME, "Afgørelse", CaseVariables.IDENTIFIED, CaseVariables.NOT_IDENTIFIED);
     if (CaseVariables.IDENTIFIED.equals(outcome)) {
-      input.requireDateBetween(IDENTIFICATION_DATE, "Afgørelsesdato (T0)", DeadlineCalendar.date(REFERRAL_DATE.require(task)),
+      input.requireDateBetween(IDENTIFICATION_DATE, "Afgørelsesdato (T0)", REFERRAL_DATE.require(task),
           deadlines.today());
     } else {
       String reason = input.requireOneOf(IdentificationProcess.NOT_IDENTIFIED_REASON, "Begrundelse",
           IdentificationProcess.NOT_IDENTIFIED_REASONS);
-      cases.setExitReason(CaseScope.requireCaseRef(task), reason);
+      cases.recordExit(CaseScope.requireCaseRef(task), reason);
     }
   }
 }

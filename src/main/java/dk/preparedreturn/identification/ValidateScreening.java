@@ -3,7 +3,7 @@ package dk.preparedreturn.identification;
 import dk.preparedreturn.process.CaseScope;
 import static dk.preparedreturn.process.CaseVariables.CASE_REF;
 
-import dk.preparedreturn.casefile.CaseFileRepository;
+import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.forms.FormInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 @Component("validateScreening")
 class ValidateScreening implements TaskListener {
 
-  private final CaseFileRepository cases;
+  private final CaseService cases;
 
-  ValidateScreening(CaseFileRepository cases) {
+  ValidateScreening(CaseService cases) {
     this.cases = cases;
   }
 
@@ -27,7 +27,7 @@ class ValidateScreening implements TaskListener {
     String result = FormInput.danish(task).requireOneOf(IdentificationProcess.SCREENING_RESULT,
         "Resultat af screeningen", IdentificationProcess.INDICATORS_FOUND, IdentificationProcess.NO_INDICATORS);
     if (IdentificationProcess.NO_INDICATORS.equals(result)) {
-      cases.setExitReason(CaseScope.requireCaseRef(task), IdentificationProcess.NO_INDICATORS);
+      cases.recordExit(CaseScope.requireCaseRef(task), IdentificationProcess.NO_INDICATORS);
     }
   }
 }

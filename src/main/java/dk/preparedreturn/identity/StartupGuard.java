@@ -1,6 +1,5 @@
 package dk.preparedreturn.identity;
 
-import dk.preparedreturn.notification.NotificationProperties;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -18,8 +17,8 @@ import org.springframework.stereotype.Component;
  * (H2) only. Against any other database the service refuses to start when demo data is switched
  * on; when the administrator password is missing, a known default, a placeholder ({@code change-me...},
  * as in {@code docker/.env.example}) or weaker than the password policy; when the database password
- * is such a placeholder; when the sender or a group mailbox is an example address
- * ({@code example.org}, {@code .com}, {@code .net}: notifications would go nowhere); or when any
+ * is such a placeholder; when a feature's {@link ProductionCheck} fails (e.g. the sender or a group
+ * mailbox is an example address: notifications would go nowhere); or when any
  * stored user has a demo account id or the password {@code demo}.
  *
  * <p>The configuration is checked as soon as this bean exists, before the database is touched (the
@@ -36,16 +35,16 @@ public class StartupGuard implements InitializingBean {
   private final boolean demoEnabled;
   private final IdentityProperties identity;
   private final String databasePassword;
-  private final NotificationProperties notification;
+  private final List<ProductionCheck> checks;
 
   StartupGuard(@Value("${spring.datasource.url:}") String datasourceUrl,
       @Value("${app.demo.enabled:false}") boolean demoEnabled, IdentityProperties identity,
-      @Value("${spring.datasource.password:}") String databasePassword, NotificationProperties notification) {
+      @Value("${spring.datasource.password:}") String databasePassword, List<ProductionCheck> checks) {
     this.embeddedDefault = datasourceUrl.isBlank() || datasourceUrl.startsWith("jdbc:h2:");
     this.demoEnabled = demoEnabled;
     this.identity = identity;
     this.databasePassword = databasePassword;
-    this.notification = notification;
+    this.checks = checks;
   }
 
   @Override
@@ -87,15 +86,7 @@ public class StartupGuard implements InitializingBean {
       throw refuse("DB_PASSWORD is the placeholder of docker/.env.example (it starts with \"change-me\");"
           + " set the database password of your own");
     }
-    if (isExampleAddress(notification.from())) {
-      throw refuse("MAIL_FROM is " + notification.from() + ", an example address; set the sender address");
-    }
-    for (var mailbox : notification.mailboxes().entrySet()) {
-      if (isExampleAddress(mailbox.getValue())) {
-        throw refuse(variable(mailbox.getKey()) + " is " + mailbox.getValue() + ", an example address; set the"
-            + " mailbox of " + mailbox.getKey() + " (notifications to it would be lost)");
-      }
-    }
+    checks.forEach(ProductionCheck::check);
   }
 
   /** {@code change-me...}, {@code Change_Me...}, {@code changeme...}. */
@@ -110,11 +101,6 @@ public class StartupGuard implements InitializingBean {
     }
     String domain = address.substring(address.lastIndexOf('@') + 1).trim().toLowerCase(Locale.ROOT);
     return EXAMPLE_DOMAINS.stream().anyMatch(d -> domain.equals(d) || domain.endsWith("." + d));
-  }
-
-  /** {@code partner-ug -> MAILBOX_PARTNER_UG}. */
-  static String variable(String group) {
-    return "MAILBOX_" + group.toUpperCase(Locale.ROOT).replace('-', '_');
   }
 
   /** The administrator's password must fulfil the engine's password policy (on outside the embedded default). */
@@ -147,7 +133,7 @@ public class StartupGuard implements InitializingBean {
     }
   }
 
-  private static IllegalStateException refuse(String reason) {
+  static IllegalStateException refuse(String reason) {
     return new IllegalStateException("Refusing to start outside the embedded default: " + reason);
   }
 }

@@ -4,7 +4,7 @@ import dk.preparedreturn.process.CaseScope;
 import dk.preparedreturn.process.CaseVariables;
 import dk.preparedreturn.process.ModelProperties;
 import dk.preparedreturn.casefile.CaseClosed;
-import dk.preparedreturn.casefile.CaseFileRepository;
+import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.casefile.CaseOutcome;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -18,19 +18,16 @@ class CaseOutcomeListener implements ExecutionListener {
 
   static final String PROPERTY = "caseOutcome";
 
-  private final CaseFileRepository cases;
-  private final ApplicationEventPublisher events;
+  private final CaseService cases;
 
-  CaseOutcomeListener(CaseFileRepository cases, ApplicationEventPublisher events) {
+  CaseOutcomeListener(CaseService cases) {
     this.cases = cases;
-    this.events = events;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
     CaseOutcome outcome = CaseOutcome.valueOf(ModelProperties.require(execution, PROPERTY));
     String caseRef = CaseScope.requireCaseRef(execution);
-    cases.close(caseRef, outcome, ClockUtil.getCurrentTime().toInstant());
-    events.publishEvent(new CaseClosed(caseRef, outcome));
+    cases.close(caseRef, outcome);
   }
 }

@@ -3,7 +3,7 @@ package dk.preparedreturn.journey;
 import dk.preparedreturn.process.CaseScope;
 import dk.preparedreturn.process.CaseVariables;
 import dk.preparedreturn.process.ModelProperties;
-import dk.preparedreturn.casefile.CaseFileRepository;
+import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.casefile.CasePhase;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -19,15 +19,15 @@ class CasePhaseListener implements ExecutionListener {
 
   static final String PROPERTY = "casePhase";
 
-  private final CaseFileRepository cases;
+  private final CaseService cases;
 
-  CasePhaseListener(CaseFileRepository cases) {
+  CasePhaseListener(CaseService cases) {
     this.cases = cases;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
     CasePhase phase = CasePhase.valueOf(ModelProperties.require(execution, PROPERTY));
-    cases.enterPhase(CaseScope.requireCaseRef(execution), phase, ClockUtil.getCurrentTime().toInstant());
+    cases.enterPhase(CaseScope.requireCaseRef(execution), phase);
   }
 }

@@ -1,5 +1,6 @@
 package dk.preparedreturn.journey;
 
+import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.process.CaseScope;
 import static dk.preparedreturn.process.CaseVariables.CASE_REF;
 import static dk.preparedreturn.process.CaseVariables.NEW_DEPARTURE_DEADLINE;
@@ -12,15 +13,15 @@ import org.springframework.stereotype.Component;
 @Component("moveDepartureDeadline")
 class MoveDepartureDeadline implements JavaDelegate {
 
-  private final DeadlineChanges changes;
+  private final CaseService cases;
 
-  MoveDepartureDeadline(DeadlineChanges changes) {
-    this.changes = changes;
+  MoveDepartureDeadline(CaseService cases) {
+    this.cases = cases;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    changes.moveDepartureDeadline(CaseScope.requireCaseRef(execution),
-        DeadlineCalendar.date(NEW_DEPARTURE_DEADLINE.require(execution)));
+    cases.moveDepartureDeadline(CaseScope.requireCaseRef(execution),
+        NEW_DEPARTURE_DEADLINE.require(execution));
   }
 }

@@ -1,5 +1,7 @@
 package dk.preparedreturn.journey;
 
+import dk.preparedreturn.casefile.CaseService;
+import dk.preparedreturn.process.DeadlineCalendar;
 import dk.preparedreturn.process.CaseScope;
 import static dk.preparedreturn.process.CaseVariables.CASE_REF;
 import static dk.preparedreturn.process.CaseVariables.MAX_DEADLINE;
@@ -24,11 +26,11 @@ import org.springframework.stereotype.Component;
 @Component("setNewDepartureDeadline")
 class SetNewDepartureDeadline implements JavaDelegate {
 
-  private final DeadlineChanges changes;
+  private final CaseService cases;
   private final DeadlineCalendar calendar;
 
-  SetNewDepartureDeadline(DeadlineChanges changes, DeadlineCalendar calendar) {
-    this.changes = changes;
+  SetNewDepartureDeadline(CaseService cases, DeadlineCalendar calendar) {
+    this.cases = cases;
     this.calendar = calendar;
   }
 
@@ -36,14 +38,14 @@ class SetNewDepartureDeadline implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String caseRef = CaseScope.requireCaseRef(execution);
     LocalDate max = maxAfterSuspension(execution, calendar.today());
-    changes.moveDepartureDeadline(caseRef, DeadlineCalendar.date(NEW_DEPARTURE_DEADLINE.require(execution)));
-    changes.setMaxDeadline(caseRef, max);
+    cases.moveDepartureDeadline(caseRef, NEW_DEPARTURE_DEADLINE.require(execution));
+    cases.moveLatestDeadline(caseRef, max);
   }
 
   /** The latest possible deadline when the return resumes on the given day. */
   static LocalDate maxAfterSuspension(VariableScope scope, LocalDate resumedOn) {
-    LocalDate max = DeadlineCalendar.date(MAX_DEADLINE.require(scope));
-    LocalDate suspendedOn = DeadlineCalendar.date(SUSPENSION_DATE.require(scope));
+    LocalDate max = MAX_DEADLINE.require(scope);
+    LocalDate suspendedOn = SUSPENSION_DATE.require(scope);
     return max.plusDays(Math.max(0, ChronoUnit.DAYS.between(suspendedOn, resumedOn)));
   }
 }

@@ -1,5 +1,6 @@
 package dk.preparedreturn.journey;
 
+import dk.preparedreturn.process.DeadlineCalendar;
 import static dk.preparedreturn.process.CaseVariables.NEW_DEPARTURE_DEADLINE;
 
 import dk.preparedreturn.forms.FormInput;

@@ -1,5 +1,6 @@
 package dk.preparedreturn.journey;
 
+import dk.preparedreturn.process.DeadlineCalendar;
 import static dk.preparedreturn.process.CaseVariables.DEPARTURE_DEADLINE;
 import static dk.preparedreturn.process.CaseVariables.MAX_DEADLINE;
 import static dk.preparedreturn.process.CaseVariables.NEW_DEPARTURE_DEADLINE;
@@ -30,10 +31,10 @@ class ValidateExtensionDecision implements TaskListener {
     String decision = input.requireOneOf(DepartureDeadlineProcess.EXTENSION_DECISION, "Afgørelse",
         DepartureDeadlineProcess.GRANTED, DepartureDeadlineProcess.REFUSED);
     if (DepartureDeadlineProcess.GRANTED.equals(decision)) {
-      LocalDate dayAfterDeadline = DeadlineCalendar.date(DEPARTURE_DEADLINE.require(task)).plusDays(1);
+      LocalDate dayAfterDeadline = DEPARTURE_DEADLINE.require(task).plusDays(1);
       LocalDate today = deadlines.today();
       input.requireDateBetween(NEW_DEPARTURE_DEADLINE, "Ny udrejsefrist",
-          today.isAfter(dayAfterDeadline) ? today : dayAfterDeadline, DeadlineCalendar.date(MAX_DEADLINE.require(task)));
+          today.isAfter(dayAfterDeadline) ? today : dayAfterDeadline, MAX_DEADLINE.require(task));
     }
   }
 }

@@ -1,6 +1,6 @@
 package dk.preparedreturn.notification;
 
-import dk.preparedreturn.api.Forbidden;
+import dk.preparedreturn.identity.Forbidden;
 import dk.preparedreturn.process.InvalidFormInput;
 import dk.preparedreturn.identity.Groups;
 import dk.preparedreturn.identity.Caller;

@@ -1,6 +1,6 @@
 package dk.preparedreturn.notification;
 
-import dk.preparedreturn.casefile.CaseFileRepository;
+import dk.preparedreturn.casefile.CaseService;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -54,7 +54,7 @@ public class NotificationSender {
   private final Outbox outbox;
   private final ObjectProvider<JavaMailSender> mail;
   private final NotificationProperties properties;
-  private final CaseFileRepository cases;
+  private final CaseService cases;
   private final RuntimeService runtime;
   private final String node;
   private final Counter sent;
@@ -68,13 +68,13 @@ public class NotificationSender {
 
   @Autowired
   NotificationSender(Outbox outbox, ObjectProvider<JavaMailSender> mail, NotificationProperties properties,
-      CaseFileRepository cases, @Lazy RuntimeService runtime, MeterRegistry meters) {
+      CaseService cases, @Lazy RuntimeService runtime, MeterRegistry meters) {
     this(outbox, mail, properties, cases, runtime, meters, ManagementFactory.getRuntimeMXBean().getName());
   }
 
   /** A sender with its own node name (tests play several nodes in one JVM). */
   NotificationSender(Outbox outbox, ObjectProvider<JavaMailSender> mail, NotificationProperties properties,
-      CaseFileRepository cases, RuntimeService runtime, MeterRegistry meters, String node) {
+      CaseService cases, RuntimeService runtime, MeterRegistry meters, String node) {
     this.node = node;
     this.outbox = outbox;
     this.mail = mail;

@@ -7,7 +7,7 @@ import static dk.preparedreturn.process.CaseVariables.DEPARTURE_DEADLINE;
 import static dk.preparedreturn.process.CaseVariables.PARTNER_GROUP;
 
 import dk.preparedreturn.casefile.CaseFile;
-import dk.preparedreturn.casefile.CaseFileRepository;
+import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.process.ModelProperties;
 import dk.preparedreturn.casefile.CaseParticipation;
 import java.util.ArrayList;
@@ -38,9 +38,9 @@ class NotifyDelegate implements JavaDelegate {
 
   private final Notifier notifier;
   private final CaseParticipation participation;
-  private final CaseFileRepository cases;
+  private final CaseService cases;
 
-  NotifyDelegate(Notifier notifier, CaseParticipation participation, CaseFileRepository cases) {
+  NotifyDelegate(Notifier notifier, CaseParticipation participation, CaseService cases) {
     this.notifier = notifier;
     this.participation = participation;
     this.cases = cases;
@@ -65,6 +65,10 @@ class NotifyDelegate implements JavaDelegate {
       }
     }
     notifier.caseEvent(kind, kind + ":" + caseRef + ":" + execution.getActivityInstanceId(), caseRef,
-        DEPARTURE_DEADLINE.get(execution), groups, user);
+        stringOrNull(DEPARTURE_DEADLINE.get(execution)), groups, user);
+  }
+
+  private static String stringOrNull(Object value) {
+    return value == null ? null : value.toString();
   }
 }

@@ -24,8 +24,8 @@ public final class PreparationProcess {
   public static final String ESCORT_NOT_NEEDED = "NOT_NEEDED";
   public static final Variable<Boolean> PARTNER_AGREEMENT = Variable.bool("partnerAgreement");
   public static final Variable<String> DEPARTURE_OUTCOME = Variable.string("departureOutcome");
-  public static final Variable<String> DOCUMENTS_VALID_UNTIL = Variable.string("documentsValidUntil");
-  public static final Variable<String> PARTNER_MEETING_DATE = Variable.string("partnerMeetingDate");
+  public static final Variable<java.time.LocalDate> DOCUMENTS_VALID_UNTIL = Variable.date("documentsValidUntil");
+  public static final Variable<java.time.LocalDate> PARTNER_MEETING_DATE = Variable.date("partnerMeetingDate");
   public static final String PLAN_BUDGET = "planBudgetDkk";
   public static final String CHILD_BUDGET = "childBudgetDkk";
   public static final String DEPARTED = "DEPARTED";

@@ -7,9 +7,9 @@ import static dk.preparedreturn.process.CaseVariables.DEPARTURE_DATE;
 import static dk.preparedreturn.process.CaseVariables.DEPARTURE_DEADLINE;
 import static dk.preparedreturn.process.CaseVariables.IDENTIFICATION_DATE;
 
-import dk.preparedreturn.casefile.CaseFileRepository;
+import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.forms.FormInput;
-import dk.preparedreturn.journey.DeadlineCalendar;
+import dk.preparedreturn.process.DeadlineCalendar;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -25,9 +25,9 @@ import org.springframework.stereotype.Component;
 class ValidateDeparture implements TaskListener {
 
   private final DeadlineCalendar deadlines;
-  private final CaseFileRepository cases;
+  private final CaseService cases;
 
-  ValidateDeparture(DeadlineCalendar deadlines, CaseFileRepository cases) {
+  ValidateDeparture(DeadlineCalendar deadlines, CaseService cases) {
     this.deadlines = deadlines;
     this.cases = cases;
   }
@@ -37,7 +37,7 @@ class ValidateDeparture implements TaskListener {
     FormInput input = FormInput.danish(task);
     String outcome = input.requireOneOf(PreparationProcess.DEPARTURE_OUTCOME, "Udrejse", PreparationProcess.DEPARTED,
         PreparationProcess.NOT_DEPARTED);
-    LocalDate deadline = DeadlineCalendar.date(DEPARTURE_DEADLINE.require(task));
+    LocalDate deadline = DEPARTURE_DEADLINE.require(task);
     if (PreparationProcess.NOT_DEPARTED.equals(outcome)) {
       if (!deadlines.passed(deadline)) {
         throw input.invalid(PreparationProcess.DEPARTURE_OUTCOME, "Udrejse",
@@ -49,8 +49,8 @@ class ValidateDeparture implements TaskListener {
     }
     LocalDate today = deadlines.today();
     var date = input.requireDateBetween(DEPARTURE_DATE, "Faktisk udrejsedato",
-        DeadlineCalendar.date(IDENTIFICATION_DATE.require(task)), today.isBefore(deadline) ? today : deadline);
+        IDENTIFICATION_DATE.require(task), today.isBefore(deadline) ? today : deadline);
     DEPARTED.set(task, true);
-    cases.setDeparture(CaseScope.requireCaseRef(task), date);
+    cases.confirmDeparture(CaseScope.requireCaseRef(task), date);
   }
 }

@@ -5,9 +5,10 @@ import static dk.preparedreturn.process.CaseVariables.CASE_REF;
 import static dk.preparedreturn.process.CaseVariables.DEPARTURE_DEADLINE;
 import static dk.preparedreturn.process.CaseVariables.PLANNED_DEPARTURE_DATE;
 
-import dk.preparedreturn.casefile.CaseFileRepository;
+import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.forms.FormInput;
-import dk.preparedreturn.journey.DeadlineCalendar;
+import dk.preparedreturn.process.DeadlineCalendar;
+import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -20,9 +21,9 @@ import org.springframework.stereotype.Component;
 class ValidateFlightBooking implements TaskListener {
 
   private final DeadlineCalendar deadlines;
-  private final CaseFileRepository cases;
+  private final CaseService cases;
 
-  ValidateFlightBooking(DeadlineCalendar deadlines, CaseFileRepository cases) {
+  ValidateFlightBooking(DeadlineCalendar deadlines, CaseService cases) {
     this.deadlines = deadlines;
     this.cases = cases;
   }
@@ -31,13 +32,13 @@ class ValidateFlightBooking implements TaskListener {
   public void notify(DelegateTask task) {
     FormInput input = FormInput.danish(task);
     var date = input.requireDateBetween(PLANNED_DEPARTURE_DATE, "Planlagt udrejsedato", deadlines.today(),
-        DeadlineCalendar.date(DEPARTURE_DEADLINE.require(task)));
-    String documents = PreparationProcess.DOCUMENTS_VALID_UNTIL.get(task);
-    if (documents != null && !date.isBefore(DeadlineCalendar.date(documents))) {
+        DEPARTURE_DEADLINE.require(task));
+    LocalDate documents = PreparationProcess.DOCUMENTS_VALID_UNTIL.get(task);
+    if (documents != null && !date.isBefore(documents)) {
       throw input.invalid(PLANNED_DEPARTURE_DATE, "Planlagt udrejsedato", "må ikke ligge efter "
-          + DeadlineCalendar.date(documents).minusDays(1) + " (rejsedokumenterne er gyldige til " + documents + ")",
+          + documents.minusDays(1) + " (rejsedokumenterne er gyldige til " + documents + ")",
           "must be before the travel documents expire (" + documents + ")");
     }
-    cases.setPlannedDeparture(CaseScope.requireCaseRef(task), date);
+    cases.bookFlight(CaseScope.requireCaseRef(task), date);
   }
 }

@@ -3,7 +3,7 @@ package dk.preparedreturn.preparation;
 import static dk.preparedreturn.process.CaseVariables.PARTNER_GROUP;
 
 import dk.preparedreturn.casefile.CaseFile;
-import dk.preparedreturn.casefile.CaseFileRepository;
+import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.forms.FormInput;
 import dk.preparedreturn.identity.Groups;
 import dk.preparedreturn.process.CaseScope;
@@ -28,9 +28,9 @@ class ValidatePartnerGroup implements TaskListener {
   static final Variable<String> LOCAL_PARTNER = Variable.string("localPartner");
 
   private final IdentityService identity;
-  private final CaseFileRepository cases;
+  private final CaseService cases;
 
-  ValidatePartnerGroup(@Lazy IdentityService identity, CaseFileRepository cases) {
+  ValidatePartnerGroup(@Lazy IdentityService identity, CaseService cases) {
     this.identity = identity;
     this.cases = cases;
   }
@@ -50,7 +50,6 @@ class ValidatePartnerGroup implements TaskListener {
       throw input.invalid(LOCAL_PARTNER, "Partnergruppe", "skal være en eksisterende partnergruppe; bed en "
           + "administrator oprette gruppen og partnerens brugere først", "must be an existing partner group");
     }
-    CaseScope.setEverywhere(task, PARTNER_GROUP, group);
-    cases.setPartnerGroup(caseRef, group);
+    cases.routeToPartner(caseRef, group);
   }
 }

@@ -3,7 +3,7 @@ package dk.preparedreturn.preparation;
 import static dk.preparedreturn.process.CaseVariables.IDENTIFICATION_DATE;
 
 import dk.preparedreturn.forms.FormInput;
-import dk.preparedreturn.journey.DeadlineCalendar;
+import dk.preparedreturn.process.DeadlineCalendar;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -21,6 +21,6 @@ class ValidatePartnerMeeting implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     FormInput.english(task).requireDateBetween(PreparationProcess.PARTNER_MEETING_DATE, "Date of the meeting",
-        DeadlineCalendar.date(IDENTIFICATION_DATE.require(task)), deadlines.today());
+        IDENTIFICATION_DATE.require(task), deadlines.today());
   }
 }

@@ -3,7 +3,6 @@ package dk.preparedreturn.preparation;
 import static dk.preparedreturn.process.CaseVariables.DEPARTURE_DEADLINE;
 
 import dk.preparedreturn.forms.FormInput;
-import dk.preparedreturn.journey.DeadlineCalendar;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -21,7 +20,7 @@ class ValidateTravelDocuments implements TaskListener {
   public void notify(DelegateTask task) {
     FormInput input = FormInput.danish(task);
     LocalDate validUntil = input.requireDate(PreparationProcess.DOCUMENTS_VALID_UNTIL, "Dokumenterne er gyldige til");
-    LocalDate deadline = DeadlineCalendar.date(DEPARTURE_DEADLINE.require(task));
+    LocalDate deadline = DEPARTURE_DEADLINE.require(task);
     if (!validUntil.isAfter(deadline)) {
       throw input.invalid(PreparationProcess.DOCUMENTS_VALID_UNTIL, "Dokumenterne er gyldige til",
           "skal være gyldige efter udrejsefristen (" + deadline + ")", "must be valid after the deadline " + deadline);

@@ -1,9 +1,12 @@
 package dk.preparedreturn.process;
 
+import java.time.LocalDate;
+
 /**
  * The variables of a case that more than one of its processes reads. They hold the case reference,
  * routing values and the dates that drive timers: never a name, nationality, exploitation type or
- * free text. Dates are ISO strings (yyyy-MM-dd), the format of Camunda Forms date fields. A called
+ * free text. Dates are {@code LocalDate} here and ISO strings (yyyy-MM-dd) in the engine, the format of
+ * Camunda Forms date fields. A called
  * process gets only the ones it reads, each named in a {@code camunda:in} of its call activity, and
  * hands back only the ones the caller or a later phase reads ({@code camunda:out}); a
  * {@code variables="all"} mapping fails {@code ModelChecksTest}.
@@ -14,29 +17,29 @@ public final class CaseVariables {
   public static final Variable<String> RESIDENCE_STATUS = Variable.string("residenceStatus");
   public static final Variable<String> PARTNER_GROUP = Variable.string("partnerGroup");
   public static final Variable<String> REFERRING_ORGANISATION = Variable.string("referringOrganisation");
-  public static final Variable<String> REFERRAL_DATE = Variable.string("referralDate");
+  public static final Variable<LocalDate> REFERRAL_DATE = Variable.date("referralDate");
   public static final Variable<String> IDENTIFYING_BODY = Variable.string("identifyingBody");
   public static final Variable<String> PERIOD_TYPE = Variable.string("periodType");
   public static final Variable<Boolean> DEPARTURE_OBLIGATION = Variable.bool("departureObligation");
   public static final Variable<String> IDENTIFICATION_OUTCOME = Variable.string("identificationOutcome");
-  public static final Variable<String> IDENTIFICATION_DATE = Variable.string("identificationDate");
+  public static final Variable<LocalDate> IDENTIFICATION_DATE = Variable.date("identificationDate");
   public static final Variable<Integer> INITIAL_PERIOD_DAYS = Variable.integer("initialPeriodDays");
   public static final Variable<Integer> MAX_PERIOD_DAYS = Variable.integer("maxPeriodDays");
-  public static final Variable<String> DEPARTURE_DEADLINE = Variable.string("departureDeadline");
-  public static final Variable<String> MAX_DEADLINE = Variable.string("maxDeadline");
-  public static final Variable<String> NEW_DEPARTURE_DEADLINE = Variable.string("newDepartureDeadline");
+  public static final Variable<LocalDate> DEPARTURE_DEADLINE = Variable.date("departureDeadline");
+  public static final Variable<LocalDate> MAX_DEADLINE = Variable.date("maxDeadline");
+  public static final Variable<LocalDate> NEW_DEPARTURE_DEADLINE = Variable.date("newDepartureDeadline");
   public static final Variable<String> CONTACT_PERSON = Variable.string("contactPerson");
   public static final Variable<String> OFFER_DECISION = Variable.string("offerDecision");
-  public static final Variable<String> PLANNED_DEPARTURE_DATE = Variable.string("plannedDepartureDate");
+  public static final Variable<LocalDate> PLANNED_DEPARTURE_DATE = Variable.date("plannedDepartureDate");
   public static final Variable<Boolean> DEPARTED = Variable.bool("departed");
-  public static final Variable<String> DEPARTURE_DATE = Variable.string("departureDate");
-  public static final Variable<String> ARRIVAL_DATE = Variable.string("arrivalDate");
+  public static final Variable<LocalDate> DEPARTURE_DATE = Variable.date("departureDate");
+  public static final Variable<LocalDate> ARRIVAL_DATE = Variable.date("arrivalDate");
   public static final Variable<Boolean> CHILD_SUPPORT = Variable.bool("childSupport");
   public static final Variable<String> EXIT_REASON = Variable.string("exitReason");
-  public static final Variable<String> EXIT_DATE = Variable.string("exitDate");
+  public static final Variable<LocalDate> EXIT_DATE = Variable.date("exitDate");
   public static final Variable<String> SUSPENSION_REASON = Variable.string("suspensionReason");
   /** The day the return track was suspended (asylum applied, investigation started): the reflection period stops. */
-  public static final Variable<String> SUSPENSION_DATE = Variable.string("suspensionDate");
+  public static final Variable<LocalDate> SUSPENSION_DATE = Variable.date("suspensionDate");
 
   /** Values of {@link #IDENTIFICATION_OUTCOME}. */
   public static final String PENDING = "PENDING";

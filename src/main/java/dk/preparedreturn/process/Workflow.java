@@ -11,6 +11,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.Expression;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -20,10 +29,12 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 
 /**
- * The seam between the service's features and the process engine for what a case's processes hold:
- * its open and finished work, the decisions taken in its forms and the events reported. Features ask
- * here instead of querying the engine themselves; everything here is read as the service (the
- * caller's right to see the case is checked by the feature, against the case record).
+ * The seam between the service's features and the process engine: the one place where they start a
+ * case's processes, deliver messages to it, give its processes the values the case record holds
+ * (and make timers and due dates follow a moved date), and ask what its processes hold (open and
+ * finished work, decisions, events). Everything here runs as the service, without the caller's
+ * authorizations: the caller's right to act on the case is checked by the feature against the case
+ * record first.
  */
 @Service
 public class Workflow {
@@ -47,14 +58,147 @@ public class Workflow {
   private final TaskService tasks;
   private final HistoryService history;
   private final RepositoryService repository;
+  private final RuntimeService runtime;
+  private final ManagementService management;
+  private final ProcessEngineConfigurationImpl engine;
   /** Candidate groups of each user task as drawn in its model, by process definition id and task key. */
   private final Map<String, Map<String, String>> drawnGroups = new ConcurrentHashMap<>();
 
-  public Workflow(@Lazy TaskService tasks, @Lazy HistoryService history, @Lazy RepositoryService repository) {
+  public Workflow(@Lazy TaskService tasks, @Lazy HistoryService history, @Lazy RepositoryService repository,
+      @Lazy RuntimeService runtime, @Lazy ManagementService management, @Lazy ProcessEngineConfigurationImpl engine) {
     this.tasks = tasks;
     this.history = history;
     this.repository = repository;
+    this.runtime = runtime;
+    this.management = management;
+    this.engine = engine;
   }
+
+  // ------------------------------------------------------------------------------ starting, events
+
+  /** Starts the case's main process (business key: the case reference); returns its instance id. */
+  public String startCase(String processKey, String caseRef, Map<String, Object> variables) {
+    return Privileged.call(() -> runtime.startProcessInstanceByKey(processKey, caseRef, variables)).getId();
+  }
+
+  /** Starts a process of the case (an event's), run to its end or first wait state in this transaction. */
+  public void startForCase(String processKey, String caseRef, Map<String, Object> variables) {
+    Privileged.run(() -> runtime.createProcessInstanceByKey(processKey).businessKey(caseRef).setVariables(variables)
+        .execute());
+  }
+
+  /**
+   * Delivers a message to the case.
+   *
+   * @throws org.camunda.bpm.engine.MismatchingMessageCorrelationException when no process of the case waits for it
+   */
+  public void correlate(String caseRef, String message, Map<String, Object> variables) {
+    Privileged.run(() -> runtime.createMessageCorrelation(message).processInstanceBusinessKey(caseRef)
+        .setVariables(variables).correlateWithResult());
+  }
+
+  /** Whether a task of the case with that key is open. */
+  public boolean hasOpenTask(String caseRef, String taskKey) {
+    return Privileged.call(() -> tasks.createTaskQuery().processInstanceBusinessKey(caseRef).taskDefinitionKey(taskKey)
+        .count()) > 0;
+  }
+
+  /** A variable's value in a running process of the case (the first found), or null. */
+  public <T> T runningValue(String caseRef, Variable<T> variable) {
+    return Privileged.call(() -> {
+      String[] instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseRef).list().stream()
+          .map(i -> i.getId()).toArray(String[]::new);
+      if (instances.length == 0) {
+        return null;
+      }
+      return runtime.createVariableInstanceQuery().variableName(variable.name()).processInstanceIdIn(instances).list()
+          .stream().map(v -> variable.from(Map.of(variable.name(), v.getValue()))).filter(java.util.Objects::nonNull)
+          .findFirst().orElse(null);
+    });
+  }
+
+  // ------------------------------------------------------------------------------ case-wide values
+
+  /**
+   * Gives the case's processes a value the case record holds. In a step of the case (a listener or
+   * delegate) it is set on the process instances of the case that the step has at hand, and on the
+   * case's main process; elsewhere on every running process instance of the case that holds it.
+   */
+  public <T> void setCaseValue(String caseRef, Variable<T> variable, T value) {
+    CommandContext context = Context.getCommandContext();
+    if (context == null) {
+      setCaseValueEverywhere(caseRef, variable, value);
+      return;
+    }
+    Object stored = variable.stored(value);
+    java.util.Set<ExecutionEntity> targets = new java.util.LinkedHashSet<>();
+    for (ExecutionEntity execution : context.getDbEntityManager().getCachedEntitiesByType(ExecutionEntity.class)) {
+      if (execution.isProcessInstanceExecution() && caseRef.equals(execution.getBusinessKey())
+          && !execution.isEnded()) {
+        targets.add(execution);
+        ExecutionEntity root = execution;
+        while (root.getSuperExecution() != null) {
+          root = root.getSuperExecution().getProcessInstance();
+        }
+        targets.add(root);
+      }
+    }
+    if (targets.isEmpty()) {
+      setCaseValueEverywhere(caseRef, variable, value);
+      return;
+    }
+    targets.forEach(instance -> instance.setVariable(variable.name(), stored));
+  }
+
+  /** Sets the value in every running process instance of the case that holds the variable. */
+  public <T> void setCaseValueEverywhere(String caseRef, Variable<T> variable, T value) {
+    Privileged.run(() -> setEverywhere(caseRef, variable.name(), variable.stored(value)));
+  }
+
+  /**
+   * Moves a date that drives deadlines (the departure deadline, the planned departure): the variable
+   * in every running process instance of the case (called processes hold their own copy), the due
+   * date of every timer (re-evaluated from its expression) and of every open task.
+   */
+  public <T> void moveCaseDate(String caseRef, Variable<T> variable, T value) {
+    Privileged.run(() -> {
+      for (String instance : setEverywhere(caseRef, variable.name(), variable.stored(value))) {
+        for (Job timer : management.createJobQuery().processInstanceId(instance).timers().list()) {
+          management.recalculateJobDuedate(timer.getId(), false);
+        }
+        for (org.camunda.bpm.engine.task.Task task : tasks.createTaskQuery().processInstanceId(instance).list()) {
+          recalculateDueDate(task.getId());
+        }
+      }
+    });
+  }
+
+  private List<String> setEverywhere(String caseRef, String name, Object value) {
+    List<String> instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseRef).active().list()
+        .stream().map(i -> i.getId()).toList();
+    for (String instance : instances) {
+      if (runtime.getVariable(instance, name) != null) {
+        runtime.setVariable(instance, name, value);
+      }
+    }
+    return instances;
+  }
+
+  private void recalculateDueDate(String taskId) {
+    engine.getCommandExecutorTxRequired().execute(context -> {
+      TaskEntity task = context.getTaskManager().findTaskById(taskId);
+      Expression dueDate = task.getTaskDefinition() == null ? null : task.getTaskDefinition().getDueDateExpression();
+      if (dueDate != null) {
+        Object value = dueDate.getValue(task.getExecution());
+        if (value instanceof Date date) {
+          task.setDueDate(date);
+        }
+      }
+      return null;
+    });
+  }
+
+  // ----------------------------------------------------------------------------------- reading
 
   /** The case's open tasks, by due date (tasks without one last). */
   public List<OpenTask> openTasks(String caseRef, Map<String, String> routing) {

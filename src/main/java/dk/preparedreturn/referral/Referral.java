@@ -1,10 +1,12 @@
 package dk.preparedreturn.referral;
 
+import dk.preparedreturn.casefile.PersonData;
 import java.time.LocalDate;
 
 /**
  * A referral of a possible victim, as validated by the intake API: the referrer's own reference and
- * organisation, the routing facts, and the person's data in its own object.
+ * organisation, the routing facts, and the person's data (kept by the case module in a table of its
+ * own, never in the case's processes).
  */
 public record Referral(
     String referrerReference,
@@ -12,18 +14,7 @@ public record Referral(
     ResidenceStatus residenceStatus,
     String countryOfReturn,
     LocalDate referralDate,
-    Person person) {
+    PersonData person) {
 
   public enum ResidenceStatus { NO_LAWFUL_RESIDENCE, LAWFUL_RESIDENCE, EU_CITIZEN, ASYLUM_SEEKER }
-
-  public record Person(
-      String fullName,
-      LocalDate dateOfBirth,
-      String nationality,
-      String gender,
-      String exploitationType,
-      Boolean hasChildren,
-      Integer numberOfChildren,
-      String preferredLanguage) {
-  }
 }

@@ -1,6 +1,6 @@
 package dk.preparedreturn.referral;
 
-import dk.preparedreturn.api.Forbidden;
+import dk.preparedreturn.identity.Forbidden;
 import dk.preparedreturn.identity.Caller;
 import jakarta.validation.Valid;
 import java.net.URI;

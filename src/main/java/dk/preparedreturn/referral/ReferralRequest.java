@@ -1,5 +1,6 @@
 package dk.preparedreturn.referral;
 
+import dk.preparedreturn.casefile.PersonData;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -44,7 +45,9 @@ public record ReferralRequest(
 
   Referral toReferral() {
     return new Referral(referrerReference, referringOrganisation, residenceStatus, countryOfReturn, referralDate,
-        new Referral.Person(person.fullName(), person.dateOfBirth(), person.nationality(), person.gender(),
-            person.exploitationType(), person.hasChildren(), person.numberOfChildren(), person.preferredLanguage()));
+        new PersonData(person.fullName(), person.dateOfBirth(),
+            person.nationality() == null ? null : person.nationality().toUpperCase(java.util.Locale.ROOT),
+            person.gender(), person.exploitationType(), person.hasChildren(), person.numberOfChildren(),
+            person.preferredLanguage()));
   }
 }

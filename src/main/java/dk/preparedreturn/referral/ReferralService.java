@@ -1,5 +1,6 @@
 package dk.preparedreturn.referral;
 
+import dk.preparedreturn.process.Workflow;
 import static dk.preparedreturn.process.CaseVariables.CASE_REF;
 import static dk.preparedreturn.process.CaseVariables.DEPARTED;
 import static dk.preparedreturn.process.CaseVariables.IDENTIFICATION_OUTCOME;
@@ -13,7 +14,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dk.preparedreturn.audit.AuditLog;
 import dk.preparedreturn.casefile.CaseFile;
-import dk.preparedreturn.casefile.CaseFileRepository;
+import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.casefile.CasePhase;
 import dk.preparedreturn.casefile.PersonData;
 import dk.preparedreturn.identity.Groups;
@@ -50,18 +51,17 @@ public class ReferralService {
   public record Result(String caseRef, boolean created) {
   }
 
-  private final CaseFileRepository cases;
-  private final RuntimeService runtime;
+  private final CaseService cases;
+  private final Workflow workflow;
   private final CaseParticipation participation;
   private final AuditLog audit;
   private final ObjectMapper canonical = new ObjectMapper().registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
-  public ReferralService(CaseFileRepository cases, @Lazy RuntimeService runtime, CaseParticipation participation,
-      AuditLog audit) {
+  public ReferralService(CaseService cases, Workflow workflow, CaseParticipation participation, AuditLog audit) {
     this.cases = cases;
-    this.runtime = runtime;
+    this.workflow = workflow;
     this.participation = participation;
     this.audit = audit;
   }
@@ -73,26 +73,19 @@ public class ReferralService {
     if (existing.isPresent()) {
       return existing.get();
     }
-    Instant now = ClockUtil.getCurrentTime().toInstant();
-    String caseRef = cases.nextCaseRef(Year.now(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC)));
-    String partnerGroup = Groups.partnerGroup(referral.countryOfReturn());
-    CaseFile file = new CaseFile(caseRef, referral.referrerReference(), referral.referringOrganisation(),
-        referral.residenceStatus().name(), referral.countryOfReturn().toUpperCase(), partnerGroup,
-        referral.referralDate(), null, null, null, null, null, null, null, null, null, CasePhase.REFERRAL, now, null, null,
-        null, null, now, createdBy);
-    Referral.Person p = referral.person();
+    CaseFile file;
     try {
-      cases.insert(file, fingerprint, new PersonData(p.fullName(), p.dateOfBirth(),
-          p.nationality() == null ? null : p.nationality().toUpperCase(), p.gender(), p.exploitationType(),
-          p.hasChildren(), p.numberOfChildren(), p.preferredLanguage()));
+      file = cases.open(referral.referrerReference(), referral.referringOrganisation(),
+          referral.residenceStatus().name(), referral.countryOfReturn(), referral.referralDate(), fingerprint,
+          referral.person(), createdBy);
     } catch (DuplicateKeyException concurrentSameReference) {
       // another request with the same referrer reference won the race; answer as for a repeat
       throw new ConcurrentReferral();
     }
     VariableMap variables = Variables.createVariables()
-        .putValue(CASE_REF.name(), caseRef)
+        .putValue(CASE_REF.name(), file.caseRef())
         .putValue(RESIDENCE_STATUS.name(), referral.residenceStatus().name())
-        .putValue(PARTNER_GROUP.name(), partnerGroup)
+        .putValue(PARTNER_GROUP.name(), file.partnerGroup())
         .putValue(REFERRING_ORGANISATION.name(), referral.referringOrganisation())
         .putValue(REFERRAL_DATE.name(), referral.referralDate().toString())
         .putValue(IDENTIFICATION_OUTCOME.name(), CaseVariables.PENDING)
@@ -101,19 +94,19 @@ public class ReferralService {
         .putValue(CaseVariables.CONTACT_PERSON.name(), null)
         .putValue(CaseVariables.OFFER_DECISION.name(), CaseVariables.PENDING)
         .putValue(DEPARTED.name(), false);
+    String caseRef = file.caseRef();
     participation.join(caseRef, referral.referringOrganisation());
     audit.record(createdBy, List.of(referral.referringOrganisation()), AuditLog.Action.PERSON_CREATED, caseRef,
         List.of("fullName", "dateOfBirth", "nationality", "gender", "exploitationType", "hasChildren",
             "numberOfChildren", "preferredLanguage"));
-    ProcessInstance instance = runtime.startProcessInstanceByKey(PreparedReturnProcess.KEY, caseRef, variables);
-    cases.setProcessInstance(caseRef, instance.getId());
+    cases.linkMainProcess(caseRef, workflow.startCase(PreparedReturnProcess.KEY, caseRef, variables));
     return new Result(caseRef, true);
   }
 
   /** The case of an earlier identical referral; a conflict when the content differs. */
   private Optional<Result> existing(Referral referral, String fingerprint) {
     return cases.findByReferrer(referral.referringOrganisation(), referral.referrerReference()).map(found -> {
-      if (!fingerprint.equals(cases.fingerprint(found.caseRef()).orElse(""))) {
+      if (!fingerprint.equals(cases.referralFingerprint(found.caseRef()).orElse(""))) {
         throw new ReferralConflict(found.caseRef());
       }
       return new Result(found.caseRef(), false);

@@ -12,7 +12,7 @@ public final class ReflectionProcess {
   public static final String TASK_RECORD_DECISION = "Task_RecordDecision";
   public static final String TIMER_FOLLOW_UP = "TimerEvent_FollowUpDateReached";
 
-  public static final Variable<String> FOLLOW_UP_DATE = Variable.string("followUpDate");
+  public static final Variable<java.time.LocalDate> FOLLOW_UP_DATE = Variable.date("followUpDate");
   public static final String CONTACT_PERSON_OPTIONS = "contactPersonOptions";
 
   public static final String ACCEPTED = "ACCEPTED";

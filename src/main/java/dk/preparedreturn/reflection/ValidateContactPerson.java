@@ -3,7 +3,7 @@ package dk.preparedreturn.reflection;
 import static dk.preparedreturn.process.CaseVariables.CASE_REF;
 import static dk.preparedreturn.process.CaseVariables.CONTACT_PERSON;
 
-import dk.preparedreturn.casefile.CaseFileRepository;
+import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.process.CaseScope;
 import dk.preparedreturn.forms.FormInput;
 import dk.preparedreturn.identity.Groups;
@@ -22,9 +22,9 @@ import org.springframework.stereotype.Component;
 class ValidateContactPerson implements TaskListener {
 
   private final IdentityService identity;
-  private final CaseFileRepository cases;
+  private final CaseService cases;
 
-  ValidateContactPerson(@Lazy IdentityService identity, CaseFileRepository cases) {
+  ValidateContactPerson(@Lazy IdentityService identity, CaseService cases) {
     this.identity = identity;
     this.cases = cases;
   }
@@ -37,7 +37,6 @@ class ValidateContactPerson implements TaskListener {
     if (member == 0) {
       throw input.invalid(CONTACT_PERSON, "Kontaktperson", "skal være en medarbejder i Center mod Menneskehandel", "must be a CMM caseworker");
     }
-    CaseScope.setEverywhere(task, CONTACT_PERSON, user);
-    cases.setContactPerson(CaseScope.requireCaseRef(task), user);
+    cases.assignContactPerson(CaseScope.requireCaseRef(task), user);
   }
 }

@@ -3,7 +3,7 @@ package dk.preparedreturn.reflection;
 import static dk.preparedreturn.process.CaseVariables.IDENTIFICATION_DATE;
 
 import dk.preparedreturn.forms.FormInput;
-import dk.preparedreturn.journey.DeadlineCalendar;
+import dk.preparedreturn.process.DeadlineCalendar;
 import dk.preparedreturn.process.Variable;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 @Component("validateInformation")
 class ValidateInformation implements TaskListener {
 
-  static final Variable<String> INFORMED_ON = Variable.string("informedOn");
+  static final Variable<java.time.LocalDate> INFORMED_ON = Variable.date("informedOn");
 
   private final DeadlineCalendar deadlines;
 
@@ -24,6 +24,6 @@ class ValidateInformation implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     FormInput.danish(task).requireDateBetween(INFORMED_ON, "Informeret den",
-        DeadlineCalendar.date(IDENTIFICATION_DATE.require(task)), deadlines.today());
+        IDENTIFICATION_DATE.require(task), deadlines.today());
   }
 }

@@ -5,9 +5,9 @@ import static dk.preparedreturn.process.CaseVariables.CASE_REF;
 import static dk.preparedreturn.process.CaseVariables.DEPARTURE_DEADLINE;
 import static dk.preparedreturn.process.CaseVariables.OFFER_DECISION;
 
-import dk.preparedreturn.casefile.CaseFileRepository;
+import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.forms.FormInput;
-import dk.preparedreturn.journey.DeadlineCalendar;
+import dk.preparedreturn.process.DeadlineCalendar;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -21,9 +21,9 @@ import org.springframework.stereotype.Component;
 class ValidateOfferDecision implements TaskListener {
 
   private final DeadlineCalendar deadlines;
-  private final CaseFileRepository cases;
+  private final CaseService cases;
 
-  ValidateOfferDecision(DeadlineCalendar deadlines, CaseFileRepository cases) {
+  ValidateOfferDecision(DeadlineCalendar deadlines, CaseService cases) {
     this.deadlines = deadlines;
     this.cases = cases;
   }
@@ -35,8 +35,8 @@ class ValidateOfferDecision implements TaskListener {
         ReflectionProcess.UNDECIDED);
     if (ReflectionProcess.UNDECIDED.equals(decision)) {
       input.requireDateBetween(ReflectionProcess.FOLLOW_UP_DATE, "Følg op den", deadlines.today().plusDays(1),
-          DeadlineCalendar.date(DEPARTURE_DEADLINE.require(task)));
+          DEPARTURE_DEADLINE.require(task));
     }
-    cases.setOfferDecision(CaseScope.requireCaseRef(task), decision);
+    cases.recordOfferDecision(CaseScope.requireCaseRef(task), decision);
   }
 }

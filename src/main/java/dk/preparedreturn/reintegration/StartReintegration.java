@@ -4,8 +4,7 @@ import dk.preparedreturn.process.CaseScope;
 import static dk.preparedreturn.process.CaseVariables.ARRIVAL_DATE;
 import static dk.preparedreturn.process.CaseVariables.CASE_REF;
 
-import dk.preparedreturn.casefile.CaseFileRepository;
-import dk.preparedreturn.journey.DeadlineCalendar;
+import dk.preparedreturn.casefile.CaseService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,14 +13,14 @@ import org.springframework.stereotype.Component;
 @Component("startReintegration")
 class StartReintegration implements JavaDelegate {
 
-  private final CaseFileRepository cases;
+  private final CaseService cases;
 
-  StartReintegration(CaseFileRepository cases) {
+  StartReintegration(CaseService cases) {
     this.cases = cases;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    cases.setArrival(CaseScope.requireCaseRef(execution), DeadlineCalendar.date(ARRIVAL_DATE.require(execution)));
+    cases.confirmArrival(CaseScope.requireCaseRef(execution), ARRIVAL_DATE.require(execution));
   }
 }

@@ -5,10 +5,10 @@ import static dk.preparedreturn.process.CaseVariables.ARRIVAL_DATE;
 import static dk.preparedreturn.process.CaseVariables.CASE_REF;
 import static dk.preparedreturn.process.CaseVariables.CHILD_SUPPORT;
 
-import dk.preparedreturn.casefile.CaseFileRepository;
+import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.forms.FormInput;
 import dk.preparedreturn.process.InvalidFormInput;
-import dk.preparedreturn.journey.DeadlineCalendar;
+import dk.preparedreturn.process.DeadlineCalendar;
 import dk.preparedreturn.process.Variable;
 import java.time.LocalDate;
 import java.math.BigDecimal;
@@ -32,19 +32,19 @@ class SupportPayments {
 
   /** The claims as submitted, kept in the month so that the review cannot change them (JSON). */
   static final String SUBMITTED_CLAIMS = "submittedClaims";
-  static final Variable<String> PAID_ON = Variable.string("paidOn");
+  static final Variable<java.time.LocalDate> PAID_ON = Variable.date("paidOn");
 
-  private final CaseFileRepository cases;
+  private final CaseService cases;
   private final DeadlineCalendar deadlines;
 
-  SupportPayments(CaseFileRepository cases, DeadlineCalendar deadlines) {
+  SupportPayments(CaseService cases, DeadlineCalendar deadlines) {
     this.cases = cases;
     this.deadlines = deadlines;
   }
 
   /** Cash of the month, paid from the month's first day to today. */
   void recordCash(DelegateTask task) {
-    LocalDate monthStart = DeadlineCalendar.date(ARRIVAL_DATE.require(task))
+    LocalDate monthStart = ARRIVAL_DATE.require(task)
         .plusMonths(ReintegrationProcess.SUPPORT_MONTH.require(task) - 1L);
     FormInput.english(task).requireDateBetween(PAID_ON, "Paid on", monthStart, deadlines.today());
     BigDecimal cash = amount(task, ReintegrationProcess.CASH_AMOUNT, true);
@@ -105,8 +105,7 @@ class SupportPayments {
 
   private void record(DelegateTask task, String kind, String category, BigDecimal amount, String status) {
     cases.recordPayment(CaseScope.requireCaseRef(task), ReintegrationProcess.SUPPORT_MONTH.require(task), kind, category,
-        amount, CURRENCY, status, ClockUtil.getCurrentTime().toInstant(),
-        task.getAssignee() == null ? "unknown" : task.getAssignee());
+        amount, CURRENCY, status, task.getAssignee() == null ? "unknown" : task.getAssignee());
   }
 
   record Claim(int row, String category, BigDecimal amount, String receipt, String decision) {

@@ -4,7 +4,7 @@ import static dk.preparedreturn.process.CaseVariables.ARRIVAL_DATE;
 import static dk.preparedreturn.process.CaseVariables.DEPARTURE_DATE;
 
 import dk.preparedreturn.forms.FormInput;
-import dk.preparedreturn.journey.DeadlineCalendar;
+import dk.preparedreturn.process.DeadlineCalendar;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -21,7 +21,7 @@ class ValidateArrival implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    FormInput.english(task).requireDateBetween(ARRIVAL_DATE, "Date of arrival", DeadlineCalendar.date(DEPARTURE_DATE.require(task)),
+    FormInput.english(task).requireDateBetween(ARRIVAL_DATE, "Date of arrival", DEPARTURE_DATE.require(task),
         deadlines.today());
   }
 }

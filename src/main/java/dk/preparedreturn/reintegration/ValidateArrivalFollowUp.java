@@ -5,9 +5,9 @@ import static dk.preparedreturn.process.CaseVariables.ARRIVAL_DATE;
 import static dk.preparedreturn.process.CaseVariables.CASE_REF;
 import static dk.preparedreturn.process.CaseVariables.DEPARTURE_DATE;
 
-import dk.preparedreturn.casefile.CaseFileRepository;
+import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.forms.FormInput;
-import dk.preparedreturn.journey.DeadlineCalendar;
+import dk.preparedreturn.process.DeadlineCalendar;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -22,9 +22,9 @@ import org.springframework.stereotype.Component;
 class ValidateArrivalFollowUp implements TaskListener {
 
   private final DeadlineCalendar deadlines;
-  private final CaseFileRepository cases;
+  private final CaseService cases;
 
-  ValidateArrivalFollowUp(DeadlineCalendar deadlines, CaseFileRepository cases) {
+  ValidateArrivalFollowUp(DeadlineCalendar deadlines, CaseService cases) {
     this.deadlines = deadlines;
     this.cases = cases;
   }
@@ -35,10 +35,10 @@ class ValidateArrivalFollowUp implements TaskListener {
     String result = input.requireOneOf(ReintegrationProcess.ARRIVAL_FOLLOW_UP, "Resultat af opfølgningen",
         ReintegrationProcess.PARTNER_REMINDED, ReintegrationProcess.ARRIVAL_CONFIRMED, ReintegrationProcess.NOT_ARRIVED);
     if (ReintegrationProcess.ARRIVAL_CONFIRMED.equals(result)) {
-      input.requireDateBetween(ARRIVAL_DATE, "Ankomstdato", DeadlineCalendar.date(DEPARTURE_DATE.require(task)),
+      input.requireDateBetween(ARRIVAL_DATE, "Ankomstdato", DEPARTURE_DATE.require(task),
           deadlines.today());
     } else if (ReintegrationProcess.NOT_ARRIVED.equals(result)) {
-      cases.setExitReason(CaseScope.requireCaseRef(task), ReintegrationProcess.NOT_ARRIVED);
+      cases.recordExit(CaseScope.requireCaseRef(task), ReintegrationProcess.NOT_ARRIVED);
     }
   }
 }

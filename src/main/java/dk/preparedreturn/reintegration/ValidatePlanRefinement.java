@@ -3,7 +3,7 @@ package dk.preparedreturn.reintegration;
 import static dk.preparedreturn.process.CaseVariables.ARRIVAL_DATE;
 
 import dk.preparedreturn.forms.FormInput;
-import dk.preparedreturn.journey.DeadlineCalendar;
+import dk.preparedreturn.process.DeadlineCalendar;
 import dk.preparedreturn.process.Variable;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 @Component("validatePlanRefinement")
 class ValidatePlanRefinement implements TaskListener {
 
-  static final Variable<String> PLAN_AGREED_ON = Variable.string("planAgreedOn");
+  static final Variable<java.time.LocalDate> PLAN_AGREED_ON = Variable.date("planAgreedOn");
 
   private final DeadlineCalendar deadlines;
 
@@ -24,6 +24,6 @@ class ValidatePlanRefinement implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     FormInput.english(task).requireDateBetween(PLAN_AGREED_ON, "Plan agreed on",
-        DeadlineCalendar.date(ARRIVAL_DATE.require(task)), deadlines.today());
+        ARRIVAL_DATE.require(task), deadlines.today());
   }
 }

@@ -2,8 +2,8 @@ package dk.preparedreturn.report;
 
 import dk.preparedreturn.casefile.CaseClosed;
 import dk.preparedreturn.casefile.CaseFile;
-import dk.preparedreturn.casefile.CaseFileRepository;
-import dk.preparedreturn.casefile.CaseFileRepository.PhasePeriod;
+import dk.preparedreturn.casefile.CaseService;
+import dk.preparedreturn.casefile.PhasePeriod;
 import dk.preparedreturn.casefile.CasePhase;
 import dk.preparedreturn.casefile.PersonData;
 import java.time.Duration;
@@ -35,10 +35,10 @@ public class CaseStatistics {
   static final Map<CasePhase, String> WEEK_COLUMNS = weekColumns();
 
   private final JdbcClient jdbc;
-  private final CaseFileRepository cases;
+  private final CaseService cases;
   private final ZoneId zone;
 
-  CaseStatistics(JdbcClient jdbc, CaseFileRepository cases, @Value("${app.time-zone:Europe/Copenhagen}") ZoneId zone) {
+  CaseStatistics(JdbcClient jdbc, CaseService cases, @Value("${app.time-zone:Europe/Copenhagen}") ZoneId zone) {
     this.jdbc = jdbc;
     this.cases = cases;
     this.zone = zone;

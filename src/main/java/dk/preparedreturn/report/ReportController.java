@@ -1,6 +1,6 @@
 package dk.preparedreturn.report;
 
-import dk.preparedreturn.api.Forbidden;
+import dk.preparedreturn.identity.Forbidden;
 import dk.preparedreturn.identity.Groups;
 import dk.preparedreturn.identity.Caller;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package dk.preparedreturn.report;
 
 import dk.preparedreturn.casefile.CaseOutcome;
 import dk.preparedreturn.casefile.CasePhase;
-import dk.preparedreturn.journey.DeadlineCalendar;
+import dk.preparedreturn.process.DeadlineCalendar;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;

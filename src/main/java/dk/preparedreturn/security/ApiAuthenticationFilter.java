@@ -1,5 +1,6 @@
 package dk.preparedreturn.security;
 
+import dk.preparedreturn.identity.Forbidden;
 import dk.preparedreturn.identity.Caller;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;

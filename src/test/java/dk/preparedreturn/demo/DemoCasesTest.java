@@ -3,7 +3,7 @@ package dk.preparedreturn.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.preparedreturn.casefile.CaseFile;
-import dk.preparedreturn.casefile.CaseFileRepository;
+import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.casefile.CasePhase;
 import java.util.List;
 import org.camunda.bpm.engine.TaskService;
@@ -39,7 +39,7 @@ import org.springframework.test.annotation.DirtiesContext;
 class DemoCasesTest {
 
   @Autowired
-  CaseFileRepository cases;
+  CaseService cases;
   @Autowired
   TaskService tasks;
 

@@ -4,7 +4,7 @@ import static dk.preparedreturn.testsupport.Journey.clockAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.preparedreturn.casefile.CaseFile;
-import dk.preparedreturn.casefile.CaseFileRepository;
+import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.casefile.CaseOutcome;
 import dk.preparedreturn.casefile.CasePhase;
 import dk.preparedreturn.referral.Referral;
@@ -36,7 +36,7 @@ class WholeJourneyTest {
   @Autowired
   ReferralService referrals;
   @Autowired
-  CaseFileRepository cases;
+  CaseService cases;
   @Autowired
   JdbcClient jdbc;
 

@@ -110,7 +110,7 @@ class NotificationPrivacyTest extends NotificationTestSupport {
         .hasSize(rows.stream().mapToInt(e -> e.recipients().size()).sum()).hasSizeGreaterThan(40);
 
     // 1 nothing about the person anywhere in any mail
-    Referral.Person person = Journey.referral("X", ResidenceStatus.NO_LAWFUL_RESIDENCE, "NG", REFERRAL).person();
+    dk.preparedreturn.casefile.PersonData person = Journey.referral("X", ResidenceStatus.NO_LAWFUL_RESIDENCE, "NG", REFERRAL).person();
     LocalDate born = person.dateOfBirth();
     List<String> forbidden = new ArrayList<>(List.of(person.fullName(), "Testperson", "Fiktiv",
         born.toString(), born.format(DateTimeFormatter.ofPattern("dd-MM-yyyy")),

@@ -42,9 +42,9 @@ class ModelExpressionsTest {
 
   @Test
   void aModelCannotCallTheRepositoryOfPersonalDataOrAnyOtherBeanThatIsNotAModelBean() {
-    assertThat(context.containsBean("caseFileRepository")).as("the bean exists in the application").isTrue();
+    assertThat(context.containsBean("caseRecords")).as("the bean exists in the application").isTrue();
     assertThat(context.containsBean("jdbcClient")).isTrue();
-    for (String expression : List.of("${caseFileRepository.find('FH-2026-00001')}", "${caseFileRepository}",
+    for (String expression : List.of("${caseRecords.find('FH-2026-00001')}", "${caseRecords}", "${cases}",
         "${jdbcClient}", "${referralService}", "${javaMailSender}", "${processEngine}", "${dataSource}")) {
       assertThatThrownBy(() -> evaluate(expression)).as(expression)
           .isInstanceOf(ProcessEngineException.class)

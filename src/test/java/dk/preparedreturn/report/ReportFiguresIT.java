@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.preparedreturn.caseevents.CaseEvent;
 import dk.preparedreturn.caseevents.CaseEventService;
-import dk.preparedreturn.casefile.CaseFileRepository;
+import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.casefile.CaseOutcome;
 import dk.preparedreturn.journey.PreparedReturnProcess;
 import dk.preparedreturn.referral.Referral;
@@ -92,7 +92,7 @@ class ReportFiguresIT {
   @Autowired
   ReferralService referrals;
   @Autowired
-  CaseFileRepository cases;
+  CaseService cases;
   @Autowired
   CaseEventService events;
   @Autowired

@@ -1,7 +1,7 @@
 package dk.preparedreturn.retention;
 
 import dk.preparedreturn.caseevents.CaseEventService;
-import dk.preparedreturn.casefile.CaseFileRepository;
+import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.referral.ReferralService;
 import dk.preparedreturn.report.ReportService;
 import dk.preparedreturn.testsupport.DatabaseScan;
@@ -24,7 +24,7 @@ class RetentionIT extends PostgresIntegrationTest {
   @Autowired
   ReferralService referrals;
   @Autowired
-  CaseFileRepository cases;
+  CaseService cases;
   @Autowired
   CaseEventService events;
   @Autowired

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.preparedreturn.caseevents.CaseEvent;
 import dk.preparedreturn.caseevents.CaseEventService;
 import dk.preparedreturn.casefile.CaseFile;
-import dk.preparedreturn.casefile.CaseFileRepository;
+import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.casefile.CaseOutcome;
 import dk.preparedreturn.journey.PreparedReturnProcess;
 import dk.preparedreturn.referral.Referral;
@@ -52,7 +52,7 @@ final class RetentionScenario {
 
   private final ProcessEngine engine;
   private final ReferralService referrals;
-  private final CaseFileRepository cases;
+  private final CaseService cases;
   private final CaseEventService events;
   private final JdbcClient jdbc;
   private final RetentionJob retention;
@@ -69,7 +69,7 @@ final class RetentionScenario {
   final String flightNumber = "TG " + (1000 + Math.floorMod(tag.hashCode(), 9000));
   final String ordinaryReturnReference = "HJS-RET-" + tag;
 
-  RetentionScenario(ProcessEngine engine, ReferralService referrals, CaseFileRepository cases, CaseEventService events,
+  RetentionScenario(ProcessEngine engine, ReferralService referrals, CaseService cases, CaseEventService events,
       JdbcClient jdbc, RetentionJob retention, ReportService reports, DatabaseScan scan) {
     this.engine = engine;
     this.referrals = referrals;
@@ -85,7 +85,7 @@ final class RetentionScenario {
     clockAt(REFERRAL);
     return Journey.start(engine, referrals, new Referral(person.referrerReference(), "politi",
         Referral.ResidenceStatus.NO_LAWFUL_RESIDENCE, country, REFERRAL,
-        new Referral.Person(person.name(), person.birth(), nationality, "FEMALE", exploitation, false, 0, "th")));
+        new dk.preparedreturn.casefile.PersonData(person.name(), person.birth(), nationality, "FEMALE", exploitation, false, 0, "th")));
   }
 
   /** Accepted, departed to Thailand, contact lost in month 1: closed as DROPPED_OUT on 2026-06-15. */

@@ -195,8 +195,8 @@ class HostileUsersIT extends PostgresIntegrationTest {
         body -> assertThat(body).contains("levetid")));
     steps.add(refused("a process owner names a bean the models may not use", 400, () ->
         deploy("hs-po", part("Repo.bpmn", process("Repo", "<bpmn:startEvent id=\"StartEvent_S\" name=\"S\"/>"
-            + "<bpmn:serviceTask id=\"Task_R\" name=\"R\" camunda:delegateExpression=\"${caseFileRepository}\"/>"))),
-        body -> assertThat(body).contains("caseFileRepository")));
+            + "<bpmn:serviceTask id=\"Task_R\" name=\"R\" camunda:delegateExpression=\"${caseRecords}\"/>"))),
+        body -> assertThat(body).contains("caseRecords")));
     steps.add(refused("a process owner deploys an empty BPMN part", 400, () ->
         deploy("hs-po", part("Empty.bpmn", "")), body -> assertThat(body).contains("tom")));
     steps.add(refused("a process owner deploys a form with an html component", 400, () ->

@@ -11,7 +11,7 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dk.preparedreturn.casefile.CaseFile;
-import dk.preparedreturn.casefile.CaseFileRepository;
+import dk.preparedreturn.casefile.CaseService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,7 +121,7 @@ class TasklistBrowserIT {
   @Autowired
   IdentityService identity;
   @Autowired
-  CaseFileRepository cases;
+  CaseService cases;
 
   private final List<Page> openPages = new ArrayList<>();
 

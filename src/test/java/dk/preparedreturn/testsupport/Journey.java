@@ -50,7 +50,7 @@ public final class Journey {
 
   public static Referral referral(String reference, Referral.ResidenceStatus status, String country, LocalDate date) {
     return new Referral(reference, "politi", status, country, date,
-        new Referral.Person("Testperson Fiktiv", LocalDate.of(1995, 4, 12), "NG", "FEMALE", "SEXUAL",
+        new dk.preparedreturn.casefile.PersonData("Testperson Fiktiv", LocalDate.of(1995, 4, 12), "NG", "FEMALE", "SEXUAL",
             true, 1, "en"));
   }
 

@@ -1,6 +1,6 @@
 package dk.preparedreturn.testsupport;
 
-import dk.preparedreturn.casefile.CaseFileRepository;
+import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.caseevents.CaseEventService;
 import dk.preparedreturn.referral.Referral;
 import dk.preparedreturn.referral.ReferralService;
@@ -26,7 +26,7 @@ public abstract class ProcessTestBase {
   @Autowired
   protected ReferralService referrals;
   @Autowired
-  protected CaseFileRepository cases;
+  protected CaseService cases;
   @Autowired
   protected CaseEventService events;
   @Autowired

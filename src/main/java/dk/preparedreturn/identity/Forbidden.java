@@ -1,4 +1,4 @@
-package dk.preparedreturn.api;
+package dk.preparedreturn.identity;
 
 /** The caller is authenticated but its organisation may not do this. Answered with 403. */
 public class Forbidden extends RuntimeException {

@@ -1,4 +1,4 @@
-package dk.preparedreturn.journey;
+package dk.preparedreturn.process;
 
 import java.time.LocalDate;
 import java.time.LocalTime;

@@ -1,6 +1,9 @@
-package dk.preparedreturn.casefile;
+package dk.preparedreturn.casepage;
 
-import dk.preparedreturn.api.Forbidden;
+import dk.preparedreturn.casefile.CaseAccess;
+import dk.preparedreturn.casefile.CaseParticipation;
+import dk.preparedreturn.casefile.CaseFile;
+import dk.preparedreturn.identity.Forbidden;
 import dk.preparedreturn.audit.AuditLog;
 import dk.preparedreturn.caseevents.CaseEvent;
 import dk.preparedreturn.caseevents.CaseEventService;

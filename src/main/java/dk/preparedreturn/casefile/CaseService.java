@@ -1,0 +1,159 @@
+package dk.preparedreturn.casefile;
+
+import dk.preparedreturn.process.CaseVariables;
+import dk.preparedreturn.process.EngineClock;
+import dk.preparedreturn.process.Workflow;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/**
+ * The only way to change a case. Each method is an intent of the journey (identify, assign the
+ * contact person, move the deadline, confirm the departure ...): it applies the intent to the
+ * {@link CaseFile}, which keeps the case's rules, stores the result, and gives the case's processes
+ * the values they read from it (the deadline a timer waits for, the partner a task goes to), which
+ * only the service writes. Listeners and controllers call it; none of them writes a column.
+ */
+@Service("cases")
+public class CaseService {
+
+  private final CaseRecords records;
+  private final Workflow workflow;
+  private final EngineClock clock;
+  private final ApplicationEventPublisher events;
+
+  CaseService(CaseRecords records, Workflow workflow, EngineClock clock, ApplicationEventPublisher events) {
+    this.records = records;
+    this.workflow = workflow;
+    this.clock = clock;
+    this.events = events;
+  }
+
+  // ---------------------------------------------------------------------------------- reading
+
+  public Optional<CaseFile> find(String caseRef) {
+    return records.find(caseRef);
+  }
+
+  /** @throws CaseNotFound when there is no such case */
+  public CaseFile require(String caseRef) {
+    return records.find(caseRef).orElseThrow(() -> new CaseNotFound(caseRef));
+  }
+
+  public Optional<CaseFile> findByReferrer(String organisation, String referrerReference) {
+    return records.findByReferrer(organisation, referrerReference);
+  }
+
+  /** The fingerprint of the referral the case was created from (a repeated referral must match it). */
+  public Optional<String> referralFingerprint(String caseRef) {
+    return records.fingerprint(caseRef);
+  }
+
+  /** The person's data; only {@link CaseAccess} (which logs each read) and the anonymous statistics read it. */
+  public Optional<PersonData> person(String caseRef) {
+    return records.person(caseRef);
+  }
+
+  public List<PhasePeriod> phaseHistory(String caseRef) {
+    return records.phaseHistory(caseRef);
+  }
+
+  // ---------------------------------------------------------------------------------- changing
+
+  /** A new case from a referral, with the person's data in a table of its own. */
+  public CaseFile open(String referrerReference, String referringOrganisation, String residenceStatus,
+      String countryOfReturn, LocalDate referralDate, String fingerprint, PersonData person, String createdBy) {
+    Instant now = clock.instant();
+    CaseFile file = CaseFile.referred(records.newCaseRef(Year.now(clock)), referrerReference, referringOrganisation,
+        residenceStatus, countryOfReturn, referralDate, now, createdBy);
+    records.insert(file, fingerprint, person);
+    return file;
+  }
+
+  public void linkMainProcess(String caseRef, String processInstanceId) {
+    change(caseRef, c -> c.linkedTo(processInstanceId));
+  }
+
+  /** Identified on T0 with the period and deadlines of the decision table; the processes wait for them. */
+  public void identify(String caseRef, LocalDate t0, String periodType, LocalDate deadline, LocalDate latestDeadline) {
+    change(caseRef, c -> c.identified(t0, periodType, deadline, latestDeadline));
+    workflow.setCaseValue(caseRef, CaseVariables.DEPARTURE_DEADLINE, deadline);
+    workflow.setCaseValue(caseRef, CaseVariables.MAX_DEADLINE, latestDeadline);
+  }
+
+  public void assignContactPerson(String caseRef, String userId) {
+    change(caseRef, c -> c.contactPersonAssigned(userId));
+    workflow.setCaseValue(caseRef, CaseVariables.CONTACT_PERSON, userId);
+  }
+
+  public void recordOfferDecision(String caseRef, String decision) {
+    change(caseRef, c -> c.offerDecided(decision));
+  }
+
+  /** An extension or a new deadline after a suspension: every timer and due date that hangs on it follows. */
+  public void moveDepartureDeadline(String caseRef, LocalDate deadline) {
+    change(caseRef, c -> c.deadlineMoved(deadline));
+    workflow.moveCaseDate(caseRef, CaseVariables.DEPARTURE_DEADLINE, deadline);
+  }
+
+  public void moveLatestDeadline(String caseRef, LocalDate latestDeadline) {
+    change(caseRef, c -> c.latestDeadlineMoved(latestDeadline));
+    workflow.setCaseValueEverywhere(caseRef, CaseVariables.MAX_DEADLINE, latestDeadline);
+  }
+
+  /** The case goes to a partner in its country of return; its partner tasks go there from now on. */
+  public void routeToPartner(String caseRef, String partnerGroup) {
+    change(caseRef, c -> c.routedTo(partnerGroup));
+    workflow.setCaseValue(caseRef, CaseVariables.PARTNER_GROUP, partnerGroup);
+  }
+
+  /** The flight booked on the given day (also a rebooking): the departure tasks follow it. */
+  public void bookFlight(String caseRef, LocalDate planned) {
+    change(caseRef, c -> c.flightBooked(planned));
+  }
+
+  /** A flight rebooked while the preparation runs: every timer and due date on it moves. */
+  public void rebookFlight(String caseRef, LocalDate planned) {
+    change(caseRef, c -> c.flightBooked(planned));
+    workflow.moveCaseDate(caseRef, CaseVariables.PLANNED_DEPARTURE_DATE, planned);
+  }
+
+  public void confirmDeparture(String caseRef, LocalDate day) {
+    change(caseRef, c -> c.departed(day));
+  }
+
+  public void confirmArrival(String caseRef, LocalDate day) {
+    change(caseRef, c -> c.arrived(day));
+  }
+
+  /** Why the case ends: not identified (and why), no indicators, withdrew, contact lost, not arrived. */
+  public void recordExit(String caseRef, String reason) {
+    change(caseRef, c -> c.exitFor(reason));
+  }
+
+  public void enterPhase(String caseRef, CasePhase phase) {
+    change(caseRef, c -> c.inPhase(phase, clock.instant()));
+  }
+
+  public void close(String caseRef, CaseOutcome outcome) {
+    change(caseRef, c -> c.closedAs(outcome, clock.instant()));
+    events.publishEvent(new CaseClosed(caseRef, outcome));
+  }
+
+  /** A payment or a claim decision of a support month, in the case's ledger. */
+  public void recordPayment(String caseRef, int month, String kind, String category, BigDecimal amount,
+      String currency, String status, String by) {
+    records.recordPayment(caseRef, month, kind, category, amount, currency, status, clock.instant(), by);
+  }
+
+  private void change(String caseRef, UnaryOperator<CaseFile> intent) {
+    CaseFile before = require(caseRef);
+    records.store(before, intent.apply(before));
+  }
+}
