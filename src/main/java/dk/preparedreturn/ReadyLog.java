@@ -1,6 +1,6 @@
 package dk.preparedreturn;
 
-import dk.preparedreturn.identity.StartupGuard;
+import dk.preparedreturn.users.StartupGuard;
 import dk.preparedreturn.notification.MailCatcherCondition;
 import dk.preparedreturn.notification.MailSenders;
 import java.lang.management.ManagementFactory;

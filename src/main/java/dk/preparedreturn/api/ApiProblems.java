@@ -4,8 +4,6 @@ import dk.preparedreturn.identity.Forbidden;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import dk.preparedreturn.casefile.CaseNotFound;
 import dk.preparedreturn.process.InvalidFormInput;
-import dk.preparedreturn.referral.ReferralConflict;
-import dk.preparedreturn.referral.ReferralService;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +27,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
  */
 @RestControllerAdvice(basePackages = "dk.preparedreturn")
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class ApiProblems {
+public class ApiProblems {
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiProblems.class);
 
@@ -100,18 +98,6 @@ class ApiProblems {
     return badRequest(e.getMessage(), List.of(new FieldProblem(e.field(), e.getMessage())));
   }
 
-  @ExceptionHandler(ReferralConflict.class)
-  ProblemDetail conflict(ReferralConflict e) {
-    ProblemDetail problem = problem(HttpStatus.CONFLICT, e.getMessage());
-    problem.setProperty("caseRef", e.caseRef());
-    return problem;
-  }
-
-  @ExceptionHandler(ReferralService.ConcurrentReferral.class)
-  ProblemDetail concurrent(ReferralService.ConcurrentReferral e) {
-    return problem(HttpStatus.CONFLICT, e.getMessage());
-  }
-
   @ExceptionHandler(CaseNotFound.class)
   ProblemDetail notFound(CaseNotFound e) {
     return problem(HttpStatus.NOT_FOUND, e.getMessage());
@@ -154,13 +140,13 @@ class ApiProblems {
         .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error (reference " + reference + ")"));
   }
 
-  static ProblemDetail badRequest(String detail, List<FieldProblem> errors) {
+  public static ProblemDetail badRequest(String detail, List<FieldProblem> errors) {
     ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, detail);
     problem.setProperty("errors", errors);
     return problem;
   }
 
-  static ProblemDetail problem(HttpStatusCode status, String detail) {
+  public static ProblemDetail problem(HttpStatusCode status, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setType(URI.create("about:blank"));
     return problem;

@@ -1,10 +1,10 @@
 package dk.preparedreturn.audit;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,15 +28,17 @@ public class AuditLog {
   }
 
   private final JdbcClient jdbc;
+  private final Clock clock;
 
-  public AuditLog(JdbcClient jdbc) {
+  public AuditLog(JdbcClient jdbc, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
   }
 
   public void record(String userId, Collection<String> groups, Action action, String caseRef,
       Collection<String> fields) {
     jdbc.sql("INSERT INTO audit_log (occurred_at, user_id, user_groups, action, case_ref, fields) VALUES (?,?,?,?,?,?)")
-        .params(Timestamp.from(ClockUtil.getCurrentTime().toInstant()), userId, String.join(",", groups),
+        .params(Timestamp.from(clock.instant()), userId, String.join(",", groups),
             action.name(), caseRef, fields == null ? null : String.join(",", fields))
         .update();
   }

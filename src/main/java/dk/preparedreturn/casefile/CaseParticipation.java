@@ -2,6 +2,7 @@ package dk.preparedreturn.casefile;
 
 import dk.preparedreturn.process.Privileged;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -14,7 +15,6 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,10 +34,12 @@ public class CaseParticipation {
   private static final Object GRANTED = CaseParticipation.class.getName() + ".granted";
 
   private final JdbcClient jdbc;
+  private final Clock clock;
   private final AuthorizationService authorizations;
   private final RuntimeService runtime;
 
-  public CaseParticipation(JdbcClient jdbc, @Lazy AuthorizationService authorizations, @Lazy RuntimeService runtime) {
+  public CaseParticipation(JdbcClient jdbc, @Lazy AuthorizationService authorizations, @Lazy RuntimeService runtime, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.authorizations = authorizations;
     this.runtime = runtime;
@@ -56,7 +58,7 @@ public class CaseParticipation {
   public void join(String caseRef, String groupId, Collection<String> processInstanceIds) {
     int added = jdbc.sql("INSERT INTO case_participant (case_ref, group_id, since) SELECT ?, ?, ? FROM (SELECT 1 AS one) x"
             + " WHERE NOT EXISTS (SELECT 1 FROM case_participant WHERE case_ref = ? AND group_id = ?)")
-        .params(caseRef, groupId, Timestamp.from(ClockUtil.getCurrentTime().toInstant()), caseRef, groupId)
+        .params(caseRef, groupId, Timestamp.from(clock.instant()), caseRef, groupId)
         .update();
     if (added == 0) {
       // Already taking part: every instance of the case already grants the group READ, those started

@@ -2,33 +2,27 @@ package dk.preparedreturn.casefile;
 
 import dk.preparedreturn.identity.Audience;
 import dk.preparedreturn.identity.Groups;
+import dk.preparedreturn.process.BuiltInListeners;
+import dk.preparedreturn.process.BuiltInListeners.StartListenerOfEveryProcess;
+import dk.preparedreturn.process.BuiltInListeners.TaskListenerOfEveryTask;
 import dk.preparedreturn.process.CaseScope;
 import dk.preparedreturn.process.Privileged;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Built into every model, so that no model can forget or get round need-to-know:
+ * Built into every model ({@link BuiltInListeners}), so that no model can forget or get round need-to-know:
  *
  * <ul>
  *   <li>a new task makes its candidate groups take part in its case. The case is the one the task's
@@ -42,7 +36,8 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-class ParticipationListeners extends AbstractProcessEnginePlugin {
+@Order(BuiltInListeners.Order.PARTICIPATION)
+class ParticipationListeners implements TaskListenerOfEveryTask, StartListenerOfEveryProcess {
 
   private final CaseParticipation participation;
   private final CaseService cases;
@@ -55,27 +50,25 @@ class ParticipationListeners extends AbstractProcessEnginePlugin {
   }
 
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners() == null
-        ? new ArrayList<>() : configuration.getCustomPreBPMNParseListeners();
-    TaskListener taskCreated = this::taskCreated;
-    TaskListener taskAssigned = this::taskAssigned;
-    ExecutionListener instanceStarted = this::instanceStarted;
-    listeners.add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseProcess(Element element, ProcessDefinitionEntity definition) {
-        definition.addBuiltInListener(ExecutionListener.EVENTNAME_START, instanceStarted);
-      }
+  public Set<String> events() {
+    return Set.of(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT);
+  }
 
-      @Override
-      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-          behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, taskCreated);
-          behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, taskAssigned);
-        }
-      }
-    });
-    configuration.setCustomPreBPMNParseListeners(listeners);
+  @Override
+  public void notify(DelegateTask task) {
+    if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+      taskCreated(task);
+    } else {
+      taskAssigned(task);
+    }
+  }
+
+  @Override
+  public void started(DelegateExecution processInstance) {
+    String caseRef = CaseScope.caseRef(processInstance);
+    if (caseRef != null) {
+      participation.instanceStarted(caseRef, processInstance.getProcessInstanceId());
+    }
   }
 
   void taskCreated(DelegateTask task) {
@@ -118,16 +111,6 @@ class ParticipationListeners extends AbstractProcessEnginePlugin {
       throw new AuthorizationException(Audience.ofCandidates(groups).pick(
           "Opgaven kan kun tildeles en medarbejder i " + String.join(", ", groups) + ".",
           "The task can be assigned only to a member of " + String.join(", ", groups) + "."));
-    }
-  }
-
-  void instanceStarted(DelegateExecution execution) {
-    if (!execution.getProcessInstanceId().equals(execution.getId())) {
-      return;
-    }
-    String caseRef = CaseScope.caseRef(execution);
-    if (caseRef != null) {
-      participation.instanceStarted(caseRef, execution.getProcessInstanceId());
     }
   }
 

@@ -4,7 +4,7 @@ import dk.preparedreturn.caseevents.CaseEvent;
 import dk.preparedreturn.caseevents.CaseEventService;
 import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.identity.Caller;
-import dk.preparedreturn.identity.StartupGuard;
+import dk.preparedreturn.users.StartupGuard;
 import dk.preparedreturn.referral.Referral;
 import dk.preparedreturn.referral.Referral.ResidenceStatus;
 import dk.preparedreturn.referral.ReferralService;

@@ -1,5 +1,7 @@
 package dk.preparedreturn.forms;
 
+import dk.preparedreturn.process.BuiltInListeners;
+import dk.preparedreturn.process.BuiltInListeners.TaskListenerOfEveryTask;
 import dk.preparedreturn.process.InvalidFormInput;
 import dk.preparedreturn.process.Submission;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -24,23 +26,16 @@ import java.util.regex.PatternSyntaxException;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,7 +43,7 @@ import org.springframework.stereotype.Component;
  * submission through the engine REST API or Tasklist's API does not pass form-js, so without this
  * a required field could be left out or a value outside the form's options stored. Added to every
  * user task as a built-in listener, so a form a process owner changes in Camunda Modeler is
- * enforced as changed, with no code. For each field the form shows (its {@code conditional.hide}
+ * enforced as changed, with no code ({@link BuiltInListeners}). For each field the form shows (its {@code conditional.hide}
  * FEEL expression is evaluated as form-js does, an unticked checkbox counting as false):
  *
  * <ul>
@@ -67,7 +62,8 @@ import org.springframework.stereotype.Component;
  * tasks).
  */
 @Component
-class FormSchemaValidation extends AbstractProcessEnginePlugin implements TaskListener {
+@Order(BuiltInListeners.Order.FORM_VALIDATION)
+class FormSchemaValidation implements TaskListenerOfEveryTask {
 
   private static final Logger LOG = LoggerFactory.getLogger(FormSchemaValidation.class);
   private static final Set<String> CHOICES = Set.of("radio", "select");
@@ -79,18 +75,8 @@ class FormSchemaValidation extends AbstractProcessEnginePlugin implements TaskLi
   private final Map<String, JsonNode> parsedForms = new java.util.concurrent.ConcurrentHashMap<>();
 
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
-        ? new ArrayList<>() : configuration.getCustomPostBPMNParseListeners();
-    listeners.add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-          behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, FormSchemaValidation.this);
-        }
-      }
-    });
-    configuration.setCustomPostBPMNParseListeners(listeners);
+  public Set<String> events() {
+    return Set.of(TaskListener.EVENTNAME_COMPLETE);
   }
 
   @Override

@@ -4,11 +4,11 @@ import dk.preparedreturn.identity.Forbidden;
 import dk.preparedreturn.process.InvalidFormInput;
 import dk.preparedreturn.identity.Groups;
 import dk.preparedreturn.identity.Caller;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -46,8 +46,10 @@ class NotificationController {
   }
 
   private final Outbox outbox;
+  private final Clock clock;
 
-  NotificationController(Outbox outbox) {
+  NotificationController(Outbox outbox, Clock clock) {
+    this.clock = clock;
     this.outbox = outbox;
   }
 
@@ -78,7 +80,7 @@ class NotificationController {
       throw new ResponseStatusException(HttpStatus.CONFLICT, "The notification is " + entry.status()
           + "; only a FAILED notification can be put back");
     }
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = clock.instant();
     if (!outbox.retry(id, now, caller.userId())) {
       // put back (or changed) by someone else between the read and the update
       throw new ResponseStatusException(HttpStatus.CONFLICT, "The notification is no longer FAILED");

@@ -3,6 +3,7 @@ package dk.preparedreturn.notification;
 import dk.preparedreturn.identity.Groups;
 import dk.preparedreturn.process.Privileged;
 import dk.preparedreturn.notification.MailTemplates.Language;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -16,10 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 
@@ -36,18 +35,20 @@ public class Notifier {
   static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final Outbox outbox;
+  private final Clock clock;
   private final MailTemplates templates;
   private final NotificationProperties properties;
   private final IdentityService identity;
   private final ZoneId zone;
 
   public Notifier(Outbox outbox, MailTemplates templates, NotificationProperties properties,
-      @Lazy IdentityService identity, @Value("${app.time-zone:Europe/Copenhagen}") ZoneId zone) {
+      @Lazy IdentityService identity, Clock clock) {
+    this.clock = clock;
     this.outbox = outbox;
     this.templates = templates;
     this.properties = properties;
     this.identity = identity;
-    this.zone = zone;
+    this.zone = clock.getZone();
   }
 
   /**
@@ -113,7 +114,7 @@ public class Notifier {
   private void send(NotificationKind kind, String dedupKey, String caseRef, String taskId, List<String> recipients,
       Language language, Map<String, String> values) {
     MailTemplates.Mail mail = templates.render(kind, language, values);
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = clock.instant();
     if (outbox.add(dedupKey, kind, caseRef, taskId, recipients, mail.subject(), mail.body(), now)) {
       LOG.debug("Notification {} queued for case {}", kind, caseRef);
     }

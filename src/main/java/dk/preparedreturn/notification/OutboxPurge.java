@@ -1,7 +1,7 @@
 package dk.preparedreturn.notification;
 
+import java.time.Clock;
 import java.time.Instant;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -20,9 +20,11 @@ public class OutboxPurge {
   static final int BATCH = 1000;
 
   private final Outbox outbox;
+  private final Clock clock;
   private final NotificationProperties properties;
 
-  OutboxPurge(Outbox outbox, NotificationProperties properties) {
+  OutboxPurge(Outbox outbox, NotificationProperties properties, Clock clock) {
+    this.clock = clock;
     this.outbox = outbox;
     this.properties = properties;
   }
@@ -42,7 +44,7 @@ public class OutboxPurge {
 
   /** Deletes the sent notifications that are due for deletion; returns how many. */
   public int purge() {
-    Instant sentBefore = ClockUtil.getCurrentTime().toInstant().minus(properties.sentRetention());
+    Instant sentBefore = clock.instant().minus(properties.sentRetention());
     return outbox.purgeSent(sentBefore, BATCH);
   }
 }

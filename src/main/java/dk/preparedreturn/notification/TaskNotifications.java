@@ -1,27 +1,37 @@
 package dk.preparedreturn.notification;
 
+import dk.preparedreturn.process.BuiltInListeners;
+import dk.preparedreturn.process.BuiltInListeners.TaskListenerOfEveryTask;
 import dk.preparedreturn.process.CaseScope;
 import static dk.preparedreturn.process.CaseVariables.CASE_REF;
 
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Built into every user task (see {@link NotificationParseListener}): a new task is announced to the
+ * Built into every user task ({@link BuiltInListeners}): a new task is announced to the
  * mailboxes of its candidate groups, an assignment to the assignee (unless they claimed it
  * themselves).
  */
 @Component
-class TaskNotifications implements TaskListener {
+@Order(BuiltInListeners.Order.NOTIFICATIONS)
+class TaskNotifications implements TaskListenerOfEveryTask {
 
   private final Notifier notifier;
 
   TaskNotifications(Notifier notifier) {
     this.notifier = notifier;
+  }
+
+  @Override
+  public Set<String> events() {
+    return Set.of(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT);
   }
 
   @Override

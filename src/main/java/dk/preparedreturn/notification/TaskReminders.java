@@ -2,12 +2,12 @@ package dk.preparedreturn.notification;
 
 import static dk.preparedreturn.process.CaseVariables.CASE_REF;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -31,12 +31,14 @@ public class TaskReminders {
   static final int PAGE = 500;
 
   private final TaskService tasks;
+  private final Clock clock;
   private final RuntimeService runtime;
   private final Notifier notifier;
   private final NotificationProperties properties;
 
   TaskReminders(@Lazy TaskService tasks, @Lazy RuntimeService runtime, Notifier notifier,
-      NotificationProperties properties) {
+      NotificationProperties properties, Clock clock) {
+    this.clock = clock;
     this.tasks = tasks;
     this.runtime = runtime;
     this.notifier = notifier;
@@ -65,7 +67,7 @@ public class TaskReminders {
   /** Queues reminders and escalations that are due; returns how many tasks were looked at. */
   @Transactional
   public int scan() {
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = clock.instant();
     List<Task> dueSoon = tasks.createTaskQuery().active().dueAfter(Date.from(now))
         .dueBefore(Date.from(now.plus(properties.reminderLead()))).orderByDueDate().asc().listPage(0, PAGE);
     for (Task task : dueSoon) {

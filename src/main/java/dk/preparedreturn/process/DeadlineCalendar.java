@@ -6,8 +6,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,10 +25,12 @@ public class DeadlineCalendar {
   static final LocalTime WORKDAY_START = LocalTime.of(8, 0);
   static final LocalTime END_OF_DAY = LocalTime.of(23, 59);
 
+  private final EngineClock clock;
   private final ZoneId zone;
 
-  public DeadlineCalendar(@Value("${app.time-zone:Europe/Copenhagen}") ZoneId zone) {
-    this.zone = zone;
+  public DeadlineCalendar(EngineClock clock) {
+    this.clock = clock;
+    this.zone = clock.getZone();
   }
 
   public ZoneId zone() {
@@ -39,7 +39,7 @@ public class DeadlineCalendar {
 
   /** Today in the service's time zone, by the engine clock (moved by tests). */
   public LocalDate today() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate();
+    return clock.today();
   }
 
   public String plusDays(Object date, Object days) {
@@ -71,7 +71,7 @@ public class DeadlineCalendar {
 
   /** Whether a deadline on the given day has passed by the engine clock. */
   public boolean passed(Object date) {
-    return !ClockUtil.getCurrentTime().before(passedAt(date));
+    return !clock.instant().isBefore(passedAt(date).toInstant());
   }
 
   private Date at(LocalDate day, LocalTime time) {

@@ -6,7 +6,10 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import dk.preparedreturn.api.ApiProblems;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,5 +39,18 @@ class ReferralController {
     Map<String, Object> body = Map.of("caseRef", result.caseRef(), "created", result.created(),
         "case", location.toString(), "deadlines", location + "/deadlines");
     return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).location(location).body(body);
+  }
+
+  /** The same referrer reference with different content: 409 naming the existing case. */
+  @ExceptionHandler(ReferralConflict.class)
+  ProblemDetail conflict(ReferralConflict e) {
+    ProblemDetail problem = ApiProblems.problem(HttpStatus.CONFLICT, e.getMessage());
+    problem.setProperty("caseRef", e.caseRef());
+    return problem;
+  }
+
+  @ExceptionHandler(ReferralService.ConcurrentReferral.class)
+  ProblemDetail concurrent(ReferralService.ConcurrentReferral e) {
+    return ApiProblems.problem(HttpStatus.CONFLICT, e.getMessage());
   }
 }

@@ -4,6 +4,7 @@ import dk.preparedreturn.casefile.CasePhase;
 import dk.preparedreturn.identity.Groups;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +14,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
@@ -33,6 +33,7 @@ public class OperationsMetrics {
   private static final Logger LOG = LoggerFactory.getLogger(OperationsMetrics.class);
 
   private final MeterRegistry meters;
+  private final Clock clock;
   private final JdbcClient jdbc;
   private final TaskService tasks;
   private final RuntimeService runtime;
@@ -41,7 +42,8 @@ public class OperationsMetrics {
   private final Map<String, AtomicLong> values = new ConcurrentHashMap<>();
 
   OperationsMetrics(MeterRegistry meters, JdbcClient jdbc, @Lazy TaskService tasks, @Lazy RuntimeService runtime,
-      @Lazy ManagementService management, @Lazy IdentityService identity) {
+      @Lazy ManagementService management, @Lazy IdentityService identity, Clock clock) {
+    this.clock = clock;
     this.meters = meters;
     this.jdbc = jdbc;
     this.tasks = tasks;
@@ -73,7 +75,7 @@ public class OperationsMetrics {
             tasks.createTaskQuery().taskCandidateGroup(group.getId()).includeAssignedTasks().count());
       }
     }
-    Date now = ClockUtil.getCurrentTime();
+    Date now = Date.from(clock.instant());
     gauge("tasks.overdue", null, null, "Open tasks past their due date", tasks.createTaskQuery().dueBefore(now).count());
     gauge("incidents.open", null, null, "Open incidents (failed jobs, failed notifications)",
         runtime.createIncidentQuery().count());

@@ -4,6 +4,7 @@ import dk.preparedreturn.casefile.CaseOutcome;
 import dk.preparedreturn.casefile.CasePhase;
 import dk.preparedreturn.process.DeadlineCalendar;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -57,10 +57,12 @@ public class ReportService {
   }
 
   private final JdbcClient jdbc;
+  private final Clock clock;
   private final TaskService tasks;
   private final DeadlineCalendar calendar;
 
-  ReportService(JdbcClient jdbc, @Lazy TaskService tasks, DeadlineCalendar calendar) {
+  ReportService(JdbcClient jdbc, @Lazy TaskService tasks, DeadlineCalendar calendar, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.tasks = tasks;
     this.calendar = calendar;
@@ -91,7 +93,7 @@ public class ReportService {
       + " GROUP BY phase, country_of_return, offer_decision, exited, departed, outcome";
 
   public Summary summary() {
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = clock.instant();
     LocalDate today = calendar.today();
     List<Facts> facts = jdbc.sql(FACTS).query((rs, n) -> new Facts(rs.getString(1), rs.getString(2), rs.getString(3),
         rs.getInt(4) == 1, rs.getInt(5) == 1, rs.getString(6), rs.getLong(7))).list();

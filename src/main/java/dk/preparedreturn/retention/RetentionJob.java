@@ -2,6 +2,7 @@ package dk.preparedreturn.retention;
 
 import dk.preparedreturn.audit.AuditLog;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -15,7 +16,6 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +45,7 @@ public class RetentionJob {
   private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
 
   private final JdbcClient jdbc;
+  private final Clock clock;
   private final RetentionProperties properties;
   private final TransactionTemplate transactions;
   private final AuditLog audit;
@@ -53,7 +54,8 @@ public class RetentionJob {
   private final AuthorizationService authorizations;
 
   RetentionJob(JdbcClient jdbc, RetentionProperties properties, TransactionTemplate transactions, AuditLog audit,
-      @Lazy HistoryService history, @Lazy RuntimeService runtime, @Lazy AuthorizationService authorizations) {
+      @Lazy HistoryService history, @Lazy RuntimeService runtime, @Lazy AuthorizationService authorizations, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.properties = properties;
     this.transactions = transactions;
@@ -75,7 +77,7 @@ public class RetentionJob {
 
   /** Deletes the cases that are due; returns how many this run deleted. */
   public int run() {
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = clock.instant();
     Instant closedBefore = now.atOffset(ZoneOffset.UTC).minus(properties.personalData()).toInstant();
     List<String> due = jdbc.sql("SELECT case_ref FROM case_file WHERE closed_at < ? ORDER BY closed_at")
         .param(Timestamp.from(closedBefore)).query(String.class).list();

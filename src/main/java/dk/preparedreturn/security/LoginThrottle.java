@@ -2,13 +2,13 @@ package dk.preparedreturn.security;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -53,11 +53,13 @@ public class LoginThrottle {
   }
 
   private final LoginThrottleProperties properties;
+  private final Clock clock;
   private final Map<Key, Failures> failures = new ConcurrentHashMap<>();
   private final Counter failed;
   private final Counter refused;
 
-  LoginThrottle(LoginThrottleProperties properties, ObjectProvider<MeterRegistry> meters) {
+  LoginThrottle(LoginThrottleProperties properties, ObjectProvider<MeterRegistry> meters, Clock clock) {
+    this.clock = clock;
     this.properties = properties;
     MeterRegistry registry = meters.getIfAvailable();
     this.failed = registry == null ? null : Counter.builder("logins.failed")
@@ -162,7 +164,7 @@ public class LoginThrottle {
     return a.isAfter(b) ? a : b;
   }
 
-  private static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+  private Instant now() {
+    return clock.instant();
   }
 }

@@ -1,4 +1,4 @@
-package dk.preparedreturn.identity;
+package dk.preparedreturn.users;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

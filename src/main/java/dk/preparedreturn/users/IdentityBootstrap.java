@@ -1,5 +1,6 @@
-package dk.preparedreturn.identity;
+package dk.preparedreturn.users;
 
+import dk.preparedreturn.identity.Groups;
 import dk.preparedreturn.process.StartupLock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

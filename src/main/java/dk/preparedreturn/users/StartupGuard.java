@@ -1,5 +1,6 @@
-package dk.preparedreturn.identity;
+package dk.preparedreturn.users;
 
+import dk.preparedreturn.identity.ProductionCheck;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -28,7 +29,6 @@ import org.springframework.stereotype.Component;
 public class StartupGuard implements InitializingBean {
 
   static final Set<String> DEFAULT_PASSWORDS = Set.of("demo", "admin", "password", "camunda", "changeme");
-  static final Set<String> EXAMPLE_DOMAINS = Set.of("example.org", "example.com", "example.net");
   static final int MIN_PASSWORD_LENGTH = 10;
 
   private final boolean embeddedDefault;
@@ -89,18 +89,12 @@ public class StartupGuard implements InitializingBean {
     checks.forEach(ProductionCheck::check);
   }
 
-  /** {@code change-me...}, {@code Change_Me...}, {@code changeme...}. */
   static boolean isPlaceholder(String value) {
-    return value != null && value.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "").startsWith("changeme");
+    return ProductionCheck.isPlaceholder(value);
   }
 
-  /** Blank, or an address at one of the domains reserved for examples (RFC 2606). */
   static boolean isExampleAddress(String address) {
-    if (address == null || address.isBlank()) {
-      return true;
-    }
-    String domain = address.substring(address.lastIndexOf('@') + 1).trim().toLowerCase(Locale.ROOT);
-    return EXAMPLE_DOMAINS.stream().anyMatch(d -> domain.equals(d) || domain.endsWith("." + d));
+    return ProductionCheck.isExampleAddress(address);
   }
 
   /** The administrator's password must fulfil the engine's password policy (on outside the embedded default). */
@@ -134,6 +128,6 @@ public class StartupGuard implements InitializingBean {
   }
 
   static IllegalStateException refuse(String reason) {
-    return new IllegalStateException("Refusing to start outside the embedded default: " + reason);
+    return ProductionCheck.refuse(reason);
   }
 }

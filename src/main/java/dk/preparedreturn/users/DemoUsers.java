@@ -1,5 +1,6 @@
-package dk.preparedreturn.identity;
+package dk.preparedreturn.users;
 
+import dk.preparedreturn.identity.Groups;
 import java.util.List;
 
 /**
