@@ -8,7 +8,6 @@ import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.casefile.CaseOutcome;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 

@@ -7,7 +7,6 @@ import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.casefile.CasePhase;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**

@@ -8,13 +8,13 @@ import jakarta.mail.internet.MimeMessage;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.slf4j.Logger;
@@ -52,6 +52,7 @@ public class NotificationSender {
   private static final Logger LOG = LoggerFactory.getLogger(NotificationSender.class);
 
   private final Outbox outbox;
+  private final Clock clock;
   private final ObjectProvider<JavaMailSender> mail;
   private final NotificationProperties properties;
   private final CaseService cases;
@@ -68,14 +69,15 @@ public class NotificationSender {
 
   @Autowired
   NotificationSender(Outbox outbox, ObjectProvider<JavaMailSender> mail, NotificationProperties properties,
-      CaseService cases, @Lazy RuntimeService runtime, MeterRegistry meters) {
-    this(outbox, mail, properties, cases, runtime, meters, ManagementFactory.getRuntimeMXBean().getName());
+      CaseService cases, @Lazy RuntimeService runtime, MeterRegistry meters, Clock clock) {
+    this(outbox, mail, properties, cases, runtime, meters, clock, ManagementFactory.getRuntimeMXBean().getName());
   }
 
   /** A sender with its own node name (tests play several nodes in one JVM). */
   NotificationSender(Outbox outbox, ObjectProvider<JavaMailSender> mail, NotificationProperties properties,
-      CaseService cases, RuntimeService runtime, MeterRegistry meters, String node) {
+      CaseService cases, RuntimeService runtime, MeterRegistry meters, Clock clock, String node) {
     this.node = node;
+    this.clock = clock;
     this.outbox = outbox;
     this.mail = mail;
     this.properties = properties;
@@ -125,10 +127,10 @@ public class NotificationSender {
       return 0; // the database is still unreachable: claim nothing new
     }
     int count = 0;
-    for (Outbox.Due due : outbox.due(ClockUtil.getCurrentTime().toInstant(), properties.senderBatch())) {
+    for (Outbox.Due due : outbox.due(clock.instant(), properties.senderBatch())) {
       // the lock runs from the claim, not from the start of the batch (a slow SMTP server must not
       // let a later claim expire before its mail is sent)
-      Instant now = ClockUtil.getCurrentTime().toInstant();
+      Instant now = clock.instant();
       if (outbox.claim(due.id(), node, now, now.plus(properties.lockTime()))) {
         Optional<Outbox.Entry> entry = outbox.find(due.id());
         if (entry.isEmpty()) {
@@ -177,7 +179,7 @@ public class NotificationSender {
       failed(entry, e);
       return false;
     }
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = clock.instant();
     try {
       recordSent(entry, now);
     } catch (RuntimeException e) {
@@ -207,7 +209,7 @@ public class NotificationSender {
 
   private void failed(Outbox.Entry entry, Exception error) {
     failedAttempts.increment();
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = clock.instant();
     int attempts = entry.attempts() + 1;
     Duration delay = properties.firstRetry().multipliedBy(1L << Math.min(attempts - 1, 20));
     if (delay.compareTo(properties.maxRetryDelay()) > 0) {
