@@ -6,18 +6,15 @@ import dk.preparedreturn.process.BuiltInListeners;
 import dk.preparedreturn.process.BuiltInListeners.StartListenerOfEveryProcess;
 import dk.preparedreturn.process.BuiltInListeners.TaskListenerOfEveryTask;
 import dk.preparedreturn.process.CaseScope;
-import dk.preparedreturn.process.Privileged;
+import dk.preparedreturn.process.Directory;
+import dk.preparedreturn.process.TaskFacts;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -41,12 +38,12 @@ class ParticipationListeners implements TaskListenerOfEveryTask, StartListenerOf
 
   private final CaseParticipation participation;
   private final CaseService cases;
-  private final IdentityService identity;
+  private final Directory directory;
 
-  ParticipationListeners(CaseParticipation participation, CaseService cases, @Lazy IdentityService identity) {
+  ParticipationListeners(CaseParticipation participation, CaseService cases, Directory directory) {
     this.participation = participation;
     this.cases = cases;
-    this.identity = identity;
+    this.directory = directory;
   }
 
   @Override
@@ -73,7 +70,7 @@ class ParticipationListeners implements TaskListenerOfEveryTask, StartListenerOf
 
   void taskCreated(DelegateTask task) {
     String caseRef = CaseScope.caseRef(task);
-    List<String> groups = candidateGroups(task);
+    List<String> groups = TaskFacts.candidateGroups(task);
     List<String> partners = groups.stream().filter(Groups::isPartnerGroup).toList();
     if (!partners.isEmpty()) {
       String routed = caseRef == null ? null : cases.find(caseRef).map(CaseFile::partnerGroup).orElse(null);
@@ -85,8 +82,7 @@ class ParticipationListeners implements TaskListenerOfEveryTask, StartListenerOf
       }
     }
     if (caseRef != null) {
-      List<String> hierarchy = CaseScope.hierarchy(task.getExecution());
-      groups.forEach(group -> participation.join(caseRef, group, hierarchy));
+      groups.forEach(group -> participation.join(caseRef, group, () -> CaseScope.hierarchy(task.getExecution())));
     }
     checkAssignee(task, false);
   }
@@ -98,38 +94,18 @@ class ParticipationListeners implements TaskListenerOfEveryTask, StartListenerOf
   /** @param selfClaimChecked a claim by the caller himself was checked by the engine (see below) */
   private void checkAssignee(DelegateTask task, boolean selfClaimChecked) {
     String assignee = task.getAssignee();
-    if (assignee == null || selfClaimChecked && claimedByTheCaller(assignee)) {
+    if (assignee == null || selfClaimChecked && TaskFacts.claimedByActingUser(assignee)) {
       return;
     }
-    List<String> groups = candidateGroups(task);
+    List<String> groups = TaskFacts.candidateGroups(task);
     if (groups.isEmpty()) {
       return;
     }
-    List<String> memberOf = Privileged.call(() -> identity.createGroupQuery().groupMember(assignee).list())
-        .stream().map(Group::getId).toList();
+    List<String> memberOf = directory.groupsOf(assignee);
     if (memberOf.stream().noneMatch(groups::contains)) {
       throw new AuthorizationException(Audience.ofCandidates(groups).pick(
           "Opgaven kan kun tildeles en medarbejder i " + String.join(", ", groups) + ".",
           "The task can be assigned only to a member of " + String.join(", ", groups) + "."));
     }
-  }
-
-  /**
-   * A user claiming a task for himself: the engine has just checked that he may work on it (his
-   * group is a candidate: TASK_WORK), so nothing more to check.
-   */
-  private static boolean claimedByTheCaller(String assignee) {
-    var context = org.camunda.bpm.engine.impl.context.Context.getCommandContext();
-    var invocation = org.camunda.bpm.engine.impl.context.Context.getCommandInvocationContext();
-    var authentication = context == null ? null : context.getAuthentication();
-    return authentication != null && assignee.equals(authentication.getUserId()) && invocation != null
-        && invocation.getCommand() instanceof org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd
-        && context.getProcessEngineConfiguration().isAuthorizationEnabled();
-  }
-
-  private static List<String> candidateGroups(DelegateTask task) {
-    return task.getCandidates().stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-        .map(link -> link.getGroupId()).toList();
   }
 }

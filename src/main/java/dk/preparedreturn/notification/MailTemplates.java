@@ -1,5 +1,6 @@
 package dk.preparedreturn.notification;
 
+import dk.preparedreturn.identity.Audience;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,22 +28,22 @@ public class MailTemplates {
   public record Mail(String subject, String body) {
   }
 
-  private final Map<NotificationKind, Map<Language, String>> templates = new EnumMap<>(NotificationKind.class);
+  private final Map<NotificationKind, Map<Audience, String>> templates = new EnumMap<>(NotificationKind.class);
 
   public MailTemplates() {
     for (NotificationKind kind : NotificationKind.values()) {
-      Map<Language, String> byLanguage = new EnumMap<>(Language.class);
-      for (Language language : Language.values()) {
-        String text = load("mail/" + kind.name() + "." + language.code() + ".txt");
+      Map<Audience, String> byLanguage = new EnumMap<>(Audience.class);
+      for (Audience language : Audience.values()) {
+        String text = load("mail/" + kind.name() + "." + code(language) + ".txt");
         Matcher m = PLACEHOLDER.matcher(text);
         while (m.find()) {
           if (!PLACEHOLDERS.contains(m.group(1))) {
-            throw new IllegalStateException("Template " + kind + "." + language.code() + " uses {" + m.group(1)
+            throw new IllegalStateException("Template " + kind + "." + code(language) + " uses {" + m.group(1)
                 + "}; allowed are " + PLACEHOLDERS);
           }
         }
         if (!text.startsWith("Subject: ")) {
-          throw new IllegalStateException("Template " + kind + "." + language.code() + " must start with 'Subject: '");
+          throw new IllegalStateException("Template " + kind + "." + code(language) + " must start with 'Subject: '");
         }
         byLanguage.put(language, text);
       }
@@ -50,7 +51,7 @@ public class MailTemplates {
     }
   }
 
-  public Mail render(NotificationKind kind, Language language, Map<String, String> values) {
+  public Mail render(NotificationKind kind, Audience language, Map<String, String> values) {
     String text = templates.get(kind).get(language);
     Matcher m = PLACEHOLDER.matcher(text);
     StringBuilder out = new StringBuilder();
@@ -63,6 +64,11 @@ public class MailTemplates {
     return new Mail(rendered.substring("Subject: ".length(), newline).trim(), rendered.substring(newline + 1).strip());
   }
 
+  /** The template's language code: da, en. */
+  static String code(Audience language) {
+    return language.locale().getLanguage();
+  }
+
   private static String load(String path) {
     try (InputStream in = new ClassPathResource(path).getInputStream()) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
@@ -71,12 +77,4 @@ public class MailTemplates {
     }
   }
 
-  /** Danish for Danish organisations, English for the partners abroad. */
-  public enum Language {
-    DA, EN;
-
-    public String code() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-  }
 }

@@ -1,6 +1,7 @@
 package dk.preparedreturn.notification;
 
 import dk.preparedreturn.casefile.CaseService;
+import dk.preparedreturn.process.Incidents;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,15 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ActivityInstance;
-import org.camunda.bpm.engine.runtime.Incident;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -56,7 +53,7 @@ public class NotificationSender {
   private final ObjectProvider<JavaMailSender> mail;
   private final NotificationProperties properties;
   private final CaseService cases;
-  private final RuntimeService runtime;
+  private final Incidents incidents;
   private final String node;
   private final Counter sent;
   private final Counter failedAttempts;
@@ -69,20 +66,20 @@ public class NotificationSender {
 
   @Autowired
   NotificationSender(Outbox outbox, ObjectProvider<JavaMailSender> mail, NotificationProperties properties,
-      CaseService cases, @Lazy RuntimeService runtime, MeterRegistry meters, Clock clock) {
-    this(outbox, mail, properties, cases, runtime, meters, clock, ManagementFactory.getRuntimeMXBean().getName());
+      CaseService cases, Incidents incidents, MeterRegistry meters, Clock clock) {
+    this(outbox, mail, properties, cases, incidents, meters, clock, ManagementFactory.getRuntimeMXBean().getName());
   }
 
   /** A sender with its own node name (tests play several nodes in one JVM). */
   NotificationSender(Outbox outbox, ObjectProvider<JavaMailSender> mail, NotificationProperties properties,
-      CaseService cases, RuntimeService runtime, MeterRegistry meters, Clock clock, String node) {
+      CaseService cases, Incidents incidents, MeterRegistry meters, Clock clock, String node) {
     this.node = node;
     this.clock = clock;
     this.outbox = outbox;
     this.mail = mail;
     this.properties = properties;
     this.cases = cases;
-    this.runtime = runtime;
+    this.incidents = incidents;
     this.sent = Counter.builder("notifications.sent").description("Notifications sent").register(meters);
     this.failedAttempts = Counter.builder("notifications.failed.attempts")
         .description("Failed attempts to send a notification").register(meters);
@@ -233,11 +230,8 @@ public class NotificationSender {
    * still fails then gets a new one.
    */
   private boolean incidentOpen(String incidentId) {
-    if (incidentId == null) {
-      return false;
-    }
     try {
-      return runtime.createIncidentQuery().incidentId(incidentId).count() > 0;
+      return incidents.open(incidentId);
     } catch (RuntimeException e) {
       return true; // no pile of incidents while the engine cannot be asked
     }
@@ -249,39 +243,20 @@ public class NotificationSender {
     }
     try {
       String instance = cases.find(entry.caseRef()).map(c -> c.processInstanceId()).orElse(null);
-      if (instance == null || runtime.createProcessInstanceQuery().processInstanceId(instance).count() == 0) {
-        return;
-      }
-      Incident incident = runtime.createIncident(INCIDENT_TYPE, executionAtActivity(instance), entry.id(),
-          "Notification " + entry.kind() + " not sent after " + attempts + " attempts (" + reason
-              + "); retries continue");
-      outbox.setIncident(entry.id(), incident.getId());
+      incidents.raise(instance, INCIDENT_TYPE, entry.id(), "Notification " + entry.kind() + " not sent after "
+          + attempts + " attempts (" + reason + "); retries continue")
+          .ifPresent(incident -> outbox.setIncident(entry.id(), incident));
     } catch (RuntimeException e) {
       LOG.warn("Could not raise an incident for notification {}: {}", entry.id(), e.toString());
     }
   }
 
-  /**
-   * An execution of the process instance that is at an activity: the engine creates incidents only
-   * there (ENGINE: "Execution must be related to an activity"). The process instance's own execution
-   * is not while the case waits inside a scope (the return-track subprocess, an activity with
-   * boundary events), so the incident goes to the execution of the innermost current activity; it
-   * still belongs to the case's process instance.
-   */
-  private String executionAtActivity(String processInstanceId) {
-    ActivityInstance current = runtime.getActivityInstance(processInstanceId);
-    while (current != null && current.getChildActivityInstances().length > 0) {
-      current = current.getChildActivityInstances()[0];
-    }
-    return current == null || current.getExecutionIds().length == 0 ? processInstanceId
-        : current.getExecutionIds()[0];
-  }
-
   private void resolveIncident(String incidentId) {
     try {
-      runtime.resolveIncident(incidentId);
+      incidents.resolve(incidentId);
     } catch (RuntimeException e) {
       LOG.debug("Incident {} already gone: {}", incidentId, e.toString());
     }
   }
+
 }

@@ -1,8 +1,8 @@
 package dk.preparedreturn.notification;
 
 import dk.preparedreturn.identity.Groups;
-import dk.preparedreturn.process.Privileged;
-import dk.preparedreturn.notification.MailTemplates.Language;
+import dk.preparedreturn.process.Directory;
+import dk.preparedreturn.identity.Audience;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -15,11 +15,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,16 +35,16 @@ public class Notifier {
   private final Clock clock;
   private final MailTemplates templates;
   private final NotificationProperties properties;
-  private final IdentityService identity;
+  private final Directory directory;
   private final ZoneId zone;
 
   public Notifier(Outbox outbox, MailTemplates templates, NotificationProperties properties,
-      @Lazy IdentityService identity, Clock clock) {
+      Directory directory, Clock clock) {
     this.clock = clock;
     this.outbox = outbox;
     this.templates = templates;
     this.properties = properties;
-    this.identity = identity;
+    this.directory = directory;
     this.zone = clock.getZone();
   }
 
@@ -64,9 +61,7 @@ public class Notifier {
     values.put("link", properties.tasklistUrl() + "/camunda/app/tasklist/default/#/?task=" + taskId);
     String email = userId == null ? null : email(userId);
     if (email != null) {
-      Language language = Privileged.call(() -> identity.createGroupQuery().groupMember(userId).list()).stream()
-          .anyMatch(g -> Groups.isPartnerGroup(g.getId())) ? Language.EN : Language.DA;
-      send(kind, dedupKey, caseRef, taskId, List.of(email), language, values);
+      send(kind, dedupKey, caseRef, taskId, List.of(email), directory.audienceOf(userId), values);
     } else {
       if (userId != null) {
         LOG.warn("No e-mail address for user {}; {} for task {} goes to the candidate groups", userId, kind, taskId);
@@ -84,8 +79,9 @@ public class Notifier {
     values.put("caseRef", caseRef);
     values.put("deadline", deadline == null ? "-" : deadline);
     values.put("link", properties.tasklistUrl() + "/camunda/app/tasklist/default/");
-    if (userId != null && email(userId) != null) {
-      send(kind, dedupKey + ":user", caseRef, null, List.of(email(userId)), Language.DA, values);
+    String email = email(userId);
+    if (email != null) {
+      send(kind, dedupKey + ":user", caseRef, null, List.of(email), directory.audienceOf(userId), values);
     }
     sendToGroups(kind, dedupKey, caseRef, null, groups, values);
   }
@@ -104,15 +100,15 @@ public class Notifier {
       (Groups.isPartnerGroup(group) ? english : danish).add(mailbox);
     }
     if (!danish.isEmpty()) {
-      send(kind, dedupKey + ":da", caseRef, taskId, new ArrayList<>(danish), Language.DA, values);
+      send(kind, dedupKey + ":da", caseRef, taskId, new ArrayList<>(danish), Audience.DANISH, values);
     }
     if (!english.isEmpty()) {
-      send(kind, dedupKey + ":en", caseRef, taskId, new ArrayList<>(english), Language.EN, values);
+      send(kind, dedupKey + ":en", caseRef, taskId, new ArrayList<>(english), Audience.ENGLISH, values);
     }
   }
 
   private void send(NotificationKind kind, String dedupKey, String caseRef, String taskId, List<String> recipients,
-      Language language, Map<String, String> values) {
+      Audience language, Map<String, String> values) {
     MailTemplates.Mail mail = templates.render(kind, language, values);
     Instant now = clock.instant();
     if (outbox.add(dedupKey, kind, caseRef, taskId, recipients, mail.subject(), mail.body(), now)) {
@@ -121,7 +117,6 @@ public class Notifier {
   }
 
   private String email(String userId) {
-    User user = Privileged.call(() -> identity.createUserQuery().userId(userId).singleResult());
-    return user == null || user.getEmail() == null || user.getEmail().isBlank() ? null : user.getEmail();
+    return directory.user(userId).flatMap(Directory.Member::mailAddress).orElse(null);
   }
 }

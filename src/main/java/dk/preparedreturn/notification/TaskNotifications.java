@@ -3,14 +3,13 @@ package dk.preparedreturn.notification;
 import dk.preparedreturn.process.BuiltInListeners;
 import dk.preparedreturn.process.BuiltInListeners.TaskListenerOfEveryTask;
 import dk.preparedreturn.process.CaseScope;
+import dk.preparedreturn.process.TaskFacts;
 import static dk.preparedreturn.process.CaseVariables.CASE_REF;
 
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -38,9 +37,7 @@ class TaskNotifications implements TaskListenerOfEveryTask {
   public void notify(DelegateTask task) {
     String caseRef = CaseScope.caseRef(task);
     if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-      List<String> groups = task.getCandidates().stream()
-          .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-          .map(link -> link.getGroupId()).toList();
+      List<String> groups = TaskFacts.candidateGroups(task);
       if (task.getAssignee() != null) {
         notifier.task(NotificationKind.TASK_ASSIGNED, "TASK_ASSIGNED:" + task.getId() + ":" + task.getAssignee(),
             caseRef, task.getId(), task.getName(), task.getDueDate(), groups, task.getAssignee());
@@ -49,15 +46,9 @@ class TaskNotifications implements TaskListenerOfEveryTask {
             task.getName(), task.getDueDate(), groups, null);
       }
     } else if (TaskListener.EVENTNAME_ASSIGNMENT.equals(task.getEventName()) && task.getAssignee() != null
-        && !task.getAssignee().equals(currentUser())) {
+        && !task.getAssignee().equals(TaskFacts.actingUser())) {
       notifier.task(NotificationKind.TASK_ASSIGNED, "TASK_ASSIGNED:" + task.getId() + ":" + task.getAssignee(),
           caseRef, task.getId(), task.getName(), task.getDueDate(), List.of(), task.getAssignee());
     }
-  }
-
-  private static String currentUser() {
-    var authentication = Context.getCommandContext() == null ? null
-        : Context.getCommandContext().getAuthentication();
-    return authentication == null ? null : authentication.getUserId();
   }
 }

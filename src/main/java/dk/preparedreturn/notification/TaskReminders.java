@@ -1,20 +1,13 @@
 package dk.preparedreturn.notification;
 
-import static dk.preparedreturn.process.CaseVariables.CASE_REF;
-
+import dk.preparedreturn.process.OpenWork;
+import dk.preparedreturn.process.OpenWork.DueTask;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,17 +23,14 @@ public class TaskReminders {
   private static final Logger LOG = LoggerFactory.getLogger(TaskReminders.class);
   static final int PAGE = 500;
 
-  private final TaskService tasks;
+  private final OpenWork work;
   private final Clock clock;
-  private final RuntimeService runtime;
   private final Notifier notifier;
   private final NotificationProperties properties;
 
-  TaskReminders(@Lazy TaskService tasks, @Lazy RuntimeService runtime, Notifier notifier,
-      NotificationProperties properties, Clock clock) {
+  TaskReminders(OpenWork work, Notifier notifier, NotificationProperties properties, Clock clock) {
+    this.work = work;
     this.clock = clock;
-    this.tasks = tasks;
-    this.runtime = runtime;
     this.notifier = notifier;
     this.properties = properties;
   }
@@ -68,27 +58,21 @@ public class TaskReminders {
   @Transactional
   public int scan() {
     Instant now = clock.instant();
-    List<Task> dueSoon = tasks.createTaskQuery().active().dueAfter(Date.from(now))
-        .dueBefore(Date.from(now.plus(properties.reminderLead()))).orderByDueDate().asc().listPage(0, PAGE);
-    for (Task task : dueSoon) {
+    List<DueTask> dueSoon = work.dueBetween(now, now.plus(properties.reminderLead()), PAGE);
+    for (DueTask task : dueSoon) {
       notify(task, NotificationKind.TASK_DUE_SOON);
     }
-    List<Task> overdue = tasks.createTaskQuery().active().dueBefore(Date.from(now)).orderByDueDate().asc()
-        .listPage(0, PAGE);
-    for (Task task : overdue) {
+    List<DueTask> overdue = work.overdue(now, PAGE);
+    for (DueTask task : overdue) {
       notify(task, NotificationKind.TASK_OVERDUE);
     }
     return dueSoon.size() + overdue.size();
   }
 
-  private void notify(Task task, NotificationKind kind) {
-    Object caseRef = runtime.getVariable(task.getExecutionId(), CASE_REF.name());
-    String key = kind + ":" + task.getId() + ":" + task.getDueDate().toInstant();
-    List<String> groups = tasks.getIdentityLinksForTask(task.getId()).stream()
-        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-        .map(IdentityLink::getGroupId).toList();
+  private void notify(DueTask task, NotificationKind kind) {
+    String key = kind + ":" + task.id() + ":" + task.due().toInstant();
     // a reminder goes to the assignee (or, without one, the group); an escalation always to the group
-    String user = kind == NotificationKind.TASK_DUE_SOON ? task.getAssignee() : null;
-    notifier.task(kind, key, (String) caseRef, task.getId(), task.getName(), task.getDueDate(), groups, user);
+    String user = kind == NotificationKind.TASK_DUE_SOON ? task.assignee() : null;
+    notifier.task(kind, key, task.caseRef(), task.id(), task.name(), task.due(), task.candidateGroups(), user);
   }
 }

@@ -1,8 +1,6 @@
 package dk.preparedreturn.preparation;
 
-import dk.preparedreturn.process.Privileged;
-import org.camunda.bpm.engine.TaskService;
-import org.springframework.context.annotation.Lazy;
+import dk.preparedreturn.process.Workflow;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,14 +12,13 @@ import org.springframework.stereotype.Component;
 @Component("departures")
 public class Departures {
 
-  private final TaskService tasks;
+  private final Workflow workflow;
 
-  Departures(@Lazy TaskService tasks) {
-    this.tasks = tasks;
+  Departures(Workflow workflow) {
+    this.workflow = workflow;
   }
 
   public boolean awaitingConfirmation(String caseRef) {
-    return Privileged.call(() -> tasks.createTaskQuery().processInstanceBusinessKey(caseRef)
-        .taskDefinitionKey(PreparationProcess.TASK_CONFIRM_DEPARTURE).count()) > 0;
+    return workflow.hasOpenTask(caseRef, PreparationProcess.TASK_CONFIRM_DEPARTURE);
   }
 }

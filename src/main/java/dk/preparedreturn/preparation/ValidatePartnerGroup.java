@@ -7,12 +7,10 @@ import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.forms.FormInput;
 import dk.preparedreturn.identity.Groups;
 import dk.preparedreturn.process.CaseScope;
-import dk.preparedreturn.process.Privileged;
+import dk.preparedreturn.process.Directory;
 import dk.preparedreturn.process.Variable;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,11 +25,11 @@ class ValidatePartnerGroup implements TaskListener {
 
   static final Variable<String> LOCAL_PARTNER = Variable.string("localPartner");
 
-  private final IdentityService identity;
+  private final Directory directory;
   private final CaseService cases;
 
-  ValidatePartnerGroup(@Lazy IdentityService identity, CaseService cases) {
-    this.identity = identity;
+  ValidatePartnerGroup(Directory directory, CaseService cases) {
+    this.directory = directory;
     this.cases = cases;
   }
 
@@ -46,7 +44,7 @@ class ValidatePartnerGroup implements TaskListener {
           + Groups.partnerGroup(file.countryOfReturn()) + " eller " + Groups.partnerGroup(file.countryOfReturn())
           + "-region)", "must be a partner in the case's country of return");
     }
-    if (Privileged.call(() -> identity.createGroupQuery().groupId(group).count()) == 0) {
+    if (!directory.groupExists(group)) {
       throw input.invalid(LOCAL_PARTNER, "Partnergruppe", "skal være en eksisterende partnergruppe; bed en "
           + "administrator oprette gruppen og partnerens brugere først", "must be an existing partner group");
     }

@@ -1,15 +1,12 @@
 package dk.preparedreturn.reflection;
 
 import dk.preparedreturn.identity.Groups;
-import dk.preparedreturn.process.Privileged;
+import dk.preparedreturn.process.Directory;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,20 +20,17 @@ class ContactPersonOptions implements TaskListener {
 
   static final int MAX_OPTIONS = 200;
 
-  private final IdentityService identity;
+  private final Directory directory;
   private final ObjectMapper json = new ObjectMapper();
 
-  ContactPersonOptions(@Lazy IdentityService identity) {
-    this.identity = identity;
+  ContactPersonOptions(Directory directory) {
+    this.directory = directory;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    List<User> users = Privileged.call(() -> identity.createUserQuery().memberOfGroup(Groups.CMM)
-        .orderByUserLastName().asc().listPage(0, MAX_OPTIONS));
-    List<Map<String, String>> options = users.stream()
-        .map(u -> Map.of("label", (u.getFirstName() + " " + u.getLastName()).trim() + " (" + u.getId() + ")",
-            "value", u.getId()))
+    List<Map<String, String>> options = directory.members(Groups.CMM, MAX_OPTIONS).stream()
+        .map(member -> Map.of("label", member.label(), "value", member.id()))
         .toList();
     try {
       task.setVariableLocal(ReflectionProcess.CONTACT_PERSON_OPTIONS,

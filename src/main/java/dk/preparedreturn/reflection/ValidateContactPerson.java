@@ -7,11 +7,9 @@ import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.process.CaseScope;
 import dk.preparedreturn.forms.FormInput;
 import dk.preparedreturn.identity.Groups;
-import dk.preparedreturn.process.Privileged;
-import org.camunda.bpm.engine.IdentityService;
+import dk.preparedreturn.process.Directory;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,11 +19,11 @@ import org.springframework.stereotype.Component;
 @Component("validateContactPerson")
 class ValidateContactPerson implements TaskListener {
 
-  private final IdentityService identity;
+  private final Directory directory;
   private final CaseService cases;
 
-  ValidateContactPerson(@Lazy IdentityService identity, CaseService cases) {
-    this.identity = identity;
+  ValidateContactPerson(Directory directory, CaseService cases) {
+    this.directory = directory;
     this.cases = cases;
   }
 
@@ -33,8 +31,7 @@ class ValidateContactPerson implements TaskListener {
   public void notify(DelegateTask task) {
     FormInput input = FormInput.danish(task);
     String user = input.requireText(CONTACT_PERSON, "Kontaktperson");
-    long member = Privileged.call(() -> identity.createUserQuery().userId(user).memberOfGroup(Groups.CMM).count());
-    if (member == 0) {
+    if (!directory.isMember(user, Groups.CMM)) {
       throw input.invalid(CONTACT_PERSON, "Kontaktperson", "skal være en medarbejder i Center mod Menneskehandel", "must be a CMM caseworker");
     }
     cases.assignContactPerson(CaseScope.requireCaseRef(task), user);

@@ -2,21 +2,16 @@ package dk.preparedreturn.report;
 
 import dk.preparedreturn.casefile.CasePhase;
 import dk.preparedreturn.identity.Groups;
+import dk.preparedreturn.process.Directory;
+import dk.preparedreturn.process.OpenWork;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -35,21 +30,16 @@ public class OperationsMetrics {
   private final MeterRegistry meters;
   private final Clock clock;
   private final JdbcClient jdbc;
-  private final TaskService tasks;
-  private final RuntimeService runtime;
-  private final ManagementService management;
-  private final IdentityService identity;
+  private final OpenWork work;
+  private final Directory directory;
   private final Map<String, AtomicLong> values = new ConcurrentHashMap<>();
 
-  OperationsMetrics(MeterRegistry meters, JdbcClient jdbc, @Lazy TaskService tasks, @Lazy RuntimeService runtime,
-      @Lazy ManagementService management, @Lazy IdentityService identity, Clock clock) {
+  OperationsMetrics(MeterRegistry meters, JdbcClient jdbc, OpenWork work, Directory directory, Clock clock) {
     this.clock = clock;
     this.meters = meters;
     this.jdbc = jdbc;
-    this.tasks = tasks;
-    this.runtime = runtime;
-    this.management = management;
-    this.identity = identity;
+    this.work = work;
+    this.directory = directory;
   }
 
   @Scheduled(fixedDelayString = "${app.metrics.refresh:PT30S}", initialDelayString = "PT15S")
@@ -69,19 +59,16 @@ public class OperationsMetrics {
     jdbc.sql("SELECT phase, count(*) FROM case_file GROUP BY phase")
         .query((rs, n) -> phases.put(rs.getString(1), rs.getLong(2))).list();
     phases.forEach((phase, n) -> gauge("cases", "phase", phase, "Cases per phase", n));
-    for (Group group : identity.createGroupQuery().listPage(0, 500)) {
-      if (Groups.DANISH_CASE_ACTORS.contains(group.getId()) || Groups.isPartnerGroup(group.getId())) {
-        gauge("tasks.open", "group", group.getId(), "Open tasks of a group (assigned or not)",
-            tasks.createTaskQuery().taskCandidateGroup(group.getId()).includeAssignedTasks().count());
+    for (String group : directory.groups(500)) {
+      if (Groups.DANISH_CASE_ACTORS.contains(group) || Groups.isPartnerGroup(group)) {
+        gauge("tasks.open", "group", group, "Open tasks of a group (assigned or not)",
+            work.countOfGroup(group));
       }
     }
-    Date now = Date.from(clock.instant());
-    gauge("tasks.overdue", null, null, "Open tasks past their due date", tasks.createTaskQuery().dueBefore(now).count());
-    gauge("incidents.open", null, null, "Open incidents (failed jobs, failed notifications)",
-        runtime.createIncidentQuery().count());
-    gauge("jobs.backlog", null, null, "Jobs that are due and waiting for the job executor",
-        management.createJobQuery().executable().count());
-    gauge("jobs.failed", null, null, "Jobs without retries left", management.createJobQuery().noRetriesLeft().count());
+    gauge("tasks.overdue", null, null, "Open tasks past their due date", work.countOverdue(clock.instant()));
+    gauge("incidents.open", null, null, "Open incidents (failed jobs, failed notifications)", work.openIncidents());
+    gauge("jobs.backlog", null, null, "Jobs that are due and waiting for the job executor", work.executableJobs());
+    gauge("jobs.failed", null, null, "Jobs without retries left", work.failedJobs());
   }
 
   private void gauge(String name, String tag, String tagValue, String description, long value) {

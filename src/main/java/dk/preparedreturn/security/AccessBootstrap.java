@@ -9,10 +9,6 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -34,24 +30,9 @@ class AccessBootstrap extends AbstractProcessEnginePlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(AccessBootstrap.class);
 
-  /**
-   * Camunda grants whoever deploys READ and DELETE on the new deployment; DELETE would let a process
-   * owner cascade-delete the running cases of a model version he deployed. The deployer gets READ.
-   */
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.setResourceAuthorizationProvider(new DefaultAuthorizationProvider() {
-      @Override
-      public AuthorizationEntity[] newDeployment(Deployment deployment) {
-        Authentication current = Context.getProcessEngineConfiguration().getIdentityService()
-            .getCurrentAuthentication();
-        if (current == null || current.getUserId() == null) {
-          return null;
-        }
-        return new AuthorizationEntity[] {createGrantAuthorization(current.getUserId(), null, Resources.DEPLOYMENT,
-            deployment.getId(), Permissions.READ)};
-      }
-    });
+    configuration.setResourceAuthorizationProvider(new ServiceAuthorizationProvider());
   }
 
   @Override

@@ -21,6 +21,11 @@ final class BenchModels {
   /** An open user task of a case for a group, with a due date (the task list benchmark). */
   static final String OPEN_TASK = "BenchmarkOpenTask";
   static final String OPEN_TASK_ACTIVITY = "Task_BenchmarkWork";
+  /** The micro-journey's task form: its one field, as the caseworker submits it. */
+  static final String MICRO_FORM = "BenchmarkWork";
+  static final String MICRO_FORM_JSON = """
+      {"id": "BenchmarkWork", "type": "default", "schemaVersion": 16, "components": [
+        {"id": "Field_Approved", "key": "approved", "type": "checkbox", "label": "Approved"}]}""";
 
   private BenchModels() {
   }
@@ -29,6 +34,7 @@ final class BenchModels {
     return Bpmn.createExecutableProcess(MICRO).name("Benchmark micro-journey").camundaHistoryTimeToLive(30)
         .startEvent("StartEvent_Started")
         .userTask("Task_Work").name("Work").camundaCandidateGroups("${group}")
+        .camundaFormRef(MICRO_FORM).camundaFormRefBinding("latest")
         .intermediateCatchEvent("TimerEvent_Now").timerWithDuration("PT0S")
         .serviceTask("ServiceTask_Notify").camundaAsyncBefore().camundaDelegateExpression("${benchNoop}")
         .endEvent("EndEvent_Done")
@@ -51,6 +57,13 @@ final class BenchModels {
         .camundaDueDate("${dueDate}")
         .endEvent("EndEvent_Done")
         .done();
+  }
+
+  /** The micro-journey with its form. */
+  static void deployMicro(ProcessEngine engine) {
+    engine.getRepositoryService().createDeployment().name(MICRO).enableDuplicateFiltering(true)
+        .addModelInstance(MICRO + ".bpmn", micro())
+        .addString(MICRO_FORM + ".form", MICRO_FORM_JSON).deploy();
   }
 
   static void deploy(ProcessEngine engine, String name, BpmnModelInstance model) {

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +41,7 @@ final class MicroJourney {
   /** What one run measured. */
   record Result(String target, int clients, double seconds, long journeys, double journeysPerSecond,
       double roundTripsPerJourney, double commitsPerJourney, double p50Ms, double p95Ms, double p99Ms,
-      double[] cpu) {
+      double[] cpu, java.util.Map<String, Double> commitsPerJourneyByOrigin) {
   }
 
   private MicroJourney() {
@@ -86,7 +85,7 @@ final class MicroJourney {
    */
   static Result run(String target, ProcessEngine engine, String database, Consumer<Runnable> asCaseworker, int clients,
       Duration warmUp, Duration window) throws Exception {
-    BenchModels.deploy(engine, BenchModels.MICRO, BenchModels.micro());
+    BenchModels.deployMicro(engine);
     AtomicBoolean stop = new AtomicBoolean();
     AtomicBoolean measuring = new AtomicBoolean();
     AtomicLong started = new AtomicLong();
@@ -104,8 +103,9 @@ final class MicroJourney {
               continue;
             }
             long t0 = System.nanoTime();
+            // no business key: in the service a business key is a case reference, and this is no case
             String id = engine.getRuntimeService().startProcessInstanceByKey(BenchModels.MICRO,
-                "MICRO-" + UUID.randomUUID(), Variables.createVariables().putValue("group", "cmm")
+                Variables.createVariables().putValue("group", "cmm")
                     .putValue("amount", 7).putValue("region", "north")).getId();
             started.incrementAndGet();
             asCaseworker.accept(() -> {
@@ -126,6 +126,7 @@ final class MicroJourney {
     long finished0 = finished(engine);
     long rt0 = RoundTrips.totalRoundTrips();
     long commits0 = RoundTrips.totalCommits();
+    RoundTrips.countCommitOrigins();
     Cpu cpu0 = Cpu.now();
     long t0 = System.nanoTime();
     measuring.set(true);
@@ -162,9 +163,11 @@ final class MicroJourney {
     long journeys = finished(engine) - finished0;
     double rt = RoundTrips.totalRoundTrips() - rt0;
     double commits = RoundTrips.totalCommits() - commits0;
+    java.util.Map<String, Double> origins = new java.util.TreeMap<>();
+    RoundTrips.commitOrigins().forEach((origin, n) -> origins.put(origin, (double) n / journeys));
     List<Double> ms = latencies.stream().map(n -> n / 1e6).toList();
     return new Result(target, clients, seconds, journeys, journeys / seconds, rt / journeys, commits / journeys,
-        Stats.percentile(ms, 50), Stats.percentile(ms, 95), Stats.percentile(ms, 99), cpu1.since(cpu0));
+        Stats.percentile(ms, 50), Stats.percentile(ms, 95), Stats.percentile(ms, 99), cpu1.since(cpu0), origins);
   }
 
   /** Runs the action with the authentication of the CMM test caseworker. */

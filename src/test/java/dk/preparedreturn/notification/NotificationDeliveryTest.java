@@ -108,7 +108,8 @@ class NotificationDeliveryTest extends NotificationTestSupport {
 
   private NotificationSender node(Outbox outboxOfNode, String name) {
     return new NotificationSender(outboxOfNode, context.getBeanProvider(JavaMailSender.class), properties, cases,
-        engine.getRuntimeService(), new SimpleMeterRegistry(), context.getBean(java.time.Clock.class), name);
+        context.getBean(dk.preparedreturn.process.Incidents.class), new SimpleMeterRegistry(),
+        context.getBean(java.time.Clock.class), name);
   }
 
   private static java.time.Instant at(LocalDateTime time) {

@@ -3,7 +3,7 @@ package dk.preparedreturn.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import dk.preparedreturn.notification.MailTemplates.Language;
+import dk.preparedreturn.identity.Audience;
 import dk.preparedreturn.notification.MailTemplates.Mail;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,8 +34,8 @@ class NotificationTemplatesTest {
     assertThatCode(MailTemplates::new).doesNotThrowAnyException();
     MailTemplates templates = new MailTemplates();
     for (NotificationKind kind : NotificationKind.values()) {
-      for (Language language : Language.values()) {
-        String name = kind + "." + language.code();
+      for (Audience language : Audience.values()) {
+        String name = kind + "." + MailTemplates.code(language);
         String raw = load("mail/" + name + ".txt");
         assertThat(raw).as(name).startsWith("Subject: ");
         Matcher used = Pattern.compile("\\{([a-zA-Z]+)}").matcher(raw);
@@ -58,14 +58,14 @@ class NotificationTemplatesTest {
                 .contains(SAMPLE.get(placeholder));
           }
         }
-        if (language == Language.DA) {
+        if (language == Audience.DANISH) {
           assertThat(mail.body()).as(name + " is Danish").contains("Sag:", "Denne e-mail indeholder ingen personoplysninger");
         } else {
           assertThat(mail.body()).as(name + " is English").contains("Case:", "This e-mail contains no personal data");
         }
       }
-      assertThat(templates.render(kind, Language.DA, SAMPLE).subject())
-          .as(kind + ": the languages differ").isNotEqualTo(templates.render(kind, Language.EN, SAMPLE).subject());
+      assertThat(templates.render(kind, Audience.DANISH, SAMPLE).subject())
+          .as(kind + ": the languages differ").isNotEqualTo(templates.render(kind, Audience.ENGLISH, SAMPLE).subject());
     }
   }
 
@@ -75,7 +75,7 @@ class NotificationTemplatesTest {
     Map<String, String> onlyTheCase = new HashMap<>();
     onlyTheCase.put("caseRef", "FH-2026-00042");
     for (NotificationKind kind : NotificationKind.values()) {
-      for (Language language : Language.values()) {
+      for (Audience language : Audience.values()) {
         Mail mail = templates.render(kind, language, onlyTheCase);
         assertThat(ANY_PLACEHOLDER.matcher(mail.subject() + mail.body()).find()).as(kind + "." + language).isFalse();
         assertThat(mail.subject()).contains("FH-2026-00042");

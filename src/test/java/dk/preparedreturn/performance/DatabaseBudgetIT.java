@@ -267,7 +267,8 @@ class DatabaseBudgetIT extends PostgresIntegrationTest {
     StringBuilder text = new StringBuilder("""
         # Database budget of one whole journey (DatabaseBudgetIT): per operation
         # occurrences, round trips, commits (summed over its occurrences in the journey).
-        # Round trips = statements executed one by one + JDBC batches + commits + rollbacks.
+        # Round trips = statements executed one by one + JDBC batches + commits + rollbacks
+        # (a commit or rollback of a transaction without a statement is none: the driver sends nothing).
         # The SQL of each operation: db-budget-statements.txt next to this file (in target/).
         """);
     measured.forEach((operation, usage) -> text.append(operation).append(" = ").append(usage.format()).append('\n'));

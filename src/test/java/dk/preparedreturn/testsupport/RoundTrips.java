@@ -97,6 +97,10 @@ public final class RoundTrips {
   private static final LongAdder TOTAL_ROUND_TRIPS = new LongAdder();
   private static final LongAdder TOTAL_COMMITS = new LongAdder();
   private static final LongAdder TOTAL_STATEMENTS = new LongAdder();
+  /** Commits by where they come from, while {@link #countCommitOrigins} is on (benchmark diagnosis). */
+  private static final java.util.concurrent.ConcurrentHashMap<String, LongAdder> COMMIT_ORIGINS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private static volatile boolean countOrigins;
 
   private RoundTrips() {
   }
@@ -168,18 +172,86 @@ public final class RoundTrips {
     return TOTAL_COMMITS.sum();
   }
 
+  /**
+   * Starts counting commits by origin: the first frame of the service's own code (or of the engine's
+   * job executor, or the caller's entry into the engine's API) on the committing thread's stack.
+   */
+  public static void countCommitOrigins() {
+    COMMIT_ORIGINS.clear();
+    countOrigins = true;
+  }
+
+  /** The commits by origin counted since {@link #countCommitOrigins()}; stops counting. */
+  public static java.util.Map<String, Long> commitOrigins() {
+    countOrigins = false;
+    java.util.Map<String, Long> counted = new java.util.TreeMap<>();
+    COMMIT_ORIGINS.forEach((origin, n) -> counted.put(origin, n.sum()));
+    return counted;
+  }
+
+  private static String origin() {
+    StackTraceElement[] stack = Thread.currentThread().getStackTrace();
+    int engineApi = -1;
+    for (int i = 0; i < stack.length; i++) {
+      String type = stack[i].getClassName();
+      if (type.startsWith("org.camunda.bpm.engine.impl.jobexecutor.")) {
+        return "engine job executor: " + simple(type);
+      }
+      if (type.startsWith("org.camunda.bpm.engine.impl.") && type.endsWith("ServiceImpl")) {
+        engineApi = i; // the outermost call into the engine's API
+      }
+    }
+    // the service's own code around the engine call (or committing by itself)
+    for (int i = engineApi + 1; i < stack.length; i++) {
+      String type = stack[i].getClassName();
+      if (type.startsWith("dk.preparedreturn.") && !type.startsWith("dk.preparedreturn.testsupport")
+          && !type.startsWith("dk.preparedreturn.bench")) {
+        String own = simple(type).replaceAll("\\$\\$SpringCGLIB\\$\\$\\d+", "") + "." + stack[i].getMethodName();
+        return engineApi >= 0 ? own + " → engine API " + simple(stack[engineApi].getClassName()) + "."
+            + stack[engineApi].getMethodName() : own;
+      }
+    }
+    if (engineApi >= 0) {
+      return "engine API: " + simple(stack[engineApi].getClassName()) + "." + stack[engineApi].getMethodName();
+    }
+    return "other: " + Thread.currentThread().getName().replaceAll("\\d+", "#");
+  }
+
+  private static String simple(String type) {
+    return type.substring(type.lastIndexOf('.') + 1);
+  }
+
+
   public static long totalStatements() {
     return TOTAL_STATEMENTS.sum();
+  }
+
+  /** Whether PostgreSQL's driver has no transaction open on the connection (then commit and rollback send nothing). */
+  private static boolean idle(Connection connection) {
+    try {
+      return connection.isWrapperFor(org.postgresql.core.BaseConnection.class)
+          && connection.unwrap(org.postgresql.core.BaseConnection.class).getTransactionState()
+          == org.postgresql.core.TransactionState.IDLE;
+    } catch (java.sql.SQLException e) {
+      return false;
+    }
   }
 
   private static Connection connection(Connection target) {
     return proxy(Connection.class, target, (proxy, method, args) -> {
       String name = method.getName();
-      // a commit or rollback that fails has still been a round trip
+      // a commit or rollback that fails has still been a round trip; one on a transaction without a
+      // statement is not: PostgreSQL's driver sends nothing then (as it began nothing)
+      if ((name.equals("commit") || name.equals("rollback")) && idle(target)) {
+        return invoke(target, method, args);
+      }
       if (name.equals("commit")) {
         captured("commit");
         THREAD.get().commits++;
         TOTAL_COMMITS.increment();
+        if (countOrigins) {
+          COMMIT_ORIGINS.computeIfAbsent(origin(), k -> new LongAdder()).increment();
+        }
         TOTAL_ROUND_TRIPS.increment();
       } else if (name.equals("rollback")) {
         captured("rollback");
