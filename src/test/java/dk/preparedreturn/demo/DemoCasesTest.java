@@ -16,8 +16,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 
 /**
- * The demo cases of the embedded default (README, "Demo users and demo cases"), created the way
- * the service creates them at start-up, each standing where the README says with the open work it
+ * The demo cases of the embedded default (docs/journey.md, "Demo cases"), created the way
+ * the service creates them at start-up, each standing where that table says with the open work it
  * promises. An engine of its own (unique name), closed afterwards.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {

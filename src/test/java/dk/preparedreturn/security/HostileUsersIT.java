@@ -54,7 +54,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * attack imitates still works.
  *
  * <p>The steps run in order (one case's tasks are completed along the way); each is a test of its
- * own in the report. {@link #ATTACKS} counts the attacks tried; the README's security section gives
+ * own in the report. {@link #ATTACKS} counts the attacks tried; docs/security.md gives
  * the figure.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
