@@ -355,6 +355,54 @@ class AuthorizationMatrixIT extends PostgresIntegrationTest {
     assertThat(engine.getTaskService().createTaskQuery().taskId(screening).singleResult().getAssignee()).isNull();
   }
 
+  /**
+   * The assignee of a group task works on it through his group, not through authorizations of his
+   * own (ServiceAuthorizationProvider): someone who leaves the organisation's group loses the tasks
+   * he held, and an administrator hands them to a colleague.
+   */
+  @Test
+  void aTaskIsHeldThroughTheGroupAndStaysWithTheOrganisationWhenItsHolderLeaves() throws Exception {
+    String leaver = "mx-cmm-leaver";
+    TestUsers.ensure(engine.getIdentityService(), leaver, "cmm", PASSWORD);
+    String screening = thailand.task("Task_ScreenReferral").getId();
+    try {
+      engine.getIdentityService().setAuthentication(leaver, List.of("cmm"));
+      try {
+        engine.getTaskService().claim(screening, leaver);
+        assertThat(engine.getTaskService().createTaskQuery().taskAssignee(leaver).listPage(0, 10))
+            .extracting(Task::getId).containsExactly(screening);
+      } finally {
+        engine.getIdentityService().clearAuthentication();
+      }
+      assertThat(engine.getAuthorizationService().createAuthorizationQuery().userIdIn(leaver).resourceId(screening)
+          .count()).as("authorizations of the assignee's own").isZero();
+      assertThat(engine.getAuthorizationService().isUserAuthorized(leaver, List.of("cmm"), TaskPermissions.TASK_WORK,
+          TASK, screening)).as("works on it through CMM").isTrue();
+
+      engine.getIdentityService().deleteMembership(leaver, "cmm");
+      engine.getIdentityService().setAuthentication(leaver, List.of());
+      try {
+        assertThat(engine.getTaskService().createTaskQuery().taskAssignee(leaver).count())
+            .as("the leaver no longer sees the task he held").isZero();
+        assertThatThrownBy(() -> engine.getTaskService().complete(screening)).isInstanceOf(AuthorizationException.class);
+      } finally {
+        engine.getIdentityService().clearAuthentication();
+      }
+      // an administrator hands it to a colleague (caseworkers may claim only unassigned tasks)
+      engine.getIdentityService().setAuthentication("mx-admin", List.of("camunda-admin"));
+      try {
+        engine.getTaskService().setAssignee(screening, USERS.get("cmm"));
+      } finally {
+        engine.getIdentityService().clearAuthentication();
+      }
+      assertThat(engine.getTaskService().createTaskQuery().taskId(screening).singleResult().getAssignee())
+          .as("a colleague has it").isEqualTo(USERS.get("cmm"));
+    } finally {
+      engine.getTaskService().setAssignee(screening, null);
+      engine.getIdentityService().deleteUser(leaver);
+    }
+  }
+
   @Test
   void managersChangeNothing() {
     String instance = resourceIds.get("case:NG");
