@@ -2,6 +2,7 @@ package dk.preparedreturn.casefile;
 
 import dk.preparedreturn.identity.Audience;
 import dk.preparedreturn.identity.Groups;
+import dk.preparedreturn.identity.Texts;
 import dk.preparedreturn.process.BuiltInListeners;
 import dk.preparedreturn.process.BuiltInListeners.StartListenerOfEveryProcess;
 import dk.preparedreturn.process.BuiltInListeners.TaskListenerOfEveryTask;
@@ -39,8 +40,10 @@ class ParticipationListeners implements TaskListenerOfEveryTask, StartListenerOf
   private final CaseParticipation participation;
   private final CaseService cases;
   private final Directory directory;
+  private final Texts texts;
 
-  ParticipationListeners(CaseParticipation participation, CaseService cases, Directory directory) {
+  ParticipationListeners(CaseParticipation participation, CaseService cases, Directory directory, Texts texts) {
+    this.texts = texts;
     this.participation = participation;
     this.cases = cases;
     this.directory = directory;
@@ -103,9 +106,8 @@ class ParticipationListeners implements TaskListenerOfEveryTask, StartListenerOf
     }
     List<String> memberOf = directory.groupsOf(assignee);
     if (memberOf.stream().noneMatch(groups::contains)) {
-      throw new AuthorizationException(Audience.ofCandidates(groups).pick(
-          "Opgaven kan kun tildeles en medarbejder i " + String.join(", ", groups) + ".",
-          "The task can be assigned only to a member of " + String.join(", ", groups) + "."));
+      throw new AuthorizationException(texts.get(Audience.ofCandidates(groups), "participation.assigneeNotMember",
+          String.join(", ", groups)));
     }
   }
 }

@@ -1,6 +1,7 @@
 package dk.preparedreturn.process;
 
 import dk.preparedreturn.identity.Audience;
+import dk.preparedreturn.identity.Texts;
 import dk.preparedreturn.identity.Groups;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
@@ -78,7 +79,12 @@ class CallerPolicy extends AbstractProcessEnginePlugin {
   static final Set<Class<?>> MODELLING = Set.of(DeployCmd.class, SuspendProcessDefinitionCmd.class,
       ActivateProcessDefinitionCmd.class);
 
+  private final Texts texts;
   private ProcessEngineConfigurationImpl configuration;
+
+  CallerPolicy(Texts texts) {
+    this.texts = texts;
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -123,7 +129,7 @@ class CallerPolicy extends AbstractProcessEnginePlugin {
     List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
     boolean admin = groups.contains(Groups.ADMINS);
     if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
-      checkValues(Submission.typed(submitted(command)), Audience.of(groups));
+      checkValues(Submission.typed(submitted(command)), Audience.of(groups), texts);
       if (admin || isCaseworker(groups)) {
         return (String) read(command, "taskId");
       }
@@ -136,9 +142,7 @@ class CallerPolicy extends AbstractProcessEnginePlugin {
       if (command instanceof ClaimTaskCmd) {
         Object userId = read(command, "userId");
         if (userId != null && !userId.equals(caller.getUserId())) {
-          throw new AuthorizationException(Audience.of(groups).pick(
-              "Du kan kun overtage en opgave selv; en kollega overtager den selv, eller du tildeler den.",
-              "You can claim a task only for yourself."));
+          throw new AuthorizationException(texts.get(Audience.of(groups), "caller.claimOnlyForYourself"));
         }
       }
       return null;
@@ -156,15 +160,12 @@ class CallerPolicy extends AbstractProcessEnginePlugin {
   private void checkOwnProfile(User user, Authentication caller, List<String> groups) {
     Audience audience = Audience.of(groups);
     if (user == null || !caller.getUserId().equals(user.getId())) {
-      throw new AuthorizationException(audience.pick("Du kan kun ændre din egen profil.",
-          "You can change only your own profile."));
+      throw new AuthorizationException(texts.get(audience, "caller.ownProfileOnly"));
     }
     User stored = configuration.getIdentityService().createUserQuery().userId(user.getId()).singleResult();
     String before = stored == null ? null : blankToNull(stored.getEmail());
     if (!Objects.equals(before, blankToNull(user.getEmail()))) {
-      throw new AuthorizationException(audience.pick(
-          "Din e-mailadresse ændres af en administrator, som sikrer, at adressen er din.",
-          "Your e-mail address is changed by an administrator, who makes sure the address is yours."));
+      throw new AuthorizationException(texts.get(audience, "caller.emailByAdministrator"));
     }
   }
 
@@ -188,21 +189,16 @@ class CallerPolicy extends AbstractProcessEnginePlugin {
 
   private AuthorizationException refused(Command<?> command, Authentication caller, List<String> groups) {
     LOG.info("Refused {} for user {} (groups {})", command.getClass().getSimpleName(), caller.getUserId(), groups);
-    return new AuthorizationException(Audience.of(groups).pick(
-        "Din rolle må ikke foretage denne ændring. Sagens data ændres kun gennem opgavernes formularer og tjenestens "
-            + "egne sider.",
-        "Your role may not make this change. A case changes only through its tasks' forms and the service's own "
-            + "pages."));
+    return new AuthorizationException(texts.get(Audience.of(groups), "caller.refused"));
   }
 
   /** Type and size of submitted values, before the engine stores anything. */
-  static void checkValues(Map<String, Object> values, Audience audience) {
+  static void checkValues(Map<String, Object> values, Audience audience, Texts texts) {
     for (Map.Entry<String, Object> entry : values.entrySet()) {
       String name = entry.getKey();
       Object value = entry.getValue();
       if (value instanceof ObjectValue || value instanceof FileValue || value instanceof BytesValue) {
-        throw new InvalidFormInput(name, audience.pick(name + ": værditypen er ikke tilladt i en formular",
-            name + ": this type of value is not allowed in a form"));
+        throw new InvalidFormInput(name, texts.get(audience, "field.typeNotAllowed", name));
       }
       Object plain = value instanceof TypedValue typed
           ? (typed instanceof SerializableValue serializable && !serializable.isDeserialized()
@@ -211,7 +207,7 @@ class CallerPolicy extends AbstractProcessEnginePlugin {
       int limit = value instanceof SerializableValue ? MAX_JSON : MAX_TEXT;
       String text = plain == null ? null : plain.toString();
       if (text != null && text.length() > limit) {
-        throw new InvalidFormInput(name, audience.pick(name + ": værdien er for lang", name + ": the value is too long"));
+        throw new InvalidFormInput(name, texts.get(audience, "field.tooLong", name));
       }
     }
   }

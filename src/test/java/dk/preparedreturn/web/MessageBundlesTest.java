@@ -35,6 +35,17 @@ class MessageBundlesTest {
     assertThat(danish.getProperty("date.pattern")).isEqualTo("dd.MM.yyyy");
   }
 
+  /** The refusals too: the same keys in both languages, none empty, the base bundle empty. */
+  @Test
+  void everyRefusalInBothLanguages() throws Exception {
+    Properties danish = load("validation_da.properties");
+    Properties english = load("validation_en.properties");
+    assertThat(danish.stringPropertyNames()).as("keys").isEqualTo(english.stringPropertyNames()).isNotEmpty();
+    danish.forEach((key, value) -> assertThat(value.toString()).as("da " + key).isNotBlank());
+    english.forEach((key, value) -> assertThat(value.toString()).as("en " + key).isNotBlank());
+    assertThat(load("validation.properties")).as("the base bundle").isEmpty();
+  }
+
   static Properties load(String name) throws Exception {
     Properties properties = new Properties();
     try (var in = new InputStreamReader(MessageBundlesTest.class.getClassLoader().getResourceAsStream(name),

@@ -1,0 +1,24 @@
+package dk.preparedreturn.identity;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The service's texts in the audience's language, from the message bundles ({@code messages_da},
+ * {@code messages_en} for pages, {@code validation_da}, {@code validation_en} for refusals): no text
+ * for users is written in code, and a text missing in one language fails {@code MessageBundlesTest}.
+ */
+@Component
+public class Texts {
+
+  private final MessageSource messages;
+
+  public Texts(MessageSource messages) {
+    this.messages = messages;
+  }
+
+  /** The text of the key in the audience's language, its {0}, {1} … filled with the arguments. */
+  public String get(Audience audience, String key, Object... arguments) {
+    return messages.getMessage(key, arguments.length == 0 ? null : arguments, audience.locale());
+  }
+}
