@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,18 +127,16 @@ public class NotificationSender {
       // the lock runs from the claim, not from the start of the batch (a slow SMTP server must not
       // let a later claim expire before its mail is sent)
       Instant now = clock.instant();
+      // the content was read with the due list; the claim is the only further round trip before sending
       if (outbox.claim(due.id(), node, now, now.plus(properties.lockTime()))) {
-        Optional<Outbox.Entry> entry = outbox.find(due.id());
-        if (entry.isEmpty()) {
-          continue;
-        }
+        Outbox.Entry entry = due.entry();
         if (due.abandonedBy() != null) {
           unclearResent.increment();
           LOG.warn("Notification {} ({}, case {}) was claimed by {}, which never recorded the outcome (it stopped or"
               + " lost the database); sending it again with the same Message-ID, it may arrive twice", due.id(),
-              entry.get().kind(), entry.get().caseRef(), due.abandonedBy());
+              entry.kind(), entry.caseRef(), due.abandonedBy());
         }
-        if (send(sender, entry.get())) {
+        if (send(sender, entry)) {
           count++;
         }
       }

@@ -30,8 +30,16 @@ public class Outbox {
     }
   }
 
-  /** A due notification; {@code abandonedBy} is the node whose earlier claim never recorded an outcome. */
-  public record Due(String id, String abandonedBy) {
+  /**
+   * A due notification as it was when found (its content never changes; its attempts may grow by one
+   * if another node tries it before this one claims it); {@code abandonedBy} is the node whose earlier
+   * claim never recorded an outcome.
+   */
+  public record Due(Entry entry, String abandonedBy) {
+
+    public String id() {
+      return entry.id();
+    }
   }
 
   private static final String COLUMNS = "id, dedup_key, kind, case_ref, task_id, recipients, subject, body, status,"
@@ -58,9 +66,10 @@ public class Outbox {
 
   /** Pending notifications that are due and not locked by a live sender. */
   public List<Due> due(Instant now, int limit) {
-    return jdbc.sql("SELECT id, locked_by FROM notification WHERE status = 'PENDING' AND next_attempt_at <= ?"
-            + " AND (locked_until IS NULL OR locked_until < ?) ORDER BY next_attempt_at, created_at LIMIT ?")
-        .params(ts(now), ts(now), limit).query((rs, n) -> new Due(rs.getString(1), rs.getString(2))).list();
+    return jdbc.sql("SELECT " + COLUMNS + ", locked_by FROM notification WHERE status = 'PENDING'"
+            + " AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until < ?)"
+            + " ORDER BY next_attempt_at, created_at LIMIT ?")
+        .params(ts(now), ts(now), limit).query((rs, n) -> new Due(entry(rs, n), rs.getString("locked_by"))).list();
   }
 
   /** Claims a notification for this node; false when another node got it first. */
