@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -26,7 +25,7 @@ import org.springframework.stereotype.Service;
  * system in this field gives caseworkers. Computed from the case record and the lead times that
  * apply to the case (the values of the decision table LeadTimes when the case started); the
  * support schedule from the decision tables SupportPeriod (how many months; the case's value once
- * it arrived) and SupportMonth (what each month brings), evaluated without writing history.
+ * it arrived) and SupportMonthPlan (what each month brings), evaluated without writing history.
  */
 @Service
 public class DeadlineCalendarService {
@@ -125,20 +124,20 @@ public class DeadlineCalendarService {
           "IOM Reintegration Handbook 2.3 (LeadTimes.planRefinementDays)", false);
     }
     Integer months = number(v, "supportMonths");
-    List<DmnDecisionRuleResult> schedule = supportSchedule(months, c.partnerGroup());
+    List<List<Object>> schedule = supportSchedule(months, c.partnerGroup());
     int reportDays = number(v, "reportDays") == null ? 0 : number(v, "reportDays");
     for (int month = 1; month <= schedule.size(); month++) {
-      DmnDecisionRuleResult plan = schedule.get(month - 1);
-      boolean cash = Boolean.TRUE.equals(plan.getEntry("cashSupport"));
+      List<Object> plan = schedule.get(month - 1);
+      boolean cash = plan.contains("CASH_SUPPORT");
       LocalDate start = r0.plusMonths(month - 1);
       add(entries, today, start, cash ? "CASH_SUPPORT" : "REIMBURSEMENT",
           (cash ? "Kontantstøtte, måned " : "Refusion mod dokumentation, måned ") + month,
           (cash ? "Cash support, month " : "Reimbursement against documentation, month ") + month,
-          "SupportMonth (kontant i de første måneder, derefter refusion)", false);
-      if (Boolean.TRUE.equals(plan.getEntry("progressReport"))) {
+          "SupportMonthPlan (kontant i de første måneder, derefter refusion)", false);
+      if (plan.contains("PROGRESS_REPORT")) {
         add(entries, today, r0.plusMonths(month).plusDays(reportDays), "PROGRESS_REPORT",
             "Statusrapport efter måned " + month, "Progress report after month " + month,
-            "SupportMonth, LeadTimes.reportDays", false);
+            "SupportMonthPlan, LeadTimes.reportDays", false);
       }
     }
     int last = schedule.size();
@@ -151,14 +150,14 @@ public class DeadlineCalendarService {
   }
 
   /**
-   * The decision table SupportMonth for each month of the support period: the case's
+   * The decision table SupportMonthPlan (one row per kind of support or report, by month) for each month of the support period: the case's
    * {@code supportMonths} once it arrived, else what the decision table SupportPeriod says now.
    * Evaluated by the engine's DMN engine inside an engine command (parsing needs the engine's context).
    */
-  private List<DmnDecisionRuleResult> supportSchedule(Integer supportMonths, String partnerGroup) {
+  private List<List<Object>> supportSchedule(Integer supportMonths, String partnerGroup) {
     return engine.getCommandExecutorTxRequired().execute(commandContext -> {
-      List<DmnDecisionRuleResult> months = new ArrayList<>();
-      DmnDecision supportMonth = latest("SupportMonth");
+      List<List<Object>> months = new ArrayList<>();
+      DmnDecision supportMonth = latest("SupportMonthPlan");
       Integer count = supportMonths;
       if (count == null) {
         DmnDecision period = latest("SupportPeriod");
@@ -171,7 +170,7 @@ public class DeadlineCalendarService {
       }
       for (int month = 1; month <= count; month++) {
         months.add(engine.getDmnEngine().evaluateDecisionTable(supportMonth,
-            Variables.createVariables().putValue("supportMonth", month)).getSingleResult());
+            Variables.createVariables().putValue("supportMonth", month)).collectEntries("support"));
       }
       return months;
     });
