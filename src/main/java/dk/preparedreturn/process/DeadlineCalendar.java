@@ -82,17 +82,29 @@ public class DeadlineCalendar {
    * or doubled row is an error of the table, so the step fails (an incident) instead of guessing.
    */
   public int leadTime(Object decisionResult, String name) {
+    return row(decisionResult, "LeadTimes", "leadTime", "days", name);
+  }
+
+  /**
+   * One parameter from the result of a decision table with one row per parameter (columns
+   * {@code parameter} and {@code value}, e.g. {@code SafeguardingParameters}); as {@link #leadTime}.
+   */
+  public int parameter(Object decisionResult, String name) {
+    return row(decisionResult, "the decision table", "parameter", "value", name);
+  }
+
+  private static int row(Object decisionResult, String table, String nameColumn, String valueColumn, String name) {
     if (!(decisionResult instanceof DmnDecisionResult rows)) {
-      throw new IllegalArgumentException("Not the result of a decision table: LeadTimes." + name);
+      throw new IllegalArgumentException("Not the result of a decision table: " + table + "." + name);
     }
-    List<Integer> days = rows.getResultList().stream()
-        .filter(row -> name.equals(row.get("leadTime")))
-        .map(row -> (int) number(row.get("days")))
+    List<Integer> values = rows.getResultList().stream()
+        .filter(row -> name.equals(row.get(nameColumn)))
+        .map(row -> (int) number(row.get(valueColumn)))
         .toList();
-    if (days.size() != 1) {
-      throw new IllegalStateException("LeadTimes must have exactly one row for " + name + ", has " + days.size());
+    if (values.size() != 1) {
+      throw new IllegalStateException(table + " must have exactly one row for " + name + ", has " + values.size());
     }
-    return days.get(0);
+    return values.get(0);
   }
 
   private Date at(LocalDate day, LocalTime time) {

@@ -30,6 +30,8 @@ class ModelBeansConfiguration {
         // reintegration
         "validateArrival", "validateArrivalFollowUp", "validatePlanRefinement", "startReintegration",
         "recordCashSupport", "validateReimbursementClaims",
-        "recordClaimDecisions");
+        "recordClaimDecisions",
+        // safeguarding after return: monitoring visit, tracing, the exit reason when tracing fails
+        "validateMonitoringVisit", "validateTracingAttempt", "caseExit");
   }
 }

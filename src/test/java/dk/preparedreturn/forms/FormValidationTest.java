@@ -245,7 +245,7 @@ class FormValidationTest extends ProcessTestBase {
     Journey k = newCase(REFERRAL).identify(T0).acceptOffer();
     clockAt(LocalDate.of(2026, 5, 20));
     k.prepared(LocalDate.of(2026, 5, 28)).departed(LocalDate.of(2026, 5, 28)).arrived(LocalDate.of(2026, 5, 29));
-    k.report(events, CaseEvent.CONTACT_LOST, null, "drc");
+    k.contactLostForGood(events, "drc");
     refused(k, "Task_CloseCaseAfterDropOut", "paymentsStopped",
         "Udbetalinger til personen er stoppet: skal være markeret", "paymentsStopped", false, "partnerInformed", true);
     k.complete("Task_CloseCaseAfterDropOut", "paymentsStopped", true, "partnerInformed", true);
