@@ -32,6 +32,8 @@ class ModelBeansConfiguration {
         "recordCashSupport", "validateReimbursementClaims",
         "recordClaimDecisions",
         // safeguarding after return: monitoring visit, tracing, the exit reason when tracing fails
-        "validateMonitoringVisit", "validateTracingAttempt", "caseExit");
+        "validateMonitoringVisit", "validateTracingAttempt", "caseExit",
+        // reintegration sustainability at month 12
+        "recordFinalReport");
   }
 }

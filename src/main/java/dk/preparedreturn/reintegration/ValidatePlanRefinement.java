@@ -9,21 +9,27 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** "Refine the reintegration plan" (partner, English): agreed on a day from the arrival (R0) to today. */
+/**
+ * "Refine the reintegration plan" (partner, English): agreed on a day from the arrival (R0) to today;
+ * the sustainability ratings at arrival, rated that day.
+ */
 @Component("validatePlanRefinement")
 class ValidatePlanRefinement implements TaskListener {
 
   static final Variable<java.time.LocalDate> PLAN_AGREED_ON = Variable.date("planAgreedOn");
 
   private final DeadlineCalendar deadlines;
+  private final SustainabilityRatings ratings;
 
-  ValidatePlanRefinement(DeadlineCalendar deadlines) {
+  ValidatePlanRefinement(DeadlineCalendar deadlines, SustainabilityRatings ratings) {
     this.deadlines = deadlines;
+    this.ratings = ratings;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    FormInput.english(task).requireDateBetween(PLAN_AGREED_ON, "Plan agreed on",
+    java.time.LocalDate agreed = FormInput.english(task).requireDateBetween(PLAN_AGREED_ON, "Plan agreed on",
         ARRIVAL_DATE.require(task), deadlines.today());
+    ratings.record(task, dk.preparedreturn.casefile.CaseService.ARRIVAL, agreed);
   }
 }

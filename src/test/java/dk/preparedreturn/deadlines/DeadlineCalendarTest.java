@@ -74,7 +74,8 @@ class DeadlineCalendarTest extends ProcessTestBase {
   void doneStepsAreNoLongerUpcomingAndAClosedCaseKeepsNothingUpcoming() {
     Journey j = arrivedCase();
     j.complete("Task_RefineReintegrationPlan", "planAgreedOn", ARRIVAL.toString(), "refinedPlanAreas",
-        Journey.json("[\"BUSINESS\"]"));
+        Journey.json("[\"BUSINESS\"]"), "economicSituation", "2",
+        "socialSituation", "3", "psychosocialSituation", "2");
     j.complete("Task_PayCashSupport", "cashAmount", 1500, "paidOn", ARRIVAL.toString());
     List<Entry> calendar = deadlines.calendar(j.caseRef());
     assertThat(calendar).filteredOn(e -> e.kind().equals("PLAN_REFINED")).extracting(Entry::status)

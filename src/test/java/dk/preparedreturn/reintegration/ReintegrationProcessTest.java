@@ -113,7 +113,8 @@ class ReintegrationProcessTest extends ProcessTestBase {
     Journey j = departedCase().arrived(LocalDate.of(2026, 5, 29));
     LocalDate arrival = LocalDate.of(2026, 5, 29);
     j.complete(ReintegrationProcess.TASK_REFINE_PLAN, "planAgreedOn", "2026-05-29", "refinedPlanAreas",
-        Journey.json("[\"BUSINESS\"]"));
+        Journey.json("[\"BUSINESS\"]"), "economicSituation", "2",
+        "socialSituation", "3", "psychosocialSituation", "2");
     for (int month = 1; month <= 6; month++) {
       j.on(arrival.plusMonths(month - 1));
       j.complete(ReintegrationProcess.TASK_PAY_CASH_SUPPORT, "cashAmount", 1500, "paidOn", j.today().toString());

@@ -129,7 +129,8 @@ class ReportFiguresIT {
       j.on(arrival.plusMonths(month - 1));
       if (month == 1) {
         j.complete("Task_RefineReintegrationPlan", "planAgreedOn", arrival.toString(), "refinedPlanAreas",
-            Journey.json("[\"BUSINESS\"]"));
+            Journey.json("[\"BUSINESS\"]"), "economicSituation", "2",
+            "socialSituation", "3", "psychosocialSituation", "2");
       }
       if (month <= 6) {
         j.complete("Task_PayCashSupport", "cashAmount", 1500, "childSupportAmount", 0, "paidOn",

@@ -164,7 +164,8 @@ class SafeguardingProcessTest extends ProcessTestBase {
   void aPersonRatedAtRiskIsSafeguardedByDrcCmmAndAMonitoringVisit() {
     Journey j = departedCase().arrived(ARRIVAL);
     j.complete(ReintegrationProcess.TASK_REFINE_PLAN, "planAgreedOn", ARRIVAL.toString(), "refinedPlanAreas",
-        Journey.json("[\"BUSINESS\"]"));
+        Journey.json("[\"BUSINESS\"]"), "economicSituation", "2",
+        "socialSituation", "3", "psychosocialSituation", "2");
     for (int month = 1; month <= 3; month++) {
       j.on(ARRIVAL.plusMonths(month - 1));
       j.complete(ReintegrationProcess.TASK_PAY_CASH_SUPPORT, "cashAmount", 1500, "paidOn", j.today().toString());
