@@ -24,10 +24,10 @@ class ValidateScreening implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String result = FormInput.danish(task).requireOneOf(IdentificationProcess.SCREENING_RESULT,
-        "Resultat af screeningen", IdentificationProcess.INDICATORS_FOUND, IdentificationProcess.NO_INDICATORS);
-    if (IdentificationProcess.NO_INDICATORS.equals(result)) {
-      cases.recordExit(CaseScope.requireCaseRef(task), IdentificationProcess.NO_INDICATORS);
+    ScreeningResult result = FormInput.danish(task).requireChoice(IdentificationProcess.SCREENING_RESULT,
+        "Resultat af screeningen");
+    if (result == ScreeningResult.NO_INDICATORS) {
+      cases.recordExit(CaseScope.requireCaseRef(task), ScreeningResult.NO_INDICATORS.name());
     }
   }
 }

@@ -28,9 +28,8 @@ class ValidateExtensionDecision implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     FormInput input = FormInput.danish(task);
-    String decision = input.requireOneOf(DepartureDeadlineProcess.EXTENSION_DECISION, "Afgørelse",
-        DepartureDeadlineProcess.GRANTED, DepartureDeadlineProcess.REFUSED);
-    if (DepartureDeadlineProcess.GRANTED.equals(decision)) {
+    ExtensionDecision decision = input.requireChoice(DepartureDeadlineProcess.EXTENSION_DECISION, "Afgørelse");
+    if (decision == ExtensionDecision.GRANTED) {
       LocalDate dayAfterDeadline = DEPARTURE_DEADLINE.require(task).plusDays(1);
       LocalDate today = deadlines.today();
       input.requireDateBetween(NEW_DEPARTURE_DEADLINE, "Ny udrejsefrist",

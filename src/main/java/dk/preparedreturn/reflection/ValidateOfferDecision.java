@@ -8,6 +8,7 @@ import static dk.preparedreturn.process.CaseVariables.OFFER_DECISION;
 import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.forms.FormInput;
 import dk.preparedreturn.process.DeadlineCalendar;
+import dk.preparedreturn.process.OfferDecision;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -31,12 +32,11 @@ class ValidateOfferDecision implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     FormInput input = FormInput.danish(task);
-    String decision = input.requireOneOf(OFFER_DECISION, "Personens beslutning", ReflectionProcess.ACCEPTED, ReflectionProcess.DECLINED,
-        ReflectionProcess.UNDECIDED);
-    if (ReflectionProcess.UNDECIDED.equals(decision)) {
+    OfferDecision decision = input.requireChoice(OFFER_DECISION, "Personens beslutning");
+    if (decision == OfferDecision.UNDECIDED) {
       input.requireDateBetween(ReflectionProcess.FOLLOW_UP_DATE, "Følg op den", deadlines.today().plusDays(1),
           DEPARTURE_DEADLINE.require(task));
     }
-    cases.recordOfferDecision(CaseScope.requireCaseRef(task), decision);
+    cases.recordOfferDecision(CaseScope.requireCaseRef(task), decision.name());
   }
 }

@@ -1,9 +1,7 @@
 package dk.preparedreturn.reintegration;
 
 import dk.preparedreturn.casefile.CaseService;
-import dk.preparedreturn.forms.FormInput;
 import dk.preparedreturn.process.CaseScope;
-import dk.preparedreturn.process.Variable;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -16,11 +14,6 @@ import org.springframework.stereotype.Component;
 @Component
 class SustainabilityRatings {
 
-  static final Variable<String> ECONOMIC = Variable.string("economicSituation");
-  static final Variable<String> SOCIAL = Variable.string("socialSituation");
-  static final Variable<String> PSYCHOSOCIAL = Variable.string("psychosocialSituation");
-  static final String[] SCALE = {"1", "2", "3", "4", "5"};
-
   private final CaseService cases;
 
   SustainabilityRatings(CaseService cases) {
@@ -28,10 +21,10 @@ class SustainabilityRatings {
   }
 
   void record(DelegateTask task, String point, LocalDate ratedOn) {
-    FormInput input = FormInput.english(task);
-    int economic = Integer.parseInt(input.requireOneOf(ECONOMIC, "Economic situation", SCALE));
-    int social = Integer.parseInt(input.requireOneOf(SOCIAL, "Social situation", SCALE));
-    int psychosocial = Integer.parseInt(input.requireOneOf(PSYCHOSOCIAL, "Psychosocial situation", SCALE));
+    // on the form's scale and required: the form check (package forms) has refused anything else
+    int economic = ReintegrationProcess.ECONOMIC_SITUATION.require(task);
+    int social = ReintegrationProcess.SOCIAL_SITUATION.require(task);
+    int psychosocial = ReintegrationProcess.PSYCHOSOCIAL_SITUATION.require(task);
     cases.recordSustainability(CaseScope.requireCaseRef(task), point, economic, social, psychosocial, ratedOn);
   }
 }

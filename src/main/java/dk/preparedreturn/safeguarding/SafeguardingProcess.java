@@ -23,11 +23,16 @@ public final class SafeguardingProcess {
   public static final String END_PERSON_NOT_FOUND = "EndEvent_PersonNotFound";
 
   public static final Variable<LocalDate> VISIT_DATE = Variable.date("visitDate");
-  public static final Variable<String> VISIT_OUTCOME = Variable.string("visitOutcome");
+  public static final Variable<VisitOutcome> VISIT_OUTCOME = Variable.enumeration("visitOutcome", VisitOutcome.class);
+  public static final Variable<java.util.Set<SafeguardingMeasure>> SAFEGUARDING_MEASURES =
+      Variable.enumSet("safeguardingMeasures", SafeguardingMeasure.class);
+  public static final Variable<CmmAssessment> CMM_ASSESSMENT = Variable.enumeration("cmmAssessment", CmmAssessment.class);
+  public static final Variable<java.util.Set<TracingMethod>> TRACING_METHODS =
+      Variable.enumSet("tracingMethods", TracingMethod.class);
   public static final Variable<LocalDate> ATTEMPT_DATE = Variable.date("attemptDate");
-  public static final Variable<String> TRACE_OUTCOME = Variable.string("traceOutcome");
-  public static final String FOUND = "FOUND";
-  public static final String NOT_FOUND = "NOT_FOUND";
+  public static final Variable<TraceOutcome> TRACE_OUTCOME = Variable.enumeration("traceOutcome", TraceOutcome.class);
+  public static final String FOUND = TraceOutcome.FOUND.name();
+  public static final String NOT_FOUND = TraceOutcome.NOT_FOUND.name();
 
   private SafeguardingProcess() {
   }
