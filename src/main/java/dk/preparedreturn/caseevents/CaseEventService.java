@@ -82,8 +82,7 @@ public class CaseEventService {
       throw invalid("event", audience, "extensionAwaitsDecision");
     }
     if (event == CaseEvent.CONTACT_LOST && workflow.hasOpenTask(caseRef, SafeguardingProcess.TASK_TRACE_PERSON)) {
-      throw invalid("event", audience, "Partneren forsøger allerede at opspore personen",
-          "The partner is already trying to trace the person");
+      throw invalid("event", audience, "alreadyTracing");
     }
     if (event == CaseEvent.FLIGHT_REBOOKED) {
       checkRebooking(file, newDate, today, audience);

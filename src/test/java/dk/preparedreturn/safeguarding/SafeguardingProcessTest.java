@@ -189,7 +189,7 @@ class SafeguardingProcessTest extends ProcessTestBase {
     j.on(ARRIVAL.plusMonths(3).plusDays(6));
     assertThatThrownBy(() -> j.complete(SafeguardingProcess.TASK_MONITORING_VISIT, "visitDate", "2026-09-05",
         "visitOutcome", "SAFE")).isInstanceOf(InvalidFormInput.class)
-        .hasMessage("Visit date: must not be after 4 Sep 2026");
+        .hasMessage("Visit date: must not be after 4 Sept 2026");
     j.complete(SafeguardingProcess.TASK_MONITORING_VISIT, "visitDate", "2026-09-04", "visitOutcome", "STILL_AT_RISK");
     assertThat(j.openTaskKeys()).as("still at risk: DRC and CMM again").containsExactlyInAnyOrder(
         SafeguardingProcess.TASK_AGREE_MEASURES, SafeguardingProcess.TASK_ASSESS_RISK);
