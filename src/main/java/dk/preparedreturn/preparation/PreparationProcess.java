@@ -28,6 +28,7 @@ public final class PreparationProcess {
   public static final Variable<java.time.LocalDate> PARTNER_MEETING_DATE = Variable.date("partnerMeetingDate");
   public static final String PLAN_BUDGET = "planBudgetDkk";
   public static final String CHILD_BUDGET = "childBudgetDkk";
+  public static final String MONTHLY_CASH = "monthlyCashDkk";
   public static final String DEPARTED = "DEPARTED";
   public static final String NOT_DEPARTED = "NOT_DEPARTED";
 

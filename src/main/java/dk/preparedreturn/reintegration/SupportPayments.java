@@ -6,7 +6,10 @@ import static dk.preparedreturn.process.CaseVariables.CASE_REF;
 import static dk.preparedreturn.process.CaseVariables.CHILD_SUPPORT;
 
 import dk.preparedreturn.casefile.CaseService;
+import dk.preparedreturn.casefile.ReintegrationPlan;
+import dk.preparedreturn.forms.Amounts;
 import dk.preparedreturn.forms.FormInput;
+import dk.preparedreturn.identity.Audience;
 import dk.preparedreturn.process.InvalidFormInput;
 import dk.preparedreturn.process.DeadlineCalendar;
 import dk.preparedreturn.process.Variable;
@@ -32,6 +35,10 @@ class SupportPayments {
   /** The claims as submitted, kept in the month so that the review cannot change them (JSON). */
   static final String SUBMITTED_CLAIMS = "submittedClaims";
   static final Variable<java.time.LocalDate> PAID_ON = Variable.date("paidOn");
+  /** The plan's monthly cash support as the partner reads it (1,500.00), shown in the payment form. */
+  static final String AGREED_CASH_AMOUNT = "agreedCashAmount";
+  /** Why the cash paid is not the agreed amount (one of the form's options, no free text). */
+  static final String DIFFERENCE_REASON = "cashDifferenceReason";
 
   private final CaseService cases;
   private final DeadlineCalendar deadlines;
@@ -41,7 +48,22 @@ class SupportPayments {
     this.deadlines = deadlines;
   }
 
-  /** Cash of the month, paid from the month's first day to today. */
+  /**
+   * The payment task shows the cash support the reintegration plan agreed (case record) and starts with
+   * it as the amount paid, both in the partner's notation (1,500.00); task-local, gone with the task.
+   */
+  void prefillCash(DelegateTask task) {
+    cases.plan(CaseScope.requireCaseRef(task)).map(ReintegrationPlan::monthlyCash).ifPresent(agreed -> {
+      String text = Amounts.format(agreed, Audience.ENGLISH);
+      task.setVariableLocal(AGREED_CASH_AMOUNT, text);
+      task.setVariableLocal(ReintegrationProcess.CASH_AMOUNT, text);
+    });
+  }
+
+  /**
+   * Cash of the month, paid from the month's first day to today; an amount other than the plan's
+   * agreed monthly cash support needs a reason.
+   */
   void recordCash(DelegateTask task) {
     LocalDate monthStart = ARRIVAL_DATE.require(task)
         .plusMonths(ReintegrationProcess.SUPPORT_MONTH.require(task) - 1L);
@@ -51,6 +73,12 @@ class SupportPayments {
     if (child != null && child.signum() > 0 && !Boolean.TRUE.equals(CHILD_SUPPORT.get(task))) {
       throw new InvalidFormInput(ReintegrationProcess.CHILD_SUPPORT_AMOUNT,
           "Child support is only paid when the reintegration plan includes children");
+    }
+    BigDecimal agreed = cases.plan(CaseScope.requireCaseRef(task)).map(ReintegrationPlan::monthlyCash).orElse(null);
+    if (agreed != null && cash.compareTo(agreed) != 0 && task.getVariable(DIFFERENCE_REASON) == null) {
+      throw new InvalidFormInput(DIFFERENCE_REASON, "Reason the amount differs from the agreed amount: required, as "
+          + Amounts.format(cash, Audience.ENGLISH) + " DKK is not the agreed " + Amounts.format(agreed, Audience.ENGLISH)
+          + " DKK");
     }
     record(task, "CASH", "DAILY_NEEDS", cash, "PAID");
     if (child != null && child.signum() > 0) {
