@@ -5,7 +5,7 @@ import static dk.preparedreturn.process.CaseVariables.CHILD_SUPPORT;
 import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.casefile.ReintegrationPlan;
 import dk.preparedreturn.forms.Amounts;
-import dk.preparedreturn.forms.FormInput;
+import dk.preparedreturn.forms.FormInputs;
 import dk.preparedreturn.identity.Audience;
 import dk.preparedreturn.process.CaseScope;
 import java.math.BigDecimal;
@@ -22,9 +22,11 @@ import org.springframework.stereotype.Component;
 @Component("validateReintegrationPlan")
 class ValidateReintegrationPlan implements TaskListener {
 
+  private final FormInputs inputs;
   private final CaseService cases;
 
-  ValidateReintegrationPlan(CaseService cases) {
+  ValidateReintegrationPlan(FormInputs inputs, CaseService cases) {
+    this.inputs = inputs;
     this.cases = cases;
   }
 
@@ -35,9 +37,8 @@ class ValidateReintegrationPlan implements TaskListener {
     if (Boolean.TRUE.equals(CHILD_SUPPORT.get(task))) {
       children = amount(task, PreparationProcess.CHILD_BUDGET);
       if (children.compareTo(total) > 0) {
-        throw FormInput.danish(task).invalid(PreparationProcess.CHILD_BUDGET, "Budget til børn (DKK): må ikke være større"
-            + " end budgettet i alt (" + Amounts.format(total, Audience.DANISH) + ")",
-            "Budget for children (DKK): must not exceed the total budget");
+        throw inputs.of(task).brokenRule(PreparationProcess.CHILD_BUDGET, "childBudgetAboveTotal",
+            Amounts.format(total, Audience.DANISH));
       }
     }
     cases.recordPlan(CaseScope.requireCaseRef(task),

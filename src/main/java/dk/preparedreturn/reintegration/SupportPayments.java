@@ -8,8 +8,8 @@ import static dk.preparedreturn.process.CaseVariables.CHILD_SUPPORT;
 import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.casefile.ReintegrationPlan;
 import dk.preparedreturn.forms.Amounts;
-import dk.preparedreturn.forms.FormInput;
 import dk.preparedreturn.identity.Audience;
+import dk.preparedreturn.forms.FormInputs;
 import dk.preparedreturn.process.InvalidFormInput;
 import dk.preparedreturn.process.DeadlineCalendar;
 import dk.preparedreturn.process.Variable;
@@ -37,13 +37,14 @@ class SupportPayments {
   static final Variable<java.time.LocalDate> PAID_ON = Variable.date("paidOn");
   /** The plan's monthly cash support as the partner reads it (1,500.00), shown in the payment form. */
   static final String AGREED_CASH_AMOUNT = "agreedCashAmount";
-  /** Why the cash paid is not the agreed amount (one of the form's options, no free text). */
-  static final String DIFFERENCE_REASON = "cashDifferenceReason";
 
   private final CaseService cases;
   private final DeadlineCalendar deadlines;
 
-  SupportPayments(CaseService cases, DeadlineCalendar deadlines) {
+  private final FormInputs inputs;
+
+  SupportPayments(FormInputs inputs, CaseService cases, DeadlineCalendar deadlines) {
+    this.inputs = inputs;
     this.cases = cases;
     this.deadlines = deadlines;
   }
@@ -67,7 +68,7 @@ class SupportPayments {
   void recordCash(DelegateTask task) {
     LocalDate monthStart = ARRIVAL_DATE.require(task)
         .plusMonths(ReintegrationProcess.SUPPORT_MONTH.require(task) - 1L);
-    FormInput.english(task).requireDateBetween(PAID_ON, "Paid on", monthStart, deadlines.today());
+    inputs.of(task).requireDateBetween(PAID_ON, monthStart, deadlines.today());
     BigDecimal cash = amount(task, ReintegrationProcess.CASH_AMOUNT, true);
     BigDecimal child = amount(task, ReintegrationProcess.CHILD_SUPPORT_AMOUNT, false);
     if (child != null && child.signum() > 0 && !Boolean.TRUE.equals(CHILD_SUPPORT.get(task))) {
@@ -75,10 +76,11 @@ class SupportPayments {
           "Child support is only paid when the reintegration plan includes children");
     }
     BigDecimal agreed = cases.plan(CaseScope.requireCaseRef(task)).map(ReintegrationPlan::monthlyCash).orElse(null);
-    if (agreed != null && cash.compareTo(agreed) != 0 && task.getVariable(DIFFERENCE_REASON) == null) {
-      throw new InvalidFormInput(DIFFERENCE_REASON, "Reason the amount differs from the agreed amount: required, as "
-          + Amounts.format(cash, Audience.ENGLISH) + " DKK is not the agreed " + Amounts.format(agreed, Audience.ENGLISH)
-          + " DKK");
+    if (agreed != null && cash.compareTo(agreed) != 0
+        && task.getVariable(ReintegrationProcess.CASH_DIFFERENCE_REASON.name()) == null) {
+      throw inputs.of(task).brokenRule(ReintegrationProcess.CASH_DIFFERENCE_REASON, "cashDiffersFromAgreed",
+          Amounts.format(cash, Audience.ENGLISH),
+          Amounts.format(agreed, Audience.ENGLISH));
     }
     record(task, "CASH", "DAILY_NEEDS", cash, "PAID");
     if (child != null && child.signum() > 0) {
@@ -91,7 +93,7 @@ class SupportPayments {
     List<Claim> claims = claims(task);
     boolean children = Boolean.TRUE.equals(CHILD_SUPPORT.get(task));
     for (Claim claim : claims) {
-      if (!ReintegrationProcess.CLAIM_CATEGORIES.contains(claim.category())) {
+      if (java.util.Arrays.stream(ClaimCategory.values()).noneMatch(c -> c.name().equals(claim.category()))) {
         throw new InvalidFormInput(ReintegrationProcess.CLAIMS, "Claim " + claim.row() + ": unknown category");
       }
       if (claim.category().startsWith("CHILD_") && !children) {
