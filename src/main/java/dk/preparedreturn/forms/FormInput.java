@@ -74,7 +74,12 @@ public final class FormInput {
 
   /** The refusal for a common reason: {@code field.<reason>}, its {1}, {2} … the arguments (dates formatted). */
   public InvalidFormInput refused(Variable<?> variable, String reason, Object... arguments) {
-    return refusals.of(variable.name(), label(variable.name()), reason, arguments);
+    return refused(variable.name(), reason, arguments);
+  }
+
+  /** The same for a field the listener reads by its name. */
+  public InvalidFormInput refused(String field, String reason, Object... arguments) {
+    return refusals.of(field, label(field), reason, arguments);
   }
 
   /** The refusal by a listener's own rule: {@code rule.<rule>}, its {1}, {2} … the arguments (dates formatted). */

@@ -9,6 +9,7 @@ import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.casefile.ReintegrationPlan;
 import dk.preparedreturn.forms.Amounts;
 import dk.preparedreturn.identity.Audience;
+import dk.preparedreturn.forms.FormInput;
 import dk.preparedreturn.forms.FormInputs;
 import dk.preparedreturn.process.InvalidFormInput;
 import dk.preparedreturn.process.DeadlineCalendar;
@@ -68,17 +69,17 @@ class SupportPayments {
   void recordCash(DelegateTask task) {
     LocalDate monthStart = ARRIVAL_DATE.require(task)
         .plusMonths(ReintegrationProcess.SUPPORT_MONTH.require(task) - 1L);
-    inputs.of(task).requireDateBetween(PAID_ON, monthStart, deadlines.today());
-    BigDecimal cash = amount(task, ReintegrationProcess.CASH_AMOUNT, true);
-    BigDecimal child = amount(task, ReintegrationProcess.CHILD_SUPPORT_AMOUNT, false);
+    FormInput input = inputs.of(task);
+    input.requireDateBetween(PAID_ON, monthStart, deadlines.today());
+    BigDecimal cash = amount(task, input, ReintegrationProcess.CASH_AMOUNT, true);
+    BigDecimal child = amount(task, input, ReintegrationProcess.CHILD_SUPPORT_AMOUNT, false);
     if (child != null && child.signum() > 0 && !Boolean.TRUE.equals(CHILD_SUPPORT.get(task))) {
-      throw new InvalidFormInput(ReintegrationProcess.CHILD_SUPPORT_AMOUNT,
-          "Child support is only paid when the reintegration plan includes children");
+      throw input.brokenRule(ReintegrationProcess.CHILD_SUPPORT_AMOUNT, "childSupportWithoutChildren");
     }
     BigDecimal agreed = cases.plan(CaseScope.requireCaseRef(task)).map(ReintegrationPlan::monthlyCash).orElse(null);
     if (agreed != null && cash.compareTo(agreed) != 0
         && task.getVariable(ReintegrationProcess.CASH_DIFFERENCE_REASON.name()) == null) {
-      throw inputs.of(task).brokenRule(ReintegrationProcess.CASH_DIFFERENCE_REASON, "cashDiffersFromAgreed",
+      throw input.brokenRule(ReintegrationProcess.CASH_DIFFERENCE_REASON, "cashDiffersFromAgreed",
           Amounts.format(cash, Audience.ENGLISH),
           Amounts.format(agreed, Audience.ENGLISH));
     }
@@ -90,17 +91,19 @@ class SupportPayments {
 
   /** Checks the claims; returns how many were submitted. */
   int validateClaims(DelegateTask task) {
-    List<Claim> claims = claims(task);
+    FormInput input = inputs.of(task);
+    List<Claim> claims = claims(task, input);
     boolean children = Boolean.TRUE.equals(CHILD_SUPPORT.get(task));
     for (Claim claim : claims) {
       if (java.util.Arrays.stream(ClaimCategory.values()).noneMatch(c -> c.name().equals(claim.category()))) {
-        throw new InvalidFormInput(ReintegrationProcess.CLAIMS, "Claim " + claim.row() + ": unknown category");
+        throw input.brokenRule(ReintegrationProcess.CLAIMS, "claimUnknownCategory", claim.row());
       }
       if (claim.category().startsWith("CHILD_") && !children) {
-        throw new InvalidFormInput(ReintegrationProcess.CLAIMS,
-            "Claim " + claim.row() + ": child support is only reimbursed when the reintegration plan includes children");
+        throw input.brokenRule(ReintegrationProcess.CLAIMS, "claimChildWithoutChildren", claim.row());
       }
-      checkAmount(claim.amount(), ReintegrationProcess.CLAIMS, "Claim " + claim.row() + ": ");
+      if (!withinRange(claim.amount())) {
+        throw input.brokenRule(ReintegrationProcess.CLAIMS, "claimAmountRange", claim.row(), MAX_AMOUNT_DKK);
+      }
     }
     task.getExecution().setVariable(SUBMITTED_CLAIMS, String.valueOf(task.getVariable(ReintegrationProcess.CLAIMS)));
     return claims.size();
@@ -108,25 +111,23 @@ class SupportPayments {
 
   /** DRC decides each claim as submitted: the category, amount and receipt of a claim are not DRC's to change. */
   void recordClaimDecisions(DelegateTask task) {
-    List<Claim> reviewed = claims(task);
+    FormInput input = inputs.of(task);
+    List<Claim> reviewed = claims(task, input);
     Object submittedJson = task.getVariable(SUBMITTED_CLAIMS);
     if (submittedJson != null) {
-      List<Claim> submitted = claims(org.camunda.spin.Spin.JSON(submittedJson.toString()));
+      List<Claim> submitted = claims(org.camunda.spin.Spin.JSON(submittedJson.toString()), input);
       if (submitted.size() != reviewed.size()) {
-        throw new InvalidFormInput(ReintegrationProcess.CLAIMS, "Krav: der er behandlet " + reviewed.size()
-            + " krav, men indsendt " + submitted.size());
+        throw input.brokenRule(ReintegrationProcess.CLAIMS, "claimsReviewedCount", reviewed.size(), submitted.size());
       }
       for (int i = 0; i < submitted.size(); i++) {
         if (!submitted.get(i).sameAs(reviewed.get(i))) {
-          throw new InvalidFormInput(ReintegrationProcess.CLAIMS, "Krav " + (i + 1)
-              + ": kategori, beløb og kvittering kan ikke ændres ved behandlingen");
+          throw input.brokenRule(ReintegrationProcess.CLAIMS, "claimChanged", i + 1);
         }
       }
     }
     for (Claim claim : reviewed) {
       if (!"APPROVED".equals(claim.decision()) && !"REJECTED".equals(claim.decision())) {
-        throw new InvalidFormInput(ReintegrationProcess.CLAIMS,
-            "Krav " + claim.row() + ": vælg godkendt eller afvist");
+        throw input.brokenRule(ReintegrationProcess.CLAIMS, "claimDecision", claim.row());
       }
       record(task, "CLAIM", claim.category(), claim.amount(), claim.decision());
     }
@@ -145,18 +146,18 @@ class SupportPayments {
     }
   }
 
-  private static List<Claim> claims(DelegateTask task) {
+  private static List<Claim> claims(DelegateTask task, FormInput input) {
     Object value = task.getVariable(ReintegrationProcess.CLAIMS);
     if (value == null) {
       return new ArrayList<>();
     }
-    return claims(value instanceof SpinJsonNode node ? node : org.camunda.spin.Spin.JSON(value.toString()));
+    return claims(value instanceof SpinJsonNode node ? node : org.camunda.spin.Spin.JSON(value.toString()), input);
   }
 
-  private static List<Claim> claims(SpinJsonNode list) {
+  private static List<Claim> claims(SpinJsonNode list, FormInput input) {
     List<Claim> claims = new ArrayList<>();
     if (!list.isArray()) {
-      throw new InvalidFormInput(ReintegrationProcess.CLAIMS, "Claims must be a list");
+      throw input.refused(ReintegrationProcess.CLAIMS, "list");
     }
     int row = 0;
     for (SpinJsonNode item : list.elements()) {
@@ -167,7 +168,7 @@ class SupportPayments {
         amount = item.hasProp("amount") && !item.prop("amount").isNull()
             ? new BigDecimal(item.prop("amount").value().toString()) : null;
       } catch (NumberFormatException e) {
-        throw new InvalidFormInput(ReintegrationProcess.CLAIMS, "Claim " + row + ": the amount is not a number");
+        throw input.brokenRule(ReintegrationProcess.CLAIMS, "claimAmountNotANumber", row);
       }
       claims.add(new Claim(row, category, amount, text(item, "receiptReference"), text(item, "decision")));
     }
@@ -178,11 +179,11 @@ class SupportPayments {
     return item.hasProp(name) && !item.prop(name).isNull() ? item.prop(name).value().toString() : null;
   }
 
-  private static BigDecimal amount(DelegateTask task, String name, boolean required) {
+  private static BigDecimal amount(DelegateTask task, FormInput input, String name, boolean required) {
     Object value = task.getVariable(name);
     if (value == null) {
       if (required) {
-        throw new InvalidFormInput(name, "Field " + name + " is required");
+        throw input.refused(name, "required");
       }
       return null;
     }
@@ -190,16 +191,15 @@ class SupportPayments {
     try {
       amount = new BigDecimal(value.toString());
     } catch (NumberFormatException e) {
-      throw new InvalidFormInput(name, "Field " + name + " is not a number");
+      throw input.refused(name, "number");
     }
-    checkAmount(amount, name, "Field " + name + ": ");
+    if (!withinRange(amount)) {
+      throw input.brokenRule(name, "amountRange", MAX_AMOUNT_DKK);
+    }
     return amount;
   }
 
-  private static void checkAmount(BigDecimal amount, String field, String prefix) {
-    if (amount == null || amount.signum() < 0 || amount.compareTo(MAX_AMOUNT_DKK) > 0 || amount.scale() > 2) {
-      throw new InvalidFormInput(field, prefix + "the amount must be between 0 and " + MAX_AMOUNT_DKK
-          + " DKK with at most two decimals");
-    }
+  private static boolean withinRange(BigDecimal amount) {
+    return amount != null && amount.signum() >= 0 && amount.compareTo(MAX_AMOUNT_DKK) <= 0 && amount.scale() <= 2;
   }
 }

@@ -242,7 +242,7 @@ class FormValidationTest extends ProcessTestBase {
     String review = "Task_ReviewReimbursementClaims";
     refused(j, review, "claims", "Krav, række 1: Afgørelse: skal udfyldes", "claims",
         json("[{\"category\":\"HOUSING\",\"amount\":900,\"receiptReference\":\"A-1\"}]"));
-    refused(j, review, "claims", "Krav 1: kategori, beløb og kvittering kan ikke ændres ved behandlingen", "claims",
+    refused(j, review, "claims", "Krav, række 1: kategori, beløb og kvittering kan ikke ændres ved behandlingen", "claims",
         json("[{\"category\":\"HOUSING\",\"amount\":9000,\"receiptReference\":\"A-1\",\"decision\":\"APPROVED\"}]"));
     refused(j, review, "claims", "Krav: der er behandlet 2 krav, men indsendt 1", "claims",
         json("[{\"category\":\"HOUSING\",\"amount\":900,\"receiptReference\":\"A-1\",\"decision\":\"APPROVED\"},"

@@ -100,7 +100,7 @@ class ReintegrationProcessTest extends ProcessTestBase {
         ReintegrationProcess.TASK_PAY_CASH_SUPPORT);
     assertThatThrownBy(() -> j.complete(ReintegrationProcess.TASK_PAY_CASH_SUPPORT, "cashAmount", 1500,
         "childSupportAmount", 200, "paidOn", "2026-05-29")).isInstanceOf(InvalidFormInput.class)
-        .hasMessage("Child support is only paid when the reintegration plan includes children");
+        .hasMessage("Child support paid (DKK): is only paid when the reintegration plan includes children");
     assertThatThrownBy(() -> j.complete(ReintegrationProcess.TASK_PAY_CASH_SUPPORT, "cashAmount", -5,
         "paidOn", "2026-05-29")).isInstanceOf(InvalidFormInput.class);
     j.complete(ReintegrationProcess.TASK_PAY_CASH_SUPPORT, "cashAmount", 1500, "paidOn", "2026-05-29");
@@ -127,7 +127,7 @@ class ReintegrationProcessTest extends ProcessTestBase {
     assertThatThrownBy(() -> j.complete(ReintegrationProcess.TASK_SUBMIT_CLAIMS, "claims",
         SpinValues.jsonValue("[{\"category\":\"CHILD_PC\",\"amount\":900,\"receiptReference\":\"A1\"}]").create()))
         .isInstanceOf(InvalidFormInput.class)
-        .hasMessage("Claim 1: child support is only reimbursed when the reintegration plan includes children");
+        .hasMessage("Claims, row 1: costs for children are only reimbursed when the reintegration plan includes children");
     j.complete(ReintegrationProcess.TASK_SUBMIT_CLAIMS, "claims", SpinValues.jsonValue("[]").create());
     assertThat(j.hasTask(ReintegrationProcess.TASK_REVIEW_CLAIMS)).isFalse();
     var history = engine.getHistoryService();
