@@ -32,9 +32,8 @@ public final class DepartureDeadlineProcess {
   /** Message (name) of an extension request; delivered by the case-event service. */
   public static final String MESSAGE_EXTENSION_REQUESTED = "ExtensionRequested";
 
-  public static final Variable<String> EXTENSION_DECISION = Variable.string("extensionDecision");
-  public static final String GRANTED = "GRANTED";
-  public static final String REFUSED = "REFUSED";
+  public static final Variable<ExtensionDecision> EXTENSION_DECISION =
+      Variable.enumeration("extensionDecision", ExtensionDecision.class);
 
   private DepartureDeadlineProcess() {
   }

@@ -41,9 +41,8 @@ public final class PreparedReturnProcess {
   public static final String MESSAGE_RETURN_SUSPENDED = "ReturnSuspended";
   public static final String MESSAGE_PERSON_LEFT_PROGRAMME = "PersonLeftProgramme";
 
-  public static final Variable<String> SUSPENSION_OUTCOME = Variable.string("suspensionOutcome");
-  public static final String RETURN_RESUMES = "RETURN_RESUMES";
-  public static final String RESIDENCE_GRANTED = "RESIDENCE_GRANTED";
+  public static final Variable<SuspensionOutcome> SUSPENSION_OUTCOME =
+      Variable.enumeration("suspensionOutcome", SuspensionOutcome.class);
 
   private PreparedReturnProcess() {
   }

@@ -1,6 +1,7 @@
 package dk.preparedreturn.reflection;
 
 import dk.preparedreturn.process.Variable;
+import java.util.Set;
 
 /** Backing of {@code processes/phases/ReflectionPeriod.bpmn}. */
 public final class ReflectionProcess {
@@ -15,9 +16,8 @@ public final class ReflectionProcess {
   public static final Variable<java.time.LocalDate> FOLLOW_UP_DATE = Variable.date("followUpDate");
   public static final String CONTACT_PERSON_OPTIONS = "contactPersonOptions";
 
-  public static final String ACCEPTED = "ACCEPTED";
-  public static final String DECLINED = "DECLINED";
-  public static final String UNDECIDED = "UNDECIDED";
+  public static final Variable<Set<InformationItem>> INFORMATION_GIVEN =
+      Variable.enumSet("informationGiven", InformationItem.class);
 
   private ReflectionProcess() {
   }
