@@ -29,7 +29,11 @@ class ModelBeansConfiguration {
         "validateTravelDocuments", "validatePartnerMeeting", "validateReintegrationPlan", "departures",
         // reintegration
         "validateArrival", "validateArrivalFollowUp", "validatePlanRefinement", "startReintegration",
-        "recordCashSupport", "validateReimbursementClaims",
-        "recordClaimDecisions");
+        "prefillCashSupport", "recordCashSupport", "validateReimbursementClaims",
+        "recordClaimDecisions",
+        // safeguarding after return: monitoring visit, tracing, the exit reason when tracing fails
+        "validateMonitoringVisit", "validateTracingAttempt", "caseExit",
+        // reintegration sustainability at month 12
+        "recordFinalReport");
   }
 }

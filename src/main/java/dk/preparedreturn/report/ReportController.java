@@ -4,6 +4,7 @@ import dk.preparedreturn.identity.Forbidden;
 import dk.preparedreturn.identity.Groups;
 import dk.preparedreturn.identity.Caller;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +34,12 @@ class ReportController {
   ReportService.Summary summary(Caller caller) {
     requireManager(caller);
     return reports.summary();
+  }
+
+  @GetMapping(path = "/api/reports/sustainability", produces = MediaType.APPLICATION_JSON_VALUE)
+  List<ReportService.SustainabilityQuarter> sustainability(Caller caller) {
+    requireManager(caller);
+    return reports.sustainabilityPerQuarter(k.resolve(null));
   }
 
   @GetMapping(path = "/api/reports/statistics.csv", produces = "text/csv")

@@ -30,8 +30,10 @@ class ReportPages {
   private final ReportService reports;
   private final ReportCases cases;
   private final Directory directory;
+  private final KPolicy k;
 
-  ReportPages(ReportService reports, ReportCases cases, Directory directory) {
+  ReportPages(ReportService reports, ReportCases cases, Directory directory, KPolicy k) {
+    this.k = k;
     this.reports = reports;
     this.cases = cases;
     this.directory = directory;
@@ -58,6 +60,9 @@ class ReportPages {
     model.addAttribute("chart", TrendChart.of(trend, SERIES));
     model.addAttribute("series", SERIES);
     model.addAttribute("outcomes", outcomes(summary));
+    int kValue = k.resolve(null);
+    model.addAttribute("sustainability", reports.sustainabilityPerQuarter(kValue));
+    model.addAttribute("k", kValue);
     return "reports";
   }
 

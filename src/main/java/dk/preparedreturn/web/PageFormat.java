@@ -129,4 +129,9 @@ public final class PageFormat {
     String number = decimal(ratio * 100);
     return "da".equals(locale.getLanguage()) ? number + "\u00a0%" : number + "%";
   }
+
+  /** A change with its sign and one decimal (Danish +0,5, −1,0), "–" without a value. */
+  public String change(Double value) {
+    return value == null ? "–" : (value > 0 ? "+" : "") + decimal(value);
+  }
 }

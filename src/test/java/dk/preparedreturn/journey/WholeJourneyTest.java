@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.preparedreturn.casefile.CaseFile;
 import dk.preparedreturn.casefile.CaseService;
+import dk.preparedreturn.report.ReportService;
 import dk.preparedreturn.casefile.CaseOutcome;
 import dk.preparedreturn.casefile.CasePhase;
 import dk.preparedreturn.referral.Referral;
@@ -39,6 +40,8 @@ class WholeJourneyTest {
   CaseService cases;
   @Autowired
   JdbcClient jdbc;
+  @Autowired
+  ReportService reports;
 
   @BeforeEach
   void setUp() {
@@ -59,7 +62,7 @@ class WholeJourneyTest {
     assertThat(j.openTaskKeys()).containsExactly("Task_ScreenReferral");
 
     // 1 identification
-    j.complete("Task_ScreenReferral", "screeningResult", "INDICATORS_FOUND");
+    j.complete("Task_ScreenReferral", "screeningResult", "INDICATORS_FOUND", "consentRecorded", true);
     assertThat(j.task("Task_DecideVictimStatus")).isNotNull();
     clockAt(REFERRAL.plusDays(1));
     j.complete("Task_DecideVictimStatus", "identificationOutcome", "IDENTIFIED", "identificationDate", "2026-03-03");
@@ -70,8 +73,7 @@ class WholeJourneyTest {
     // 2-3 contact person, offer, decision
     j.complete("Task_AssignContactPerson", "contactPerson", TestUsers.CMM_CASEWORKER);
     assertThat(j.task("Task_InformAboutOffer").getAssignee()).isEqualTo(TestUsers.CMM_CASEWORKER);
-    j.complete("Task_InformAboutOffer", "informedOn", "2026-03-03", "interpreterUsed", true, "informationGiven",
-        Journey.json("[\"VOLUNTARY\",\"NO_POLICE_CONDITION\",\"SUPPORT\",\"DEADLINE\"]"));
+    j.complete("Task_InformAboutOffer", "informedOn", "2026-03-03", "interpreterUsed", true, "informedVoluntary", true, "informedNoPoliceCondition", true, "informedSupport", true, "informedDeadline", true);
     j.complete("Task_RecordDecision", "offerDecision", "ACCEPTED");
 
     // 4 return preparation, in parallel
@@ -88,7 +90,7 @@ class WholeJourneyTest {
         .complete("Task_MeetBeforeDeparture", "partnerMeetingDate", "2026-03-09", "partnerMeetingForm", "VIDEO",
             "planDiscussed", true)
         .complete("Task_PrepareReintegrationPlan", "planAreas", Journey.json("[\"BUSINESS\",\"EDUCATION\"]"),
-            "childSupport", true, "childrenInPlan", 1, "childBudgetDkk", 5000, "planBudgetDkk", 20000)
+            "childSupport", true, "childrenInPlan", 1, "childBudgetDkk", 5000, "planBudgetDkk", 20000, "monthlyCashDkk", 1500)
         .complete("Task_PreparePersonForDeparture", "preparation", Journey.json("[\"COUNSELLING\",\"HEALTH\"]"));
     assertThat(j.openTaskKeys()).containsExactly("Task_ConfirmDeparture");
 
@@ -107,7 +109,8 @@ class WholeJourneyTest {
       j.on(arrival.plusMonths(month - 1));
       if (month == 1) {
         j.complete("Task_RefineReintegrationPlan", "planAgreedOn", "2026-03-26", "refinedPlanAreas",
-            Journey.json("[\"BUSINESS\"]"));
+            Journey.json("[\"BUSINESS\"]"), "economicSituation", "2",
+            "socialSituation", "3", "psychosocialSituation", "2");
       }
       if (month <= 6) {
         j.complete("Task_PayCashSupport", "cashAmount", 1500, "childSupportAmount", 300, "paidOn",
@@ -144,6 +147,20 @@ class WholeJourneyTest {
         .param(caseRef).query(Long.class).single()).isEqualTo(6);
     assertThat(history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(caseRef).count())
         .as("tasks worked in the whole journey: 13 before departure, 25 after").isEqualTo(38);
+    // reintegration sustainability: rated 2/3/2 at arrival and 4/4/4 at month 12 (26 March 2027, Q1); the
+    // statistics row keeps only the change and the quarter, and the managers' figures show it from k journeys on
+    assertThat(jdbc.sql("SELECT rss_year, rss_quarter, rss_economic_change, rss_social_change,"
+            + " rss_psychosocial_change FROM case_statistics s JOIN case_file f ON f.stats_id = s.stats_id"
+            + " WHERE f.case_ref = ?").param(caseRef)
+        .query((rs, n) -> java.util.List.of(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
+        .single()).containsExactly(2027, 1, 2, 1, 2);
+    assertThat(reports.sustainabilityPerQuarter(1)).filteredOn(q -> q.year() == 2027 && q.quarter() == 1)
+        .singleElement().satisfies(q -> {
+          assertThat(q.journeys()).isPositive();
+          assertThat(q.economic()).isNotNull();
+        });
+    assertThat(reports.sustainabilityPerQuarter(1000)).as("fewer than k journeys: no means").isNotEmpty()
+        .allSatisfy(q -> assertThat(q.economic()).isNull());
   }
 
   static Object claims(Object... categoryAmount) {
