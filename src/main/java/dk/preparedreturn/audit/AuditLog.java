@@ -17,11 +17,12 @@ import org.springframework.stereotype.Repository;
 public class AuditLog {
 
   /**
-   * What happened. {@code PERSON_PSEUDONYMISED} was written by earlier versions of the retention job;
+   * What happened. {@code PERSON_SEARCH}: a case found by the person's name or date of birth and
+   * shown with them (without a case reference when the search found nothing). {@code PERSON_PSEUDONYMISED} was written by earlier versions of the retention job;
    * {@code RETENTION_RUN} is one entry per retention run without a case reference (the deleted cases'
    * own entries are deleted with them).
    */
-  public enum Action { PERSON_CREATED, PERSON_READ, PERSON_PSEUDONYMISED, RETENTION_RUN }
+  public enum Action { PERSON_CREATED, PERSON_READ, PERSON_SEARCH, PERSON_PSEUDONYMISED, RETENTION_RUN }
 
   public record Entry(Instant occurredAt, String userId, String userGroups, String action, String caseRef,
       String fields) {

@@ -113,9 +113,13 @@ public class CaseService {
     workflow.setCaseValue(caseRef, CaseVariables.PARTNER_GROUP, partnerGroup);
   }
 
-  /** The flight booked on the given day (also a rebooking): the departure tasks follow it. */
+  /**
+   * The flight booked on the given day: the departure tasks follow it, and the due dates of the open
+   * tasks that lead up to the flight (the partner's meeting, preparing the person) move to it.
+   */
   public void bookFlight(String caseRef, LocalDate planned) {
     change(caseRef, c -> c.flightBooked(planned));
+    workflow.moveCaseDate(caseRef, CaseVariables.PLANNED_DEPARTURE_DATE, planned);
   }
 
   /** A flight rebooked while the preparation runs: every timer and due date on it moves. */

@@ -8,7 +8,6 @@ import dk.preparedreturn.audit.AuditLog;
 import dk.preparedreturn.caseevents.CaseEvent;
 import dk.preparedreturn.caseevents.CaseEventService;
 import dk.preparedreturn.deadlines.DeadlineCalendarService;
-import dk.preparedreturn.deadlines.DeadlinePage;
 import dk.preparedreturn.identity.Groups;
 import dk.preparedreturn.identity.Caller;
 import jakarta.validation.Valid;
@@ -41,16 +40,14 @@ class CaseController {
   private final DeadlineCalendarService deadlines;
   private final CaseEventService events;
   private final AuditLog audit;
-  private final DeadlinePage deadlinePage;
 
   CaseController(CaseAccess access, CaseParticipation participation, DeadlineCalendarService deadlines,
-      CaseEventService events, AuditLog audit, DeadlinePage deadlinePage) {
+      CaseEventService events, AuditLog audit) {
     this.access = access;
     this.participation = participation;
     this.deadlines = deadlines;
     this.events = events;
     this.audit = audit;
-    this.deadlinePage = deadlinePage;
   }
 
   @GetMapping(path = "/api/cases/{caseRef}", produces = "application/json")
@@ -89,17 +86,6 @@ class CaseController {
   Map<String, Object> deadlines(@PathVariable String caseRef, Caller caller) {
     access.require(caseRef, caller);
     return Map.of("caseRef", caseRef, "deadlines", deadlines.calendar(caseRef));
-  }
-
-  /** The same calendar as a page, linked from the task forms in Tasklist (English for partners). */
-  @GetMapping(path = "/app/cases/{caseRef}/deadlines", produces = MediaType.TEXT_HTML_VALUE)
-  ResponseEntity<String> deadlinePage(@PathVariable String caseRef, Caller caller) {
-    access.require(caseRef, caller);
-    boolean english = caller.groups().stream().noneMatch(Groups.DANISH_CASE_ACTORS::contains)
-        && caller.groups().stream().anyMatch(Groups::isPartnerGroup);
-    return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-        .header("Cache-Control", "no-store")
-        .body(deadlinePage.render(caseRef, deadlines.calendar(caseRef), english));
   }
 
   record EventRequest(@NotNull CaseEvent event, @NotNull LocalDate eventDate, LocalDate newDate) {

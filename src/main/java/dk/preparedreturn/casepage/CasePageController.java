@@ -8,6 +8,7 @@ import dk.preparedreturn.casefile.CaseFile;
 import dk.preparedreturn.deadlines.DeadlineCalendarService;
 import dk.preparedreturn.identity.Caller;
 import dk.preparedreturn.identity.Groups;
+import dk.preparedreturn.process.Directory;
 import dk.preparedreturn.process.EngineClock;
 import dk.preparedreturn.process.InvalidFormInput;
 import dk.preparedreturn.process.Workflow;
@@ -60,14 +61,27 @@ class CasePageController {
     DECISIONS.put("arrivalFollowUp", Set.of(Groups.DRC, Groups.CMM, "partner"));
   }
 
+  /** The step whose form records each decision: the finished step shows it as its outcome. */
+  static final Map<String, String> OUTCOME_OF_STEP = Map.of(
+      "Task_ScreenReferral", "screeningResult",
+      "Task_DecideVictimStatus", "identificationOutcome",
+      "Task_RecordDecision", "offerDecision",
+      "Task_DecideOnExtension", "extensionDecision",
+      "Task_RecordEndOfSuspension", "suspensionOutcome",
+      "Task_DecideOnEscort", "escortDecision",
+      "Task_ConfirmDeparture", "departureOutcome",
+      "Task_FollowUpMissingArrival", "arrivalFollowUp");
+
   private final CaseAccess access;
   private final Workflow workflow;
   private final CaseEventService events;
   private final DeadlineCalendarService deadlines;
   private final EngineClock clock;
+  private final Directory directory;
 
   CasePageController(CaseAccess access, Workflow workflow, CaseEventService events, DeadlineCalendarService deadlines,
-      EngineClock clock) {
+      EngineClock clock, Directory directory) {
+    this.directory = directory;
     this.access = access;
     this.workflow = workflow;
     this.events = events;
@@ -84,6 +98,19 @@ class CasePageController {
       model.addAttribute("reported", reported);
     }
     return "case";
+  }
+
+  /**
+   * The case's deadline calendar with the basis of each date in words, linked from the task forms in
+   * Tasklist and from the case page; links back to both.
+   */
+  @GetMapping("/app/cases/{caseRef}/deadlines")
+  String deadlines(@PathVariable String caseRef, Caller caller, Model model) {
+    access.require(caseRef, caller);
+    model.addAttribute("caseRef", caseRef);
+    model.addAttribute("english", caller.audience().english());
+    model.addAttribute("deadlines", deadlines.calendar(caseRef));
+    return "deadlines";
   }
 
   @PostMapping(path = "/app/cases/{caseRef}/events", consumes = "application/x-www-form-urlencoded")
@@ -142,9 +169,29 @@ class CasePageController {
     model.addAttribute("openTasks", open);
     model.addAttribute("openable", open.stream().filter(t -> t.groups().stream().anyMatch(caller.groups()::contains))
         .map(Workflow.OpenTask::id).collect(java.util.stream.Collectors.toSet()));
-    model.addAttribute("finishedTasks", workflow.finishedTasks(caseRef, routing));
-    model.addAttribute("decisions", decisions(caseRef, caller, visible));
-    model.addAttribute("events", workflow.events(caseRef));
+    Map<String, Object> decisions = decisions(caseRef, caller, visible);
+    Map<String, String> outcomes = new HashMap<>();
+    OUTCOME_OF_STEP.forEach((step, variable) -> {
+      if (seesDecision(variable, caller, visible)) {
+        outcomes.put(step, variable);
+      }
+    });
+    List<Workflow.FinishedTask> finished = workflow.finishedTasks(caseRef, routing, outcomes);
+    model.addAttribute("finishedTasks", finished);
+    model.addAttribute("decisions", decisions);
+    List<Workflow.ReportedEvent> reported = workflow.events(caseRef);
+    Set<String> users = new java.util.HashSet<>();
+    if (file.contactPerson() != null) {
+      users.add(file.contactPerson());
+    }
+    open.forEach(t -> users.add(t.assignee()));
+    finished.forEach(t -> users.add(t.assignee()));
+    reported.forEach(e -> users.add(e.reportedBy()));
+    Map<String, String> names = new HashMap<>();
+    users.stream().filter(java.util.Objects::nonNull).forEach(id -> names.put(id,
+        directory.user(id).map(Directory.Member::label).orElse(id)));
+    model.addAttribute("names", names);
+    model.addAttribute("events", reported);
     model.addAttribute("deadlines", deadlines.calendar(caseRef));
     model.addAttribute("reportable", file.closed() ? List.of() : reportable(visible, caller));
     model.addAttribute("today", clock.today());
@@ -153,15 +200,14 @@ class CasePageController {
 
   /** The decisions of the case the caller's organisation sees. */
   private Map<String, Object> decisions(String caseRef, Caller caller, CaseAccess.Visible visible) {
-    List<String> names = new ArrayList<>();
-    DECISIONS.forEach((name, groups) -> {
-      boolean sees = caller.admin() || caller.in(Groups.MANAGERS) || visible.participatingGroups().stream()
-          .anyMatch(g -> groups.contains(Groups.isPartnerGroup(g) ? "partner" : g));
-      if (sees) {
-        names.add(name);
-      }
-    });
+    List<String> names = DECISIONS.keySet().stream().filter(name -> seesDecision(name, caller, visible)).toList();
     return workflow.latestValues(caseRef, names);
+  }
+
+  private static boolean seesDecision(String name, Caller caller, CaseAccess.Visible visible) {
+    Set<String> groups = DECISIONS.getOrDefault(name, Set.of());
+    return caller.admin() || caller.in(Groups.MANAGERS) || visible.participatingGroups().stream()
+        .anyMatch(g -> groups.contains(Groups.isPartnerGroup(g) ? "partner" : g));
   }
 
   /** The events the caller may report in the case, as the case-event service will check them. */

@@ -50,7 +50,13 @@ public class DeadlineCalendarService {
    */
   public enum Status { PASSED, UPCOMING, DONE, LAPSED }
 
-  public record Entry(LocalDate date, String kind, String label, String labelEn, String source, Status status) {
+  /**
+   * One date. {@code key} names its texts in the message bundles ({@code deadline.<key>} what it is,
+   * {@code basis.<key>} its basis in words) with {@code args} ({0} a month or a number of months,
+   * {1} a number of days); label, labelEn and source are the API's fields.
+   */
+  public record Entry(LocalDate date, String kind, String label, String labelEn, String source, Status status,
+      String key, List<Object> args) {
   }
 
   private final CaseService cases;
@@ -91,26 +97,30 @@ public class DeadlineCalendarService {
     boolean departed = c.departureDate() != null;
     if (!identified && number(v, "identificationDays") != null) {
       add(entries, today, c.referralDate().plusDays(number(v, "identificationDays")), "IDENTIFICATION_DECISION",
-          "Afgørelse om offerstatus", "Decision on victim status", "LeadTimes.identificationDays", c.closed());
+          "Afgørelse om offerstatus", "Decision on victim status", "LeadTimes.identificationDays", c.closed(),
+          "IDENTIFICATION_DECISION", null, number(v, "identificationDays"));
     }
     if (c.departureDeadline() != null) {
       boolean reflection = "REFLECTION".equals(c.periodType());
       add(entries, today, c.departureDeadline(), "DEPARTURE_DEADLINE",
           reflection ? "Udrejsefrist (refleksionsperiodens udløb)" : "Restitutionsperiodens udløb",
           reflection ? "Departure deadline (end of the reflection period)" : "End of the restitution period",
-          reflection ? "Udlændingeloven § 33, stk. 14 (CasePeriods)" : "Restitutionsperiode (CasePeriods)", departed);
+          reflection ? "Udlændingeloven § 33, stk. 14 (CasePeriods)" : "Restitutionsperiode (CasePeriods)", departed,
+          reflection ? "DEPARTURE_DEADLINE.REFLECTION" : "DEPARTURE_DEADLINE.RESTITUTION", null, null);
       add(entries, today, c.departureDeadline(), "EXTENSION_REQUEST_LIMIT",
           "Sidste frist for anmodning om forlængelse", "Last day to request an extension",
           "Udlændingeloven § 33, stk. 14: anmodning før fristens udløb", departed);
       if (number(v, "extensionReminderDays") != null) {
         add(entries, today, c.departureDeadline().minusDays(number(v, "extensionReminderDays")),
             "EXTENSION_REMINDER", "Påmindelse om forlængelse til kontaktpersonen",
-            "Extension reminder to the contact person", "LeadTimes.extensionReminderDays", departed);
+            "Extension reminder to the contact person", "LeadTimes.extensionReminderDays", departed,
+            "EXTENSION_REMINDER", null, number(v, "extensionReminderDays"));
       }
       if (number(v, "preparationWarningDays") != null) {
         add(entries, today, c.departureDeadline().minusDays(number(v, "preparationWarningDays")),
             "PREPARATION_WARNING", "Advarsel hvis forberedelsen ikke er færdig", "Warning if preparation is unfinished",
-            "LeadTimes.preparationWarningDays", departed);
+            "LeadTimes.preparationWarningDays", departed, "PREPARATION_WARNING", null,
+            number(v, "preparationWarningDays"));
       }
     }
     if (c.maxDeadline() != null) {
@@ -126,14 +136,14 @@ public class DeadlineCalendarService {
     if (departed && number(v, "receptionConfirmationDays") != null) {
       add(entries, today, c.departureDate().plusDays(number(v, "receptionConfirmationDays")), "RECEPTION_CONFIRMATION",
           "Partneren bekræfter ankomsten", "Partner confirms the arrival", "LeadTimes.receptionConfirmationDays",
-          c.arrivalDate() != null);
+          c.arrivalDate() != null, "RECEPTION_CONFIRMATION", null, number(v, "receptionConfirmationDays"));
     }
     if (c.arrivalDate() != null) {
       reintegration(entries, c, v, today, done);
     }
     if (c.closed()) {
       entries.replaceAll(e -> e.status() == Status.UPCOMING
-          ? new Entry(e.date(), e.kind(), e.label(), e.labelEn(), e.source(), Status.LAPSED) : e);
+          ? new Entry(e.date(), e.kind(), e.label(), e.labelEn(), e.source(), Status.LAPSED, e.key(), e.args()) : e);
     }
     entries.sort(Comparator.comparing(Entry::date).thenComparing(Entry::kind));
     return entries;
@@ -145,7 +155,8 @@ public class DeadlineCalendarService {
     if (number(v, "planRefinementDays") != null) {
       add(entries, today, r0.plusDays(number(v, "planRefinementDays")), "PLAN_REFINED",
           "Reintegrationsplanen tilpasset", "Reintegration plan refined",
-          "IOM Reintegration Handbook 2.3 (LeadTimes.planRefinementDays)", done.contains(step(TASK_REFINE_PLAN, 0)));
+          "IOM Reintegration Handbook 2.3 (LeadTimes.planRefinementDays)", done.contains(step(TASK_REFINE_PLAN, 0)),
+          "PLAN_REFINED", null, number(v, "planRefinementDays"));
     }
     Integer months = number(v, "supportMonths");
     List<List<Object>> schedule = supportSchedule(months, c.partnerGroup());
@@ -158,20 +169,23 @@ public class DeadlineCalendarService {
           (cash ? "Kontantstøtte, måned " : "Refusion mod dokumentation, måned ") + month,
           (cash ? "Cash support, month " : "Reimbursement against documentation, month ") + month,
           "SupportMonthPlan (kontant i de første måneder, derefter refusion)",
-          done.contains(step(cash ? TASK_PAY_CASH_SUPPORT : TASK_SUBMIT_CLAIMS, month)));
+          done.contains(step(cash ? TASK_PAY_CASH_SUPPORT : TASK_SUBMIT_CLAIMS, month)),
+          cash ? "CASH_SUPPORT" : "REIMBURSEMENT", month, null);
       if (plan.contains("PROGRESS_REPORT")) {
         add(entries, today, r0.plusMonths(month).plusDays(reportDays), "PROGRESS_REPORT",
             "Statusrapport efter måned " + month, "Progress report after month " + month,
-            "SupportMonthPlan, LeadTimes.reportDays", done.contains(step(TASK_SUBMIT_PROGRESS_REPORT, month)));
+            "SupportMonthPlan, LeadTimes.reportDays", done.contains(step(TASK_SUBMIT_PROGRESS_REPORT, month)),
+            "PROGRESS_REPORT", month, reportDays);
       }
     }
     int last = schedule.size();
     if (last > 0) {
       add(entries, today, r0.plusMonths(last), "PROGRAMME_END", "Reintegrationsforløbet slutter",
-          "End of the reintegration programme", "SupportPeriod: " + last + " måneder efter ankomst", c.closed());
+          "End of the reintegration programme", "SupportPeriod: " + last + " måneder efter ankomst", c.closed(),
+          "PROGRAMME_END", last, null);
       add(entries, today, r0.plusMonths(last).plusDays(reportDays), "FINAL_REPORT", "Slutrapport og evaluering",
           "Final report and evaluation", "SupportPeriod, LeadTimes.reportDays",
-          done.contains(step(TASK_SUBMIT_FINAL_REPORT, 0)));
+          done.contains(step(TASK_SUBMIT_FINAL_REPORT, 0)), "FINAL_REPORT", last, reportDays);
     }
   }
 
@@ -269,7 +283,15 @@ public class DeadlineCalendarService {
 
   private static void add(List<Entry> entries, LocalDate today, LocalDate date, String kind, String label,
       String labelEn, String source, boolean done) {
+    add(entries, today, date, kind, label, labelEn, source, done, kind, null, null);
+  }
+
+  private static void add(List<Entry> entries, LocalDate today, LocalDate date, String kind, String label,
+      String labelEn, String source, boolean done, String key, Integer months, Integer days) {
     Status status = done ? Status.DONE : date.isBefore(today) ? Status.PASSED : Status.UPCOMING;
-    entries.add(new Entry(date, kind, label, labelEn, source, status));
+    List<Object> args = new ArrayList<>();
+    args.add(months == null ? "" : months);
+    args.add(days == null ? "" : days);
+    entries.add(new Entry(date, kind, label, labelEn, source, status, key, List.copyOf(args)));
   }
 }

@@ -17,12 +17,14 @@ import org.springframework.stereotype.Component;
 /**
  * Mail templates in {@code src/main/resources/mail/<KIND>.<language>.txt}: the first line is
  * {@code Subject: ...}, the rest the body. Templates can use only these placeholders, so no
- * personal data can reach a mail: {@code {caseRef} {taskName} {dueDate} {deadline} {link}}.
+ * personal data can reach a mail: {@code {caseRef} {taskName} {dueDate} {deadline} {link} {caseLink}} (links from the
+ * configured public address, {@code PUBLIC_URL}).
  */
 @Component
 public class MailTemplates {
 
-  public static final Set<String> PLACEHOLDERS = Set.of("caseRef", "taskName", "dueDate", "deadline", "link");
+  public static final Set<String> PLACEHOLDERS = Set.of("caseRef", "taskName", "dueDate", "deadline", "link",
+      "caseLink");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
 
   public record Mail(String subject, String body) {

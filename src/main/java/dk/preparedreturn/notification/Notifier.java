@@ -59,6 +59,7 @@ public class Notifier {
     values.put("taskName", taskName == null ? "-" : taskName);
     values.put("dueDate", due == null ? "-" : DATE_TIME.format(due.toInstant().atZone(zone)));
     values.put("link", properties.tasklistUrl() + "/camunda/app/tasklist/default/#/?task=" + taskId);
+    values.put("caseLink", caseLink(caseRef));
     String email = userId == null ? null : email(userId);
     if (email != null) {
       send(kind, dedupKey, caseRef, taskId, List.of(email), directory.audienceOf(userId), values);
@@ -79,11 +80,18 @@ public class Notifier {
     values.put("caseRef", caseRef);
     values.put("deadline", deadline == null ? "-" : deadline);
     values.put("link", properties.tasklistUrl() + "/camunda/app/tasklist/default/");
+    values.put("caseLink", caseLink(caseRef));
     String email = email(userId);
     if (email != null) {
       send(kind, dedupKey + ":user", caseRef, null, List.of(email), directory.audienceOf(userId), values);
     }
     sendToGroups(kind, dedupKey, caseRef, null, groups, values);
+  }
+
+  /** The case page at the service's public address (a case reference is letters, digits and dashes). */
+  private String caseLink(String caseRef) {
+    return caseRef == null || !caseRef.matches("[A-Za-z0-9-]+") ? properties.tasklistUrl() + "/app/cases"
+        : properties.tasklistUrl() + "/app/cases/" + caseRef;
   }
 
   private void sendToGroups(NotificationKind kind, String dedupKey, String caseRef, String taskId,

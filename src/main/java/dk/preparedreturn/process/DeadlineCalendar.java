@@ -61,6 +61,22 @@ public class DeadlineCalendar {
     return at(date(date), END_OF_DAY);
   }
 
+  /**
+   * The due date-time of a task that must be done some days before the booked flight: that many
+   * days before the flight, or on the departure deadline when that comes first. Without a flight
+   * (not booked yet) or without the lead time (a case started before it existed) the deadline.
+   */
+  public Date dueBeforeFlight(Object deadline, Object flight, Object daysBefore) {
+    LocalDate due = date(deadline);
+    if (flight != null && daysBefore != null) {
+      LocalDate beforeFlight = date(flight).minusDays(number(daysBefore));
+      if (beforeFlight.isBefore(due)) {
+        due = beforeFlight;
+      }
+    }
+    return at(due, END_OF_DAY);
+  }
+
   /** 08:00 on the given day: when reminders and follow-ups fire. */
   public Date morningOf(Object date) {
     return at(date(date), WORKDAY_START);

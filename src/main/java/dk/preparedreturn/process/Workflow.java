@@ -23,6 +23,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.context.annotation.Lazy;
@@ -45,7 +47,8 @@ public class Workflow {
   }
 
   /** A finished step of a case: what, by whom (the organisation and the user), when. */
-  public record FinishedTask(String name, String key, List<String> groups, String assignee, Date ended) {
+  public record FinishedTask(String name, String key, List<String> groups, String assignee, Date ended,
+      String outcomeName, Object outcome) {
   }
 
   /** An event reported in the case: which, on what day, by which user of which organisation, when. */
@@ -212,12 +215,48 @@ public class Workflow {
 
   /** The case's finished steps, oldest first. */
   public List<FinishedTask> finishedTasks(String caseRef, Map<String, String> routing) {
-    return Privileged.call(() -> history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(caseRef)
-            .finished().orderByHistoricTaskInstanceEndTime().asc().list()).stream()
-        .filter(t -> t.getDeleteReason() == null || "completed".equals(t.getDeleteReason()))
-        .map(t -> new FinishedTask(t.getName(), t.getTaskDefinitionKey(),
-            groups(t.getProcessDefinitionId(), t.getTaskDefinitionKey(), routing), t.getAssignee(), t.getEndTime()))
-        .toList();
+    return finishedTasks(caseRef, routing, Map.of());
+  }
+
+  /**
+   * The case's finished steps, oldest first, each with the outcome its form recorded: for a task key
+   * in {@code outcomeOf}, the value the named variable had when the task ended (a step done twice
+   * shows each time's value).
+   */
+  public List<FinishedTask> finishedTasks(String caseRef, Map<String, String> routing, Map<String, String> outcomeOf) {
+    List<HistoricTaskInstance> finished = Privileged.call(() -> history.createHistoricTaskInstanceQuery()
+            .processInstanceBusinessKey(caseRef).finished().orderByHistoricTaskInstanceEndTime().asc().list()).stream()
+        .filter(t -> t.getDeleteReason() == null || "completed".equals(t.getDeleteReason())).toList();
+    List<HistoricVariableUpdate> updates = outcomeUpdates(finished, outcomeOf);
+    return finished.stream().map(t -> {
+      String variable = outcomeOf.get(t.getTaskDefinitionKey());
+      Object outcome = variable == null ? null : updates.stream()
+          .filter(u -> u.getVariableName().equals(variable) && u.getProcessInstanceId().equals(t.getProcessInstanceId())
+              && !u.getTime().after(t.getEndTime()))
+          .reduce((a, b) -> b).map(HistoricVariableUpdate::getValue).orElse(null);
+      return new FinishedTask(t.getName(), t.getTaskDefinitionKey(),
+          groups(t.getProcessDefinitionId(), t.getTaskDefinitionKey(), routing), t.getAssignee(), t.getEndTime(),
+          outcome == null ? null : variable, outcome);
+    }).toList();
+  }
+
+  /** The updates of the outcome variables in the instances of the finished tasks, oldest first. */
+  private List<HistoricVariableUpdate> outcomeUpdates(List<HistoricTaskInstance> finished, Map<String, String> outcomeOf) {
+    String[] instances = finished.stream().filter(t -> outcomeOf.containsKey(t.getTaskDefinitionKey()))
+        .map(HistoricTaskInstance::getProcessInstanceId).distinct().toArray(String[]::new);
+    if (instances.length == 0) {
+      return List.of();
+    }
+    Set<String> names = Set.copyOf(outcomeOf.values());
+    List<HistoricVariableUpdate> updates = new ArrayList<>();
+    for (String instance : instances) {
+      Privileged.call(() -> history.createHistoricDetailQuery().processInstanceId(instance).variableUpdates()
+              .disableCustomObjectDeserialization().orderPartiallyByOccurrence().asc().list()).stream()
+          .map(HistoricVariableUpdate.class::cast).filter(u -> names.contains(u.getVariableName()))
+          .forEach(updates::add);
+    }
+    updates.sort(Comparator.comparing(HistoricVariableUpdate::getTime));
+    return updates;
   }
 
   /** The latest value of each named variable in the case's processes (decisions taken in its forms). */

@@ -13,8 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The managers' reports: {@code GET /api/reports/summary} (JSON), {@code GET /app/reports} (a page
- * in Danish; managers signed in to Cockpit open it directly) and the k-anonymous research export
+ * The managers' reports: {@code GET /api/reports/summary} (JSON; the page is {@link ReportPages}) and the k-anonymous research export
  * {@code GET /api/reports/statistics.csv?k=5} (k at least the operator's floor {@code STATISTICS_MIN_K}).
  * For managers and administrators; no person data.
  */
@@ -23,13 +22,11 @@ class ReportController {
 
   private final ReportService reports;
   private final StatisticsExport export;
-  private final ReportPage page;
   private final KPolicy k;
 
-  ReportController(ReportService reports, StatisticsExport export, ReportPage page, KPolicy k) {
+  ReportController(ReportService reports, StatisticsExport export, KPolicy k) {
     this.reports = reports;
     this.export = export;
-    this.page = page;
     this.k = k;
   }
 
@@ -37,14 +34,6 @@ class ReportController {
   ReportService.Summary summary(Caller caller) {
     requireManager(caller);
     return reports.summary();
-  }
-
-  @GetMapping(path = "/app/reports", produces = MediaType.TEXT_HTML_VALUE)
-  ResponseEntity<String> reportPage(Caller caller) {
-    requireManager(caller);
-    return ResponseEntity.ok().header("Cache-Control", "no-store").contentType(new MediaType("text", "html",
-        StandardCharsets.UTF_8)).body(page.render(reports.summary(),
-        reports.sustainabilityPerQuarter(k.resolve(null)), k.resolve(null)));
   }
 
   @GetMapping(path = "/api/reports/sustainability", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -80,4 +80,58 @@ public final class PageFormat {
     String name = new Locale("", code.toUpperCase(Locale.ROOT)).getDisplayCountry(locale);
     return name.isBlank() ? code : name;
   }
+
+  /** A field of the person's data as its reader expects it: dates, countries, languages and codes in words. */
+  public String person(String field, Object value) {
+    if (value == null) {
+      return "";
+    }
+    return switch (field) {
+      case "dateOfBirth" -> value instanceof LocalDate day ? date(day) : date(value.toString());
+      case "nationality" -> country(value.toString());
+      case "preferredLanguage" -> language(value.toString());
+      case "hasChildren" -> message(Boolean.TRUE.equals(value) ? "value.yes" : "value.no", value.toString());
+      case "gender", "exploitationType" -> message("person." + field + "." + value, value.toString());
+      default -> value.toString();
+    };
+  }
+
+  /** A language's name from its ISO code, in the reader's language. */
+  public String language(String code) {
+    if (code == null || code.isBlank()) {
+      return "";
+    }
+    String name = Locale.forLanguageTag(code).getDisplayLanguage(locale);
+    return name.isBlank() || name.equalsIgnoreCase(code) ? code : name;
+  }
+
+  /** A text of the reader's bundle, or the fallback when it has none. */
+  public String message(String key, String fallback) {
+    return messages.getMessage(key, null, fallback, locale);
+  }
+
+  /** A number with one decimal as the reader writes it (Danish 12,5). */
+  public String decimal(Number value) {
+    if (value == null) {
+      return "–";
+    }
+    java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(locale);
+    format.setMinimumFractionDigits(1);
+    format.setMaximumFractionDigits(1);
+    return format.format(value.doubleValue());
+  }
+
+  /** A ratio (0..1) as a percentage with one decimal, Danish "100,0 %", English "100.0%". */
+  public String percent(Double ratio) {
+    if (ratio == null) {
+      return "–";
+    }
+    String number = decimal(ratio * 100);
+    return "da".equals(locale.getLanguage()) ? number + "\u00a0%" : number + "%";
+  }
+
+  /** A change with its sign and one decimal (Danish +0,5, −1,0), "–" without a value. */
+  public String change(Double value) {
+    return value == null ? "–" : (value > 0 ? "+" : "") + decimal(value);
+  }
 }

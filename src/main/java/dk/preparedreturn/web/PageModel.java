@@ -1,5 +1,6 @@
 package dk.preparedreturn.web;
 
+import dk.preparedreturn.identity.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.ZoneId;
 import org.springframework.beans.factory.annotation.Value;
@@ -9,7 +10,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.LocaleResolver;
 
-/** What every page template has: {@code fmt}, the reader's formats ({@link PageFormat}). */
+/** What every page template has: {@code fmt}, the reader's formats ({@link PageFormat}), and {@code caller}. */
 @ControllerAdvice(annotations = Controller.class)
 class PageModel {
 
@@ -21,6 +22,12 @@ class PageModel {
     this.messages = messages;
     this.locales = locales;
     this.zone = zone;
+  }
+
+  /** The signed-in user (the pages' header shows him and the links his organisation uses). */
+  @ModelAttribute("caller")
+  Caller caller(HttpServletRequest request) {
+    return request.getAttribute(Caller.ATTRIBUTE) instanceof Caller c ? c : null;
   }
 
   @ModelAttribute("fmt")

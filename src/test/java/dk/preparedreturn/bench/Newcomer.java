@@ -94,7 +94,8 @@ final class Newcomer {
     // a newcomer's shell: none of the service's variables, no Maven options; the port is the only setting
     builder.environment().keySet().removeIf(k -> k.startsWith("SPRING_") || k.startsWith("APP_")
         || k.startsWith("ADMIN_") || k.startsWith("DB_") || k.startsWith("MAIL_") || k.equals("JAVA_TOOL_OPTIONS")
-        || k.equals("MAVEN_OPTS") || k.equals("MAVEN_ARGS") || k.equals("TASKLIST_URL"));
+        || k.equals("MAVEN_OPTS") || k.equals("MAVEN_ARGS") || k.equals("TASKLIST_URL")
+        || k.equals("PUBLIC_URL"));
     builder.environment().put("PORT", Integer.toString(port));
     builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
     long t0 = System.nanoTime();

@@ -58,6 +58,7 @@ class CasePageIT extends PostgresIntegrationTest {
     TestUsers.ensure(engine.getIdentityService(), "cp-ng", "partner-ng", PASSWORD);
     TestUsers.ensure(engine.getIdentityService(), "cp-th", "partner-th", PASSWORD);
     TestUsers.ensure(engine.getIdentityService(), "cp-drc", "drc", PASSWORD);
+    TestUsers.ensure(engine.getIdentityService(), "cp-mgr", "ledelse", PASSWORD);
     try {
       LocalDate t0 = LocalDate.now(Journey.ZONE).minusDays(10);
       Journey.clockAt(t0.minusDays(2));
@@ -81,7 +82,11 @@ class CasePageIT extends PostgresIntegrationTest {
     assertThat(cmm.body()).contains("<html lang=\"da\">", "Sag " + nigeria.caseRef(), "Forberedelse af hjemrejsen",
         "Testperson Fiktiv", "Form for udnyttelse", "Fremskaf id- og rejsedokumenter", "Mød personen før udrejsen",
         "Hjemrejsestyrelsen", "Partner i Nigeria", "Registrér en hændelse",
-        "Anmodning om forlængelse af udrejsefristen", "Identificeret som offer for menneskehandel");
+        "Anmodning om forlængelse af udrejsefristen", "Identificeret som offer for menneskehandel",
+        // the person's data in words, the contact person by name, each finished step with its outcome
+        "Kvinde", "Seksuel udnyttelse", "Nigeria", "Udfald", "Der er indikatorer på menneskehandel",
+        "Tager imod tilbuddet");
+    assertThat(cmm.body()).doesNotContain("FEMALE", "SEXUAL", ">NG<");
     assertThat(accessLog()).as("the view of the person's data is logged").isEqualTo(logged + 1);
 
     HttpResponse<String> hjs = session("cp-hjs", "tasklist").get(page);
@@ -129,11 +134,59 @@ class CasePageIT extends PostgresIntegrationTest {
     assertThat(nigeria.hasTask("Task_DecideOnExtension")).isTrue();
     HttpResponse<String> after = cmm.get(page + "?reported=EXTENSION_REQUESTED");
     assertThat(after.body()).contains("Hændelsen er registreret: Anmodning om forlængelse af udrejsefristen",
-        "Registreret af cp-cmm (Center mod Menneskehandel)", "Træf afgørelse om forlængelse");
+        "Træf afgørelse om forlængelse").containsPattern("Registreret af [^<]*cp-cmm\\)?, Center mod Menneskehandel");
 
     HttpResponse<String> again = cmm.postForm(page + "/events", form, cmm.origin());
     assertThat(again.statusCode()).isEqualTo(400);
     assertThat(again.body()).contains("Der er allerede en anmodning om forlængelse, som afventer afgørelse");
+  }
+
+  @Test
+  void aCaseIsFoundByReferenceAndByNameOrBirthDateOnlyAmongTheCasesTheOrganisationTakesPartIn() throws Exception {
+    String ref = nigeria.caseRef();
+    long searches = searches();
+    WebappSession cmm = session("cp-cmm", "tasklist");
+    HttpResponse<String> byReference = cmm.get("/app/cases?q=" + ref.substring(3).toLowerCase());
+    assertThat(byReference.statusCode()).isEqualTo(200);
+    assertThat(byReference.body()).contains("<html lang=\"da\">", "Find en sag", "href=\"/app/cases/" + ref + "\"")
+        .doesNotContain("Testperson");
+    assertThat(searches()).as("a search by reference shows no person data").isEqualTo(searches);
+
+    HttpResponse<String> byName = cmm.get("/app/cases?q=testperson+fikt");
+    assertThat(byName.body()).contains("href=\"/app/cases/" + ref + "\"", "Testperson Fiktiv", "12.04.1995",
+        "registreret i adgangsloggen");
+    assertThat(searches()).as("each hit of a search by name is in the access log").isEqualTo(searches + 1);
+    assertThat(jdbc.sql("SELECT fields FROM audit_log WHERE case_ref = ? AND action = 'PERSON_SEARCH' AND user_id = ?"
+        + " ORDER BY id DESC").params(ref, "cp-cmm").query(String.class).list().get(0))
+        .isEqualTo("searchedBy=fullName,fullName,dateOfBirth");
+    assertThat(cmm.get("/app/cases?q=12.04.1995").body()).contains("href=\"/app/cases/" + ref + "\"");
+    assertThat(searches()).isEqualTo(searches + 2);
+
+    WebappSession thailand = session("cp-th", "tasklist");
+    HttpResponse<String> foreign = thailand.get("/app/cases?q=" + ref);
+    assertThat(foreign.statusCode()).isEqualTo(200);
+    assertThat(foreign.body()).contains("<html lang=\"en\">", "No case found")
+        .doesNotContain("href=\"/app/cases/" + ref);
+    assertThat(thailand.get("/app/cases?q=Testperson").body()).doesNotContain(ref);
+    assertThat(searches()).as("no hit in this case, nothing logged for it").isEqualTo(searches + 2);
+
+    WebappSession manager = session("cp-mgr", "cockpit");
+    assertThat(manager.get("/app/cases?q=" + ref).body()).contains("href=\"/app/cases/" + ref + "\"");
+    HttpResponse<String> managerByName = manager.get("/app/cases?q=Testperson");
+    assertThat(managerByName.body()).contains("kan kun søge på sagsreference").doesNotContain("Testperson Fiktiv");
+
+    HttpResponse<String> extra = cmm.get("/app/cases?q=" + ref + "&groups=ledelse");
+    assertThat(extra.statusCode()).as("a parameter the search does not have").isEqualTo(400);
+    assertThat(extra.body()).contains("Formularen indeholder et felt, den ikke kender").doesNotContain("href=\"/app/cases/" + ref);
+    HttpResponse<String> tooLong = cmm.get("/app/cases?q=" + "a".repeat(101));
+    assertThat(tooLong.statusCode()).isEqualTo(400);
+    assertThat(tooLong.body()).contains("Højst 100 tegn.");
+    assertThat(searches()).as("refused searches are not run").isEqualTo(searches + 2);
+  }
+
+  long searches() {
+    return jdbc.sql("SELECT count(*) FROM audit_log WHERE case_ref = ? AND action = 'PERSON_SEARCH'")
+        .param(nigeria.caseRef()).query(Long.class).single();
   }
 
   long accessLog() {

@@ -37,7 +37,8 @@ class CalledProcessVariablesTest extends ProcessTestBase {
         "identifyingBody", "periodType", "departureObligation",
         "screeningDays", "identificationDays", "contactPersonDays", "extensionReminderDays", "preparationWarningDays",
         "partnerSearchWarningDays", "receptionConfirmationDays", "arrivalFollowUpDays", "planRefinementDays",
-        "paymentDays", "claimReviewDays", "reportDays", "handoverDays");
+        "paymentDays", "claimReviewDays", "reportDays", "handoverDays", "escortDays", "partnerMeetingDays",
+        "airportAssistanceDays", "personPreparedDays");
 
     j.identify(T0);
 
@@ -55,7 +56,7 @@ class CalledProcessVariablesTest extends ProcessTestBase {
     assertThat(variables(j, "ReturnPreparation")).as("ReturnPreparation: passed in, then its own decision "
         + "(PartnerAgreement) at the start").containsExactlyInAnyOrder(
         "caseRef", "identificationDate", "departureDeadline", "contactPerson", "partnerGroup",
-        "partnerSearchWarningDays",
+        "partnerSearchWarningDays", "escortDays", "partnerMeetingDays", "airportAssistanceDays", "personPreparedDays",
         "partnerAgreement");
     assertThat(variables(j, "PreparedReturn")).as("main process after ReflectionPeriod")
         .doesNotContain("informedOn", "informationGiven", "followUpDate");

@@ -42,12 +42,13 @@ class DecisionTablesTest extends ProcessTestBase {
   @CsvSource({"screeningDays, 3", "identificationDays, 14", "contactPersonDays, 2", "extensionReminderDays, 7",
       "preparationWarningDays, 14", "partnerSearchWarningDays, 21", "receptionConfirmationDays, 2",
       "planRefinementDays, 30", "paymentDays, 7", "claimReviewDays, 10", "reportDays, 14", "handoverDays, 3",
-      "arrivalFollowUpDays, 2"})
+      "arrivalFollowUpDays, 2", "escortDays, 7", "partnerMeetingDays, 5", "airportAssistanceDays, 3",
+      "personPreparedDays, 2"})
   void leadTimes(String name, int days) {
     for (String period : new String[] {"REFLECTION", "RESTITUTION"}) {
       var rows = engine.getDecisionService().evaluateDecisionByKey("LeadTimes")
           .variables(Variables.fromMap(Map.of("periodType", period))).evaluate();
-      assertThat(rows.getResultList()).as("one row per lead time").hasSize(13)
+      assertThat(rows.getResultList()).as("one row per lead time").hasSize(17)
           .allSatisfy(row -> assertThat(row.keySet()).containsExactlyInAnyOrder("leadTime", "days"));
       assertThat(rows.getResultList().stream().filter(row -> name.equals(row.get("leadTime"))))
           .as(name + " for " + period).singleElement()

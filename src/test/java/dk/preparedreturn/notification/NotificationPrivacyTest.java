@@ -202,6 +202,9 @@ class NotificationPrivacyTest extends NotificationTestSupport {
         case "dueDate" -> "(?:\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}|-)";
         case "deadline" -> "(?:\\d{4}-\\d{2}-\\d{2}|-)";
         case "link" -> link;
+        // the case page at the public address: the case reference and nothing else
+        case "caseLink" -> Pattern.quote(TASKLIST.replace("/camunda/app/tasklist/default/", "/app/cases/"))
+            + CASE_REF.pattern();
         default -> throw new AssertionError("unknown placeholder " + m.group());
       });
       last = m.end();

@@ -74,9 +74,10 @@ class NotificationRecipientsTest extends NotificationTestSupport {
         Frist:   %s
 
         Åbn opgaven: %s#/?task=%s
+        Åbn sagen: https://tasklist.example.test/app/cases/%s
 
         Denne e-mail indeholder ingen personoplysninger. Oplysninger om sagen finder du i Tasklist.
-        Svar ikke på denne e-mail.""".formatted(ref, due(screening), TASKLIST, screening.getId()));
+        Svar ikke på denne e-mail.""".formatted(ref, due(screening), TASKLIST, screening.getId(), ref));
     assertThat(header(screeningMail, "From")).isEqualTo(FROM);
     assertThat(header(screeningMail, "To")).isEqualTo("cmm@example.org");
     assertThat(messageId(screeningMail)).isEqualTo("<" + screeningCreated.id() + "@prepared-return>");
@@ -101,9 +102,10 @@ class NotificationRecipientsTest extends NotificationTestSupport {
         Due:     2026-04-02 23:59
 
         Open the task: https://tasklist.example.test/camunda/app/tasklist/default/#/?task=%s
+        Open the case: https://tasklist.example.test/app/cases/%s
 
         This e-mail contains no personal data. You find the case in Tasklist.
-        Do not reply to this e-mail.""".formatted(ref, meeting.getId()));
+        Do not reply to this e-mail.""".formatted(ref, meeting.getId(), ref));
     for (String danish : List.of("cmm@example.org", "drc@example.org", "hjemrejsestyrelsen@example.org",
         "udlaendingestyrelsen@example.org")) {
       assertThat(inbox(danish)).as(danish).noneMatch(m -> body(m).contains(meeting.getId()));

@@ -27,7 +27,8 @@ class NotificationTemplatesTest {
       "taskName", "Book fly",
       "dueDate", "2026-04-02 23:59",
       "deadline", "2026-04-02",
-      "link", "https://tasklist.example.test/camunda/app/tasklist/default/#/?task=abc");
+      "link", "https://tasklist.example.test/camunda/app/tasklist/default/#/?task=abc",
+      "caseLink", "https://tasklist.example.test/app/cases/FH-2026-00042");
 
   @Test
   void everyKindHasADanishAndAnEnglishTemplateThatRendersCompletely() throws IOException {
@@ -44,6 +45,7 @@ class NotificationTemplatesTest {
         }
         assertThat(raw).as(name + " names the case").contains("{caseRef}");
         assertThat(raw).as(name + " links to Tasklist").contains("{link}");
+        assertThat(raw).as(name + " links to the case page").contains("{caseLink}");
 
         Mail mail = templates.render(kind, language, SAMPLE);
         assertThat(mail.subject()).as(name + " subject").isNotBlank().doesNotContain("\n")

@@ -35,14 +35,14 @@ import org.springframework.test.context.TestPropertySource;
  * <p>All notification test classes extend this class and so share ONE Spring context (the
  * configuration below is identical for all of them): the process-test context plus Spring Mail
  * pointed at GreenMail, its own in-memory H2 database (so the outbox holds only what these tests
- * produce, never the notifications of the other process test classes) and a Tasklist URL with a
- * trailing slash (the links must not get a double slash). The SMTP port is chosen free once per
- * JVM. The outbox is emptied before each test; GreenMail starts fresh for each test.
+ * produce, never the notifications of the other process test classes) and a public address
+ * (app.public-url, PUBLIC_URL) with a trailing slash (the links must not get a double slash). The
+ * SMTP port is chosen free once per JVM. The outbox is emptied before each test; GreenMail starts fresh for each test.
  */
 @TestPropertySource(properties = {
     "spring.datasource.url=jdbc:h2:mem:notification-test;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
     "spring.mail.host=127.0.0.1",
-    "app.notification.tasklist-url=https://tasklist.example.test/"
+    "app.public-url=https://tasklist.example.test/"
 })
 abstract class NotificationTestSupport extends ProcessTestBase {
 

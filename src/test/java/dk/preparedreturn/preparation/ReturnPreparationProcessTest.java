@@ -91,4 +91,48 @@ class ReturnPreparationProcessTest extends ProcessTestBase {
     assertThat(cases.require(j.caseRef()).departureDate()).isEqualTo(LocalDate.of(2026, 5, 28));
     assertThat(j.openTaskKeys()).containsExactly("Task_ConfirmArrival");
   }
+
+  /**
+   * The tasks that lead up to the flight are due the lead times of LeadTimes before it (escort 7 days,
+   * the partner's meeting 5, airport assistance 3, preparing the person 2), or on the departure
+   * deadline (4 June) while no flight is booked or when it comes first; they move when the flight is
+   * booked, when it is rebooked, and when the deadline moves.
+   */
+  @Test
+  void theTasksBeforeTheFlightAreDueBeforeTheFlightAndMoveWithIt() {
+    Journey j = newCase(REFERRAL).identify(T0).acceptOffer();
+    LocalDate deadline = LocalDate.of(2026, 6, 4);
+    assertThat(due(j, PreparationProcess.TASK_MEET_BEFORE_DEPARTURE)).as("no flight yet").isEqualTo(deadline);
+    assertThat(due(j, PreparationProcess.TASK_PREPARE_PERSON)).isEqualTo(deadline);
+
+    clockAt(LocalDate.of(2026, 5, 12));
+    j.complete(PreparationProcess.TASK_OBTAIN_TRAVEL_DOCUMENTS, "travelDocuments", Journey.json("[\"PASSPORT\"]"),
+            "documentsValidUntil", "2027-01-01")
+        .complete(PreparationProcess.TASK_BOOK_FLIGHT, "plannedDepartureDate", "2026-05-25", "flightNumber", "SK 99");
+    assertThat(due(j, PreparationProcess.TASK_MEET_BEFORE_DEPARTURE)).as("moved to the booked flight")
+        .isEqualTo(LocalDate.of(2026, 5, 20));
+    assertThat(due(j, PreparationProcess.TASK_PREPARE_PERSON)).isEqualTo(LocalDate.of(2026, 5, 23));
+    assertThat(due(j, PreparationProcess.TASK_ARRANGE_AIRPORT_ASSISTANCE)).isEqualTo(LocalDate.of(2026, 5, 22));
+
+    j.complete(PreparationProcess.TASK_ARRANGE_AIRPORT_ASSISTANCE, "airportAssistance", Journey.json("[\"DEPARTURE\"]"));
+    assertThat(due(j, PreparationProcess.TASK_DECIDE_ON_ESCORT)).isEqualTo(LocalDate.of(2026, 5, 18));
+
+    // the flight is rebooked to 2 June: every date before it moves along
+    clockAt(LocalDate.of(2026, 5, 15));
+    j.report(events, dk.preparedreturn.caseevents.CaseEvent.FLIGHT_REBOOKED, LocalDate.of(2026, 6, 2),
+        "hjemrejsestyrelsen");
+    j.executeDueJobs();
+    assertThat(cases.require(j.caseRef()).plannedDepartureDate()).isEqualTo(LocalDate.of(2026, 6, 2));
+    assertThat(due(j, PreparationProcess.TASK_DECIDE_ON_ESCORT)).isEqualTo(LocalDate.of(2026, 5, 26));
+    assertThat(due(j, PreparationProcess.TASK_MEET_BEFORE_DEPARTURE)).isEqualTo(LocalDate.of(2026, 5, 28));
+    assertThat(due(j, PreparationProcess.TASK_PREPARE_PERSON)).as("2 days before, the deadline is later")
+        .isEqualTo(LocalDate.of(2026, 5, 31));
+
+    j.complete(PreparationProcess.TASK_DECIDE_ON_ESCORT, "escortDecision", "NEEDED");
+    assertThat(due(j, PreparationProcess.TASK_ARRANGE_ESCORT)).isEqualTo(LocalDate.of(2026, 5, 26));
+  }
+
+  private java.time.LocalDate due(Journey j, String taskKey) {
+    return j.task(taskKey).getDueDate().toInstant().atZone(Journey.ZONE).toLocalDate();
+  }
 }

@@ -262,8 +262,9 @@ class CaseApiIT extends PostgresIntegrationTest {
     HttpResponse<String> page = get("/app/cases/" + caseRef + "/deadlines", "api-politi");
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
-    assertThat(page.body()).contains("<html lang=\"da\">", "Frister i sag " + caseRef, "Afgørelse om offerstatus")
-        .doesNotContain("Apiperson");
+    assertThat(page.body()).contains("<html lang=\"da\">", "Frister i sag " + caseRef, "Afgørelse om offerstatus",
+        "14 dage efter henvisningen", "href=\"/app/cases/" + caseRef + "\"", "href=\"/camunda/app/tasklist/\"")
+        .doesNotContain("Apiperson", "LeadTimes");
     assertThat(get("/app/cases/" + caseRef + "/deadlines", "api-partner-th").statusCode())
         .as("a partner abroad that does not take part").isEqualTo(404);
     assertThat(get("/app/cases/" + caseRef + "/deadlines", null).statusCode()).isEqualTo(401);

@@ -280,8 +280,42 @@ class ReportFiguresIT {
         "TH cases=2 open=1 departed=0 completed=0 droppedOut=0 handedOver=0"); // C3 open; R2
 
     HttpResponse<String> page = get("/app/reports", "fig-ledelse");
-    assertThat(page.body()).contains("<td>Forløb der nåede måned 12</td><td class=\"n\">1</td>",
-        "<td>Andel der tager imod (af dem der har besluttet)</td><td class=\"n\">80.0 %</td>");
+    String html = page.body().replaceAll(">\\s+<", "><").replaceAll("\\s+", " ");
+    // every figure links to the cases behind it; Danish numbers, country names
+    assertThat(html).contains(
+        "<td>Forløb der nåede måned 12</td><td class=\"n\"><a href=\"/app/reports/cases?figure=COMPLETED\">1</a></td>",
+        "<td>Andel der tager imod (af dem der har besluttet)</td><td class=\"n\">"
+            + "<a href=\"/app/reports/cases?figure=DECIDED\">80,0\u00a0%</a></td>",
+        "<a href=\"/app/reports/cases?figure=COUNTRY&amp;value=NG\">5</a>", "<td>Nigeria</td>", "<td>Thailand</td>",
+        "<td>Ikke identificeret</td><td class=\"n\"><a href=\"/app/reports/cases?figure=OUTCOME&amp;value=NOT_IDENTIFIED\">0</a>",
+        // the trend: 2026 Q1 had C1-C5 referred, C3, C4, C5 accepting, C4 and C5 dropping out, no completion
+        "<td>1. kvt. 2026</td><td class=\"n\">5</td><td class=\"n\">3</td><td class=\"n\">2</td><td class=\"n\">0</td>",
+        "<svg", "<polyline")
+        .doesNotContain("80.0", "Testperson", "<td>NG</td>");
+    // who holds each open case: C1's screening with CMM, C3's hand-over with Hjemrejsestyrelsen, C2 waits
+    assertThat(html).contains("Hvem har sagerne", "href=\"/app/cases/" + c1.caseRef() + "\"",
+        "<b><span>Center mod Menneskehandel</span></b>: <span>Gennemfør screening</span>",
+        "<b><span>Hjemrejsestyrelsen</span></b>: <span>Overtag som almindelig hjemrejse</span>",
+        "ingen åben opgave (venter på en frist eller en hændelse)");
+
+    // the cases behind a figure: reference, phase, who holds them; deleted cases counted but not listed
+    String accepted = get("/app/reports/cases?figure=ACCEPTED", "fig-ledelse").body();
+    assertThat(accepted).contains("Sager, hvor personen tog imod tilbuddet", "Sager: 3", c3.caseRef(), c4.caseRef(),
+        c5.caseRef(), "slettet efter opbevaringsperioden").doesNotContain(c1.caseRef(), c2.caseRef(), "Testperson");
+    String overdue = get("/app/reports/cases?figure=TASKS_OVERDUE", "fig-ledelse").body();
+    assertThat(overdue).contains(c3.caseRef(), "Overtag som almindelig hjemrejse", "ikke taget", "frist 08.03.2026")
+        .doesNotContain(c1.caseRef());
+    assertThat(get("/app/reports/cases?figure=COUNTRY_OPEN&value=TH", "fig-ledelse").body())
+        .contains("Åbne sager med hjemrejse til Thailand", c3.caseRef()).doesNotContain(c1.caseRef());
+    assertThat(get("/app/reports/cases?figure=PHASE&value=HANDOVER", "fig-ledelse").body()).contains(c3.caseRef());
+    // anything but a figure the report has is refused
+    for (String bad : List.of("figure=SECRET", "figure=PHASE", "figure=PHASE&value=NOPE", "figure=OPEN&value=NG",
+        "figure=COUNTRY&value=ng", "figure=OPEN&sql=1")) {
+      HttpResponse<String> refused = get("/app/reports/cases?" + bad, "fig-ledelse");
+      assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+      assertThat(refused.body()).as(bad).contains("Rapporten har ikke det tal").doesNotContain("FH-");
+    }
+    assertThat(get("/app/reports/cases?figure=OPEN", "fig-monitor").statusCode()).as("managers only").isEqualTo(403);
 
     // the same figures as Prometheus gauges
     metrics.refresh();

@@ -45,7 +45,7 @@ public final class ClassesProcess {
         .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("app.log").toFile()));
     builder.environment().keySet().removeIf(k -> k.startsWith("SPRING_") || k.startsWith("APP_")
         || k.startsWith("ADMIN_") || k.startsWith("DB_") || k.startsWith("MAIL_") || k.equals("JAVA_TOOL_OPTIONS")
-        || k.equals("PORT") || k.equals("TASKLIST_URL"));
+        || k.equals("PORT") || k.equals("TASKLIST_URL") || k.equals("PUBLIC_URL"));
     builder.environment().putAll(environment);
     return builder.start();
   }
