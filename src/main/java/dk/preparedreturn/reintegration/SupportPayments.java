@@ -180,7 +180,7 @@ class SupportPayments {
 
   private static BigDecimal amount(DelegateTask task, String name, boolean required) {
     Object value = task.getVariable(name);
-    if (value == null) {
+    if (value == null || value.toString().isBlank()) { // an amount field left empty submits ""
       if (required) {
         throw new InvalidFormInput(name, "Field " + name + " is required");
       }
