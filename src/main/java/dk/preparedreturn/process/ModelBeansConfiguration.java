@@ -30,6 +30,10 @@ class ModelBeansConfiguration {
         // reintegration
         "validateArrival", "validateArrivalFollowUp", "validatePlanRefinement", "startReintegration",
         "prefillCashSupport", "recordCashSupport", "validateReimbursementClaims",
-        "recordClaimDecisions");
+        "recordClaimDecisions",
+        // safeguarding after return: monitoring visit, tracing, the exit reason when tracing fails
+        "validateMonitoringVisit", "validateTracingAttempt", "caseExit",
+        // reintegration sustainability at month 12
+        "recordFinalReport");
   }
 }

@@ -47,9 +47,10 @@ class SupportMonthProcessTest extends ProcessTestBase {
   /** The month as the call activity starts it at the arrival: the case's variables and its number. */
   ProcessInstance monthStartedAtTheArrival(Journey j, int month) {
     clockAt(ARRIVAL);
-    Map<String, Object> leadTimes = engine.getDecisionService().evaluateDecisionByKey("LeadTimes")
-        .variables(Journey.vars(CaseVariables.PERIOD_TYPE.name(), "REFLECTION")).evaluate().getSingleResult()
-        .getEntryMap();
+    Map<String, Object> leadTimes = new java.util.HashMap<>();
+    engine.getDecisionService().evaluateDecisionByKey("LeadTimes")
+        .variables(Journey.vars(CaseVariables.PERIOD_TYPE.name(), "REFLECTION")).evaluate().getResultList()
+        .forEach(row -> leadTimes.put((String) row.get("leadTime"), row.get("days")));
     Map<String, Object> variables = Journey.vars(CaseVariables.CASE_REF.name(), j.caseRef(),
         CaseVariables.PARTNER_GROUP.name(), "partner-ng", CaseVariables.ARRIVAL_DATE.name(), ARRIVAL.toString(),
         CaseVariables.CHILD_SUPPORT.name(), false, ReintegrationProcess.SUPPORT_MONTH.name(), month);
