@@ -181,7 +181,7 @@ class SupportPayments {
 
   private static BigDecimal amount(DelegateTask task, FormInput input, String name, boolean required) {
     Object value = task.getVariable(name);
-    if (value == null) {
+    if (value == null || value.toString().isBlank()) { // an amount field left empty submits ""
       if (required) {
         throw input.refused(name, "required");
       }

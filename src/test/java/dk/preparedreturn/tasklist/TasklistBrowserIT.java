@@ -98,6 +98,8 @@ class TasklistBrowserIT {
   private static final String CONTACT_PERSON = "cmm-karen";
   private static final String PARTNER = "ng-ngozi";
   private static final String DRC_CASEWORKER = "drc-dorte";
+  private static final String PAY_CASH_SUPPORT = "Task_PayCashSupport";
+  private static final String PAY_CASH_SUPPORT_NAME = "Pay the monthly cash support";
   private static final String PREPARE_PLAN = "Task_PrepareReintegrationPlan";
   private static final String PREPARE_PLAN_NAME = "Udarbejd reintegrationsplan";
   private static final String PASSWORD = "demo";
@@ -132,6 +134,8 @@ class TasklistBrowserIT {
   IdentityService identity;
   @Autowired
   CaseService cases;
+  @Autowired
+  org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   private final List<Page> openPages = new ArrayList<>();
 
@@ -148,7 +152,8 @@ class TasklistBrowserIT {
         .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--disable-dev-shm-usage")));
-    PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+    // generous: on a shared machine under load, the webapps' first load takes tens of seconds
+    PlaywrightAssertions.setDefaultAssertionTimeout(45_000);
   }
 
   @AfterAll
@@ -251,7 +256,7 @@ class TasklistBrowserIT {
     PlaywrightAssertions.assertThat(error).not().containsText(decision.getId());
     // the refusal at the field it names
     PlaywrightAssertions.assertThat(field(form, "Følg op den").locator(".pr-server-error"))
-        .hasText("må ikke ligge efter " + deadline);
+        .hasText(message.substring("Følg op den: ".length()));
     PlaywrightAssertions.assertThat(detail.locator("h2.task")).hasText(RECORD_DECISION_NAME); // the form stays open
     screenshot(page, "tasklist-invalid");
     assertThat(tasks.createTaskQuery().taskId(decision.getId()).count()).as("task still open").isEqualTo(1);
@@ -391,7 +396,8 @@ class TasklistBrowserIT {
   /** DA | EN in the header: the choice overrides the browser's language (da-DK) and survives a reload. */
   private void languageSwitchChangesTheLoginPage(Page page) {
     Locator signIn = page.locator("form[name=signinForm] button[type=submit]");
-    PlaywrightAssertions.assertThat(signIn).hasText("Log ind");
+    PlaywrightAssertions.assertThat(signIn).hasText("Log ind",
+        new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(120_000));
     Locator languageSwitch = page.locator("[cam-widget-header] .pr-language-switch");
     PlaywrightAssertions.assertThat(languageSwitch).isVisible();
     PlaywrightAssertions.assertThat(languageSwitch.getByRole(AriaRole.BUTTON,
@@ -439,6 +445,12 @@ class TasklistBrowserIT {
             .hasCount(1);
         PlaywrightAssertions.assertThat(taskCard(page, demo6.caseRef())).not().hasCount(0);
         PlaywrightAssertions.assertThat(taskCard(page, demo4.caseRef())).not().hasCount(0);
+        // the phases' names in English, form-js and the header in English
+        PlaywrightAssertions.assertThat(cards.filter(new Locator.FilterOptions().setHasText(MEET_BEFORE_DEPARTURE_NAME)))
+            .containsText("Return preparation");
+        assertThat(page.locator("ol.tasks-list").innerText()).doesNotContain("Forberedelse af hjemrejsen")
+            .doesNotContain("Månedlig støtte");
+        PlaywrightAssertions.assertThat(page.locator("[cam-widget-header] .pr-case-search a")).hasText("Find a case");
         screenshot(page, "tasklist-partner");
       }
     }
@@ -466,6 +478,56 @@ class TasklistBrowserIT {
     Locator ownDetail = own.locator("[cam-tasklist-task]");
     PlaywrightAssertions.assertThat(ownDetail.locator("h2.task")).hasText(MEET_BEFORE_DEPARTURE_NAME);
     PlaywrightAssertions.assertThat(ownDetail.locator("form.fjs-form")).containsText("Date of the meeting");
+
+    partnerPaysTheCashSupport(own, demo6.caseRef());
+  }
+
+  /**
+   * The partner pays DEMO-6's cash support: the form shows and prefills the agreed amount in English
+   * notation; a Danish-notation amount is refused in the form; a different amount needs a reason.
+   */
+  private void partnerPaysTheCashSupport(Page page, String caseRef) {
+    Task cash = openTask(caseRef, PAY_CASH_SUPPORT);
+    int month = ((Number) tasks.getVariable(cash.getId(), "supportMonth")).intValue();
+    page.navigate(tasklistUrl() + "#/?task=" + cash.getId());
+    Locator detail = page.locator("[cam-tasklist-task]");
+    PlaywrightAssertions.assertThat(detail.locator("h2.task")).hasText(PAY_CASH_SUPPORT_NAME);
+    Locator form = detail.locator("form.fjs-form");
+    PlaywrightAssertions.assertThat(form).containsText("Agreed monthly cash support (reintegration plan): 1,500.00 DKK");
+    Locator amount = form.getByLabel("Cash support paid (DKK)");
+    PlaywrightAssertions.assertThat(amount).hasValue("1,500.00");
+    detail.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Claim").setExact(true)).click();
+    Locator complete = detail.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Complete").setExact(true));
+    PlaywrightAssertions.assertThat(complete).isEnabled();
+
+    amount.fill("1.200,00"); // Danish notation in an English form: refused, never read as 1.2
+    PlaywrightAssertions.assertThat(field(form, "Cash support paid (DKK)").locator(".fjs-form-field-error"))
+        .hasText("The value does not have the form described below the field.");
+    PlaywrightAssertions.assertThat(complete).isDisabled();
+    amount.fill("1,200.00");
+    Locator reason = field(form, "Reason the amount differs from the agreed amount");
+    PlaywrightAssertions.assertThat(reason).isVisible();
+    enterDate(form.getByLabel("Paid on"), LocalDate.now(zone));
+    complete.click();
+    PlaywrightAssertions.assertThat(reason.locator(".pr-server-error"))
+        .hasText("required, as 1,200.00 DKK is not the agreed 1,500.00 DKK");
+    screenshot(page, "cash-reason-required");
+    assertThat(payments(caseRef, month)).as("nothing paid by the refused submission").isEmpty();
+
+    reason.locator(".fjs-input-group").click();
+    reason.locator(".fjs-dropdownlist-item").filter(new Locator.FilterOptions()
+        .setHasText("Paid for part of the month only")).click();
+    complete.click();
+    PlaywrightAssertions.assertThat(page.locator(".pr-confirmation"))
+        .hasText("The task \"" + PAY_CASH_SUPPORT_NAME + "\" is completed.");
+    screenshot(page, "cash-paid");
+    assertThat(payments(caseRef, month)).containsExactly(new java.math.BigDecimal("1200.00"));
+  }
+
+  private List<java.math.BigDecimal> payments(String caseRef, int month) {
+    return jdbc.sql("SELECT amount FROM case_payment WHERE case_ref = ? AND support_month = ? AND kind = 'CASH'")
+        .params(caseRef, month).query(java.math.BigDecimal.class).list().stream()
+        .map(a -> a.setScale(2)).toList();
   }
 
   // ---- browser helpers
@@ -475,7 +537,7 @@ class TasklistBrowserIT {
         .setLocale(locale)
         .setTimezoneId(zone.getId())
         .setViewportSize(1400, 900));
-    context.setDefaultTimeout(20_000);
+    context.setDefaultTimeout(45_000);
     Page page = context.newPage();
     openPages.add(page);
     return page;

@@ -145,9 +145,40 @@ function translateTexts(root) {
   });
 }
 
+// Process names (the models' names are Danish, the partners' phases bilingual) in the user's language,
+// where Tasklist shows them: the task list's cards, the task's header, the start-process dialog.
+const PROCESS_NAMES = DANISH ? {
+  'Månedlig støtte / Monthly support': 'Månedlig støtte',
+  'Report a case event': 'Rapportér en hændelse'
+} : {
+  'Månedlig støtte / Monthly support': 'Monthly support',
+  'Udrejsefrist': 'Departure deadline',
+  'Refleksions- og restitutionsperiode': 'Reflection and recovery period',
+  'Forberedelse af hjemrejsen': 'Return preparation',
+  'Identifikation': 'Identification',
+  'Registrér hændelse i en sag': 'Record a case event',
+  'Forberedt hjemsendelse': 'Prepared return'
+};
+
+function translateProcessNames(root) {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const changes = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const name = PROCESS_NAMES[node.nodeValue.trim()];
+    if (name) {
+      changes.push([node, node.nodeValue.replace(node.nodeValue.trim(), name)]);
+    }
+  }
+  changes.forEach(([node, text]) => {
+    node.nodeValue = text;
+  });
+}
+
 let scheduled = false;
 function localiseForms() {
   scheduled = false;
+  document.querySelectorAll('ol.tasks-list, [cam-tasklist-task] .names, [cam-tasklist-task] h3, .modal-body')
+    .forEach(translateProcessNames);
   document.querySelectorAll('.fjs-container').forEach(container => {
     translateTexts(container);
     container.querySelectorAll('.fjs-datepicker input').forEach(localiseDatepicker);
