@@ -4,7 +4,7 @@ import dk.preparedreturn.process.CaseScope;
 import static dk.preparedreturn.process.CaseVariables.CASE_REF;
 
 import dk.preparedreturn.casefile.CaseService;
-import dk.preparedreturn.forms.FormInput;
+import dk.preparedreturn.forms.FormInputs;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -18,14 +18,16 @@ class ValidateScreening implements TaskListener {
 
   private final CaseService cases;
 
-  ValidateScreening(CaseService cases) {
+  private final FormInputs inputs;
+
+  ValidateScreening(FormInputs inputs, CaseService cases) {
+    this.inputs = inputs;
     this.cases = cases;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    ScreeningResult result = FormInput.danish(task).requireChoice(IdentificationProcess.SCREENING_RESULT,
-        "Resultat af screeningen");
+    ScreeningResult result = inputs.of(task).requireChoice(IdentificationProcess.SCREENING_RESULT);
     if (result == ScreeningResult.NO_INDICATORS) {
       cases.recordExit(CaseScope.requireCaseRef(task), ScreeningResult.NO_INDICATORS.name());
     }

@@ -6,6 +6,7 @@ import static dk.preparedreturn.process.CaseVariables.MAX_DEADLINE;
 import static dk.preparedreturn.process.CaseVariables.NEW_DEPARTURE_DEADLINE;
 
 import dk.preparedreturn.forms.FormInput;
+import dk.preparedreturn.forms.FormInputs;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -21,18 +22,21 @@ class ValidateExtensionDecision implements TaskListener {
 
   private final DeadlineCalendar deadlines;
 
-  ValidateExtensionDecision(DeadlineCalendar deadlines) {
+  private final FormInputs inputs;
+
+  ValidateExtensionDecision(FormInputs inputs, DeadlineCalendar deadlines) {
+    this.inputs = inputs;
     this.deadlines = deadlines;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    FormInput input = FormInput.danish(task);
-    ExtensionDecision decision = input.requireChoice(DepartureDeadlineProcess.EXTENSION_DECISION, "Afgørelse");
+    FormInput input = inputs.of(task);
+    ExtensionDecision decision = input.requireChoice(DepartureDeadlineProcess.EXTENSION_DECISION);
     if (decision == ExtensionDecision.GRANTED) {
       LocalDate dayAfterDeadline = DEPARTURE_DEADLINE.require(task).plusDays(1);
       LocalDate today = deadlines.today();
-      input.requireDateBetween(NEW_DEPARTURE_DEADLINE, "Ny udrejsefrist",
+      input.requireDateBetween(NEW_DEPARTURE_DEADLINE,
           today.isAfter(dayAfterDeadline) ? today : dayAfterDeadline, MAX_DEADLINE.require(task));
     }
   }

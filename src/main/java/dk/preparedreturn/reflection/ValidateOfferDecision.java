@@ -7,6 +7,7 @@ import static dk.preparedreturn.process.CaseVariables.OFFER_DECISION;
 
 import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.forms.FormInput;
+import dk.preparedreturn.forms.FormInputs;
 import dk.preparedreturn.process.DeadlineCalendar;
 import dk.preparedreturn.process.OfferDecision;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -24,17 +25,20 @@ class ValidateOfferDecision implements TaskListener {
   private final DeadlineCalendar deadlines;
   private final CaseService cases;
 
-  ValidateOfferDecision(DeadlineCalendar deadlines, CaseService cases) {
+  private final FormInputs inputs;
+
+  ValidateOfferDecision(FormInputs inputs, DeadlineCalendar deadlines, CaseService cases) {
+    this.inputs = inputs;
     this.deadlines = deadlines;
     this.cases = cases;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    FormInput input = FormInput.danish(task);
-    OfferDecision decision = input.requireChoice(OFFER_DECISION, "Personens beslutning");
+    FormInput input = inputs.of(task);
+    OfferDecision decision = input.requireChoice(OFFER_DECISION);
     if (decision == OfferDecision.UNDECIDED) {
-      input.requireDateBetween(ReflectionProcess.FOLLOW_UP_DATE, "Følg op den", deadlines.today().plusDays(1),
+      input.requireDateBetween(ReflectionProcess.FOLLOW_UP_DATE, deadlines.today().plusDays(1),
           DEPARTURE_DEADLINE.require(task));
     }
     cases.recordOfferDecision(CaseScope.requireCaseRef(task), decision.name());

@@ -4,6 +4,7 @@ import static dk.preparedreturn.process.CaseVariables.ARRIVAL_DATE;
 import static dk.preparedreturn.process.CaseVariables.DEPARTURE_DATE;
 
 import dk.preparedreturn.forms.FormInput;
+import dk.preparedreturn.forms.FormInputs;
 import dk.preparedreturn.process.DeadlineCalendar;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -21,16 +22,19 @@ class ValidateArrivalFollowUp implements TaskListener {
 
   private final DeadlineCalendar deadlines;
 
-  ValidateArrivalFollowUp(DeadlineCalendar deadlines) {
+  private final FormInputs inputs;
+
+  ValidateArrivalFollowUp(FormInputs inputs, DeadlineCalendar deadlines) {
+    this.inputs = inputs;
     this.deadlines = deadlines;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    FormInput input = FormInput.danish(task);
-    ArrivalFollowUp result = input.requireChoice(ReintegrationProcess.ARRIVAL_FOLLOW_UP, "Resultat af opfølgningen");
+    FormInput input = inputs.of(task);
+    ArrivalFollowUp result = input.requireChoice(ReintegrationProcess.ARRIVAL_FOLLOW_UP);
     if (result == ArrivalFollowUp.ARRIVAL_CONFIRMED) {
-      input.requireDateBetween(ARRIVAL_DATE, "Ankomstdato", DEPARTURE_DATE.require(task),
+      input.requireDateBetween(ARRIVAL_DATE, DEPARTURE_DATE.require(task),
           deadlines.today());
     }
   }

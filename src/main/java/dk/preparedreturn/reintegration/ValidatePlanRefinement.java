@@ -2,7 +2,7 @@ package dk.preparedreturn.reintegration;
 
 import static dk.preparedreturn.process.CaseVariables.ARRIVAL_DATE;
 
-import dk.preparedreturn.forms.FormInput;
+import dk.preparedreturn.forms.FormInputs;
 import dk.preparedreturn.process.DeadlineCalendar;
 import dk.preparedreturn.process.Variable;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -21,14 +21,17 @@ class ValidatePlanRefinement implements TaskListener {
   private final DeadlineCalendar deadlines;
   private final SustainabilityRatings ratings;
 
-  ValidatePlanRefinement(DeadlineCalendar deadlines, SustainabilityRatings ratings) {
+  private final FormInputs inputs;
+
+  ValidatePlanRefinement(FormInputs inputs, DeadlineCalendar deadlines, SustainabilityRatings ratings) {
+    this.inputs = inputs;
     this.deadlines = deadlines;
     this.ratings = ratings;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    java.time.LocalDate agreed = FormInput.english(task).requireDateBetween(PLAN_AGREED_ON, "Plan agreed on",
+    java.time.LocalDate agreed = inputs.of(task).requireDateBetween(PLAN_AGREED_ON,
         ARRIVAL_DATE.require(task), deadlines.today());
     ratings.record(task, dk.preparedreturn.casefile.CaseService.ARRIVAL, agreed);
   }

@@ -1,6 +1,6 @@
 package dk.preparedreturn.safeguarding;
 
-import dk.preparedreturn.forms.FormInput;
+import dk.preparedreturn.forms.FormInputs;
 import dk.preparedreturn.process.DeadlineCalendar;
 import dk.preparedreturn.process.Variable;
 import java.time.LocalDate;
@@ -17,26 +17,28 @@ final class ReportedDates {
   private ReportedDates() {
   }
 
-  static LocalDate requireSinceTaskCreated(DelegateTask task, DeadlineCalendar deadlines, Variable<LocalDate> date,
-      String label) {
+  static LocalDate requireSinceTaskCreated(DelegateTask task, FormInputs inputs, DeadlineCalendar deadlines,
+      Variable<LocalDate> date) {
     LocalDate created = task.getCreateTime() == null ? null
         : task.getCreateTime().toInstant().atZone(deadlines.zone()).toLocalDate();
-    return FormInput.english(task).requireDateBetween(date, label, created, deadlines.today());
+    return inputs.of(task).requireDateBetween(date, created, deadlines.today());
   }
 
   /** "Carry out a monitoring visit" (partner). */
   @Component("validateMonitoringVisit")
   static class MonitoringVisit implements TaskListener {
 
+    private final FormInputs inputs;
     private final DeadlineCalendar deadlines;
 
-    MonitoringVisit(DeadlineCalendar deadlines) {
+    MonitoringVisit(FormInputs inputs, DeadlineCalendar deadlines) {
+      this.inputs = inputs;
       this.deadlines = deadlines;
     }
 
     @Override
     public void notify(DelegateTask task) {
-      requireSinceTaskCreated(task, deadlines, SafeguardingProcess.VISIT_DATE, "Visit date");
+      requireSinceTaskCreated(task, inputs, deadlines, SafeguardingProcess.VISIT_DATE);
     }
   }
 
@@ -44,15 +46,17 @@ final class ReportedDates {
   @Component("validateTracingAttempt")
   static class TracingAttempt implements TaskListener {
 
+    private final FormInputs inputs;
     private final DeadlineCalendar deadlines;
 
-    TracingAttempt(DeadlineCalendar deadlines) {
+    TracingAttempt(FormInputs inputs, DeadlineCalendar deadlines) {
+      this.inputs = inputs;
       this.deadlines = deadlines;
     }
 
     @Override
     public void notify(DelegateTask task) {
-      requireSinceTaskCreated(task, deadlines, SafeguardingProcess.ATTEMPT_DATE, "Date of the attempt");
+      requireSinceTaskCreated(task, inputs, deadlines, SafeguardingProcess.ATTEMPT_DATE);
     }
   }
 }

@@ -100,10 +100,10 @@ class SafeguardingProcessTest extends ProcessTestBase {
     String task = j.task(SafeguardingProcess.TASK_TRACE_PERSON).getId();
     assertThatThrownBy(() -> j.complete(SafeguardingProcess.TASK_TRACE_PERSON, "attemptDate", "2026-06-03",
         "tracingMethods", Journey.json("[\"PHONE\"]"), "traceOutcome", "FOUND"))
-        .isInstanceOf(InvalidFormInput.class).hasMessage("Date of the attempt: must not be after 2026-06-02");
+        .isInstanceOf(InvalidFormInput.class).hasMessage("Date of the attempt: must not be after 2 Jun 2026");
     assertThatThrownBy(() -> j.complete(SafeguardingProcess.TASK_TRACE_PERSON, "attemptDate", "2026-05-30",
         "tracingMethods", Journey.json("[\"PHONE\"]"), "traceOutcome", "FOUND"))
-        .isInstanceOf(InvalidFormInput.class).hasMessage("Date of the attempt: must not be before 2026-05-31");
+        .isInstanceOf(InvalidFormInput.class).hasMessage("Date of the attempt: must not be before 31 May 2026");
     assertThatThrownBy(() -> j.complete(SafeguardingProcess.TASK_TRACE_PERSON, "attemptDate", "2026-06-02",
         "tracingMethods", Journey.json("[\"PHONE\"]"), "traceOutcome", "GAVE_UP"))
         .isInstanceOf(InvalidFormInput.class);
@@ -189,7 +189,7 @@ class SafeguardingProcessTest extends ProcessTestBase {
     j.on(ARRIVAL.plusMonths(3).plusDays(6));
     assertThatThrownBy(() -> j.complete(SafeguardingProcess.TASK_MONITORING_VISIT, "visitDate", "2026-09-05",
         "visitOutcome", "SAFE")).isInstanceOf(InvalidFormInput.class)
-        .hasMessage("Visit date: must not be after 2026-09-04");
+        .hasMessage("Visit date: must not be after 4 Sept 2026");
     j.complete(SafeguardingProcess.TASK_MONITORING_VISIT, "visitDate", "2026-09-04", "visitOutcome", "STILL_AT_RISK");
     assertThat(j.openTaskKeys()).as("still at risk: DRC and CMM again").containsExactlyInAnyOrder(
         SafeguardingProcess.TASK_AGREE_MEASURES, SafeguardingProcess.TASK_ASSESS_RISK);
