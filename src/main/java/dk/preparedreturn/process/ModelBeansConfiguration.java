@@ -29,7 +29,7 @@ class ModelBeansConfiguration {
         "validateTravelDocuments", "validatePartnerMeeting", "validateReintegrationPlan", "departures",
         // reintegration
         "validateArrival", "validateArrivalFollowUp", "validatePlanRefinement", "startReintegration",
-        "recordCashSupport", "validateReimbursementClaims",
+        "prefillCashSupport", "recordCashSupport", "validateReimbursementClaims",
         "recordClaimDecisions",
         // safeguarding after return: monitoring visit, tracing, the exit reason when tracing fails
         "validateMonitoringVisit", "validateTracingAttempt", "caseExit",

@@ -45,7 +45,7 @@ class IdentificationProcessTest extends ProcessTestBase {
   @Test
   void udlaendingestyrelsenDecidesWhenThePersonHasNoLawfulResidence() {
     Journey j = newCase(REFERRAL, ResidenceStatus.ASYLUM_SEEKER, "NG");
-    j.complete(IdentificationProcess.TASK_SCREEN_REFERRAL, "screeningResult", "INDICATORS_FOUND");
+    j.complete(IdentificationProcess.TASK_SCREEN_REFERRAL, "screeningResult", "INDICATORS_FOUND", "consentRecorded", true);
     assertThat(candidateGroups(j, IdentificationProcess.TASK_DECIDE_VICTIM_STATUS))
         .containsExactly("udlaendingestyrelsen");
   }
@@ -53,7 +53,7 @@ class IdentificationProcessTest extends ProcessTestBase {
   @Test
   void cmmDecidesForAnEuCitizenAndTheRestitutionPeriodRuns() {
     Journey j = newCase(REFERRAL, ResidenceStatus.EU_CITIZEN, "RO");
-    j.complete(IdentificationProcess.TASK_SCREEN_REFERRAL, "screeningResult", "INDICATORS_FOUND");
+    j.complete(IdentificationProcess.TASK_SCREEN_REFERRAL, "screeningResult", "INDICATORS_FOUND", "consentRecorded", true);
     assertThat(candidateGroups(j, IdentificationProcess.TASK_DECIDE_VICTIM_STATUS)).containsExactly("cmm");
     clockAt(REFERRAL.plusDays(2));
     j.complete(IdentificationProcess.TASK_DECIDE_VICTIM_STATUS, "identificationOutcome", "IDENTIFIED",
@@ -70,7 +70,7 @@ class IdentificationProcessTest extends ProcessTestBase {
   void aDecisionNotToIdentifyEndsTheCase() {
     Journey j = newCase(REFERRAL);
     ProcessInstance main = j.main();
-    j.complete(IdentificationProcess.TASK_SCREEN_REFERRAL, "screeningResult", "INDICATORS_FOUND");
+    j.complete(IdentificationProcess.TASK_SCREEN_REFERRAL, "screeningResult", "INDICATORS_FOUND", "consentRecorded", true);
     assertThatThrownBy(() -> j.complete(IdentificationProcess.TASK_DECIDE_VICTIM_STATUS, "identificationOutcome",
         "NOT_IDENTIFIED")).isInstanceOf(InvalidFormInput.class).hasMessage("Begrundelse: skal udfyldes");
     assertThatThrownBy(() -> j.complete(IdentificationProcess.TASK_DECIDE_VICTIM_STATUS, "identificationOutcome",
@@ -90,7 +90,7 @@ class IdentificationProcessTest extends ProcessTestBase {
   @Test
   void theIdentificationDateMayNotLieInTheFutureOrBeforeTheReferral() {
     Journey j = newCase(REFERRAL);
-    j.complete(IdentificationProcess.TASK_SCREEN_REFERRAL, "screeningResult", "INDICATORS_FOUND");
+    j.complete(IdentificationProcess.TASK_SCREEN_REFERRAL, "screeningResult", "INDICATORS_FOUND", "consentRecorded", true);
     assertThatThrownBy(() -> j.complete(IdentificationProcess.TASK_DECIDE_VICTIM_STATUS, "identificationOutcome",
         "IDENTIFIED", "identificationDate", "2026-05-05"))
         .isInstanceOf(InvalidFormInput.class).hasMessage("Afgørelsesdato (T0): må ikke ligge efter 04.05.2026");

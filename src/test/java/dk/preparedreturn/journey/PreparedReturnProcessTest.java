@@ -358,7 +358,7 @@ class PreparedReturnProcessTest extends ProcessTestBase {
   void aPersonWhoWithdrawsDuringIdentificationClosesTheCaseWithTheReason() {
     Journey j = newCase(REFERRAL);
     ProcessInstance main = j.main();
-    j.complete("Task_ScreenReferral", "screeningResult", "INDICATORS_FOUND");
+    j.complete("Task_ScreenReferral", "screeningResult", "INDICATORS_FOUND", "consentRecorded", true);
     j.report(events, CaseEvent.PERSON_WITHDREW, null, "cmm");
     assertThat(main).isEnded().hasPassed(PreparedReturnProcess.BOUNDARY_LEFT_DURING_IDENTIFICATION,
         PreparedReturnProcess.END_LEFT_DURING_IDENTIFICATION);

@@ -62,7 +62,7 @@ class WholeJourneyTest {
     assertThat(j.openTaskKeys()).containsExactly("Task_ScreenReferral");
 
     // 1 identification
-    j.complete("Task_ScreenReferral", "screeningResult", "INDICATORS_FOUND");
+    j.complete("Task_ScreenReferral", "screeningResult", "INDICATORS_FOUND", "consentRecorded", true);
     assertThat(j.task("Task_DecideVictimStatus")).isNotNull();
     clockAt(REFERRAL.plusDays(1));
     j.complete("Task_DecideVictimStatus", "identificationOutcome", "IDENTIFIED", "identificationDate", "2026-03-03");
@@ -73,8 +73,7 @@ class WholeJourneyTest {
     // 2-3 contact person, offer, decision
     j.complete("Task_AssignContactPerson", "contactPerson", TestUsers.CMM_CASEWORKER);
     assertThat(j.task("Task_InformAboutOffer").getAssignee()).isEqualTo(TestUsers.CMM_CASEWORKER);
-    j.complete("Task_InformAboutOffer", "informedOn", "2026-03-03", "interpreterUsed", true, "informationGiven",
-        Journey.json("[\"VOLUNTARY\",\"NO_POLICE_CONDITION\",\"SUPPORT\",\"DEADLINE\"]"));
+    j.complete("Task_InformAboutOffer", "informedOn", "2026-03-03", "interpreterUsed", true, "informedVoluntary", true, "informedNoPoliceCondition", true, "informedSupport", true, "informedDeadline", true);
     j.complete("Task_RecordDecision", "offerDecision", "ACCEPTED");
 
     // 4 return preparation, in parallel
@@ -91,7 +90,7 @@ class WholeJourneyTest {
         .complete("Task_MeetBeforeDeparture", "partnerMeetingDate", "2026-03-09", "partnerMeetingForm", "VIDEO",
             "planDiscussed", true)
         .complete("Task_PrepareReintegrationPlan", "planAreas", Journey.json("[\"BUSINESS\",\"EDUCATION\"]"),
-            "childSupport", true, "childrenInPlan", 1, "childBudgetDkk", 5000, "planBudgetDkk", 20000)
+            "childSupport", true, "childrenInPlan", 1, "childBudgetDkk", 5000, "planBudgetDkk", 20000, "monthlyCashDkk", 1500)
         .complete("Task_PreparePersonForDeparture", "preparation", Journey.json("[\"COUNSELLING\",\"HEALTH\"]"));
     assertThat(j.openTaskKeys()).containsExactly("Task_ConfirmDeparture");
 

@@ -56,7 +56,7 @@ class NotificationKindsTest extends NotificationTestSupport {
     assertThat(overdue.recipients()).containsExactly("cmm@example.org");
 
     // identified on 6 March: departure deadline 5 April
-    j.complete("Task_ScreenReferral", "screeningResult", "INDICATORS_FOUND");
+    j.complete("Task_ScreenReferral", "screeningResult", "INDICATORS_FOUND", "consentRecorded", true);
     j.complete("Task_DecideVictimStatus", "identificationOutcome", "IDENTIFIED", "identificationDate", "2026-03-06")
         .acceptOffer();
     Task documents = j.task("Task_ObtainTravelDocuments");

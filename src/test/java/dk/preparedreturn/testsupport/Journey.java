@@ -162,7 +162,7 @@ public final class Journey {
 
   /** Screening finds indicators and the identifying body identifies the victim on day t0. */
   public Journey identify(LocalDate t0) {
-    complete("Task_ScreenReferral", "screeningResult", "INDICATORS_FOUND");
+    complete("Task_ScreenReferral", "screeningResult", "INDICATORS_FOUND", "consentRecorded", true);
     clockAt(t0);
     return complete("Task_DecideVictimStatus", "identificationOutcome", "IDENTIFIED", "identificationDate",
         t0.toString());
@@ -171,8 +171,7 @@ public final class Journey {
   /** Contact person assigned and the person informed; the decision task is open. */
   public Journey informed() {
     complete("Task_AssignContactPerson", "contactPerson", TestUsers.CMM_CASEWORKER);
-    return complete("Task_InformAboutOffer", "informedOn", today().toString(), "informationGiven",
-        json("[\"VOLUNTARY\",\"NO_POLICE_CONDITION\",\"SUPPORT\",\"DEADLINE\"]"));
+    return complete("Task_InformAboutOffer", "informedOn", today().toString(), "informedVoluntary", true, "informedNoPoliceCondition", true, "informedSupport", true, "informedDeadline", true);
   }
 
   public Journey acceptOffer() {
@@ -189,7 +188,7 @@ public final class Journey {
         .complete("Task_MeetBeforeDeparture", "partnerMeetingDate", today().toString(), "partnerMeetingForm", "VIDEO",
             "planDiscussed", true)
         .complete("Task_PrepareReintegrationPlan", "planAreas", json("[\"BUSINESS\"]"), "childSupport", false,
-            "planBudgetDkk", 10000)
+            "planBudgetDkk", 10000, "monthlyCashDkk", 1500)
         .complete("Task_PreparePersonForDeparture", "preparation", json("[\"COUNSELLING\"]"));
   }
 
