@@ -38,7 +38,8 @@ public record CaseFile(
     Instant closedAt,
     String processInstanceId,
     Instant createdAt,
-    String createdBy) {
+    String createdBy,
+    String extensionGround) {
 
   /** A new case from a referral: in the referral phase, routed to the partner of the country of return. */
   static CaseFile referred(String caseRef, String referrerReference, String referringOrganisation, String residenceStatus,
@@ -46,7 +47,7 @@ public record CaseFile(
     String country = countryOfReturn.toUpperCase(Locale.ROOT);
     return new CaseFile(caseRef, referrerReference, referringOrganisation, residenceStatus, country,
         Groups.partnerGroup(country), referralDate, null, null, null, null, null, null, null, null, null,
-        CasePhase.REFERRAL, at, null, null, null, null, at, createdBy);
+        CasePhase.REFERRAL, at, null, null, null, null, at, createdBy, null);
   }
 
   public boolean closed() {
@@ -71,6 +72,33 @@ public record CaseFile(
     });
   }
 
+  /**
+   * Identified on T0 while an asylum case is pending: no departure deadline runs yet (the person is
+   * an asylum seeker, not under a departure deadline); only the latest one is known. The deadline is
+   * set when the asylum case ends in a refusal ({@link #deadlineMoved}).
+   */
+  CaseFile identifiedDuringAsylumCase(LocalDate t0, String periodType, LocalDate latestDeadline) {
+    if (latestDeadline.isBefore(t0)) {
+      throw new IllegalArgumentException("latest deadline " + latestDeadline + " must not lie before T0 " + t0);
+    }
+    return with(b -> {
+      b.identificationDate = t0;
+      b.periodType = periodType;
+      b.departureDeadline = null;
+      b.maxDeadline = latestDeadline;
+    });
+  }
+
+  /** A departure deadline runs (it does not while an asylum case that began before T0 is pending). */
+  public boolean deadlineSet() {
+    return departureDeadline != null;
+  }
+
+  /** A restitution period (lawful residents and EU citizens): CMM's, not a departure deadline under § 33(14). */
+  public boolean restitutionPeriod() {
+    return "RESTITUTION".equals(periodType);
+  }
+
   CaseFile contactPersonAssigned(String userId) {
     return with(b -> b.contactPerson = userId);
   }
@@ -82,6 +110,20 @@ public record CaseFile(
   CaseFile deadlineMoved(LocalDate deadline) {
     return with(b -> b.departureDeadline = deadline);
   }
+
+  /** The period extended to the given deadline on a legal ground (cooperation on a prepared return, special reasons). */
+  CaseFile extended(LocalDate deadline, String ground) {
+    if (!EXTENSION_GROUNDS.contains(ground)) {
+      throw new IllegalArgumentException("unknown ground of an extension: " + ground);
+    }
+    return with(b -> {
+      b.departureDeadline = deadline;
+      b.extensionGround = ground;
+    });
+  }
+
+  /** The grounds on which a period may be extended (Aliens Act § 33(14); the same for CMM's restitution period). */
+  public static final java.util.Set<String> EXTENSION_GROUNDS = java.util.Set.of("COOPERATION", "SPECIAL_REASONS");
 
   /** The latest possible deadline (moves by the days a suspension lasted). */
   CaseFile latestDeadlineMoved(LocalDate latestDeadline) {
@@ -155,6 +197,7 @@ public record CaseFile(
     String exitReason;
     Instant closedAt;
     String processInstanceId;
+    String extensionGround;
 
     Builder(CaseFile c) {
       from = c;
@@ -174,13 +217,14 @@ public record CaseFile(
       exitReason = c.exitReason;
       closedAt = c.closedAt;
       processInstanceId = c.processInstanceId;
+      extensionGround = c.extensionGround;
     }
 
     CaseFile build() {
       return new CaseFile(from.caseRef, from.referrerReference, from.referringOrganisation, from.residenceStatus,
           from.countryOfReturn, partnerGroup, from.referralDate, identificationDate, periodType, departureDeadline,
           maxDeadline, plannedDepartureDate, departureDate, arrivalDate, offerDecision, contactPerson, phase, phaseSince,
-          outcome, exitReason, closedAt, processInstanceId, from.createdAt, from.createdBy);
+          outcome, exitReason, closedAt, processInstanceId, from.createdAt, from.createdBy, extensionGround);
     }
   }
 }

@@ -14,7 +14,10 @@ import org.springframework.stereotype.Component;
 /**
  * "Træf afgørelse om forlængelse": granted or refused; a granted extension moves the deadline later
  * and not into the past (a request made before the deadline may be decided after it), but never
- * beyond the maximum (120 days from T0 by default, decision table CasePeriods).
+ * beyond the maximum (120 days from T0 by default, decision table CasePeriods), and names its legal
+ * ground: cooperation on a prepared return or special reasons. The same rules for Udlændingestyrelsen's
+ * decision on a departure deadline and CMM's on a restitution period (which is not a departure deadline,
+ * hence its own label).
  */
 @Component("validateExtensionDecision")
 class ValidateExtensionDecision implements TaskListener {
@@ -31,9 +34,14 @@ class ValidateExtensionDecision implements TaskListener {
     String decision = input.requireOneOf(DepartureDeadlineProcess.EXTENSION_DECISION, "Afgørelse",
         DepartureDeadlineProcess.GRANTED, DepartureDeadlineProcess.REFUSED);
     if (DepartureDeadlineProcess.GRANTED.equals(decision)) {
+      input.requireOneOf(DepartureDeadlineProcess.EXTENSION_GROUND, "Grundlag for forlængelsen",
+          DepartureDeadlineProcess.COOPERATION, DepartureDeadlineProcess.SPECIAL_REASONS);
       LocalDate dayAfterDeadline = DEPARTURE_DEADLINE.require(task).plusDays(1);
       LocalDate today = deadlines.today();
-      input.requireDateBetween(NEW_DEPARTURE_DEADLINE, "Ny udrejsefrist",
+      boolean restitution = DepartureDeadlineProcess.TASK_DECIDE_ON_RESTITUTION_EXTENSION
+          .equals(task.getTaskDefinitionKey());
+      input.requireDateBetween(NEW_DEPARTURE_DEADLINE,
+          restitution ? "Ny slutdato for restitutionsperioden" : "Ny udrejsefrist",
           today.isAfter(dayAfterDeadline) ? today : dayAfterDeadline, MAX_DEADLINE.require(task));
     }
   }

@@ -82,7 +82,7 @@ class FormValidationTest extends ProcessTestBase {
     refused(j, "Task_BookFlight", "flightNumber", "Flynummer: har et ugyldigt format", "plannedDepartureDate",
         "2026-05-28", "flightNumber", "fly 12");
     j.report(events, CaseEvent.EXTENSION_REQUESTED, null, "cmm");
-    j.complete("Task_DecideOnExtension", "extensionDecision", "GRANTED", "newDepartureDeadline", "2026-06-20");
+    j.complete("Task_DecideOnExtension", "extensionDecision", "GRANTED", "extensionGround", "COOPERATION", "newDepartureDeadline", "2026-06-20");
     refused(j, "Task_BookFlight", "plannedDepartureDate",
         "Planlagt udrejsedato: må ikke ligge efter 2026-06-09 (rejsedokumenterne er gyldige til 2026-06-10)",
         "plannedDepartureDate", "2026-06-15", "flightNumber", "SK 99");
