@@ -39,7 +39,8 @@ public record CaseFile(
     String processInstanceId,
     Instant createdAt,
     String createdBy,
-    String extensionGround) {
+    String extensionGround,
+    LocalDate consentDate) {
 
   /** A new case from a referral: in the referral phase, routed to the partner of the country of return. */
   static CaseFile referred(String caseRef, String referrerReference, String referringOrganisation, String residenceStatus,
@@ -47,7 +48,7 @@ public record CaseFile(
     String country = countryOfReturn.toUpperCase(Locale.ROOT);
     return new CaseFile(caseRef, referrerReference, referringOrganisation, residenceStatus, country,
         Groups.partnerGroup(country), referralDate, null, null, null, null, null, null, null, null, null,
-        CasePhase.REFERRAL, at, null, null, null, null, at, createdBy, null);
+        CasePhase.REFERRAL, at, null, null, null, null, at, createdBy, null, null);
   }
 
   public boolean closed() {
@@ -104,7 +105,30 @@ public record CaseFile(
   }
 
   CaseFile offerDecided(String decision) {
+    if ("ACCEPTED".equals(decision)) {
+      throw new IllegalArgumentException("an acceptance needs the person's consent: accepted(consentDate)");
+    }
     return with(b -> b.offerDecision = decision);
+  }
+
+  /**
+   * The offer accepted with the person's informed consent to it and to sharing data with DRC and the
+   * partner abroad (a transfer to a third country): before it, no data and no task go to a partner.
+   */
+  CaseFile accepted(LocalDate consentDate) {
+    return with(b -> {
+      b.offerDecision = "ACCEPTED";
+      b.consentDate = consentDate;
+    });
+  }
+
+  /**
+   * May a partner abroad take part in the case (get a task, see its data)? Only after the person
+   * accepted the offer with consent; a case accepted before consent was recorded in the service
+   * (no consent date) keeps the partner it had.
+   */
+  public boolean partnerMayTakePart() {
+    return "ACCEPTED".equals(offerDecision);
   }
 
   CaseFile deadlineMoved(LocalDate deadline) {
@@ -198,6 +222,7 @@ public record CaseFile(
     Instant closedAt;
     String processInstanceId;
     String extensionGround;
+    LocalDate consentDate;
 
     Builder(CaseFile c) {
       from = c;
@@ -218,13 +243,15 @@ public record CaseFile(
       closedAt = c.closedAt;
       processInstanceId = c.processInstanceId;
       extensionGround = c.extensionGround;
+      consentDate = c.consentDate;
     }
 
     CaseFile build() {
       return new CaseFile(from.caseRef, from.referrerReference, from.referringOrganisation, from.residenceStatus,
           from.countryOfReturn, partnerGroup, from.referralDate, identificationDate, periodType, departureDeadline,
           maxDeadline, plannedDepartureDate, departureDate, arrivalDate, offerDecision, contactPerson, phase, phaseSince,
-          outcome, exitReason, closedAt, processInstanceId, from.createdAt, from.createdBy, extensionGround);
+          outcome, exitReason, closedAt, processInstanceId, from.createdAt, from.createdBy, extensionGround,
+          consentDate);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dk.preparedreturn.casefile;
 
+import dk.preparedreturn.identity.Groups;
 import dk.preparedreturn.process.InstanceAccess;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -25,11 +26,13 @@ public class CaseParticipation {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final InstanceAccess instances;
+  private final CaseRecords records;
 
-  public CaseParticipation(JdbcClient jdbc, InstanceAccess instances, Clock clock) {
+  public CaseParticipation(JdbcClient jdbc, InstanceAccess instances, Clock clock, CaseRecords records) {
     this.clock = clock;
     this.jdbc = jdbc;
     this.instances = instances;
+    this.records = records;
   }
 
   /** The group takes part in the case from now on (no-op when it already does). */
@@ -53,6 +56,13 @@ public class CaseParticipation {
       // before it joined (granted when it joined) and those started since (granted by
       // instanceStarted, also within this transaction, as the participant row is visible to it).
       return;
+    }
+    if (Groups.isPartnerGroup(groupId)
+        && !records.find(caseRef).map(CaseFile::partnerMayTakePart).orElse(false)) {
+      // consent (issue 15): no task and no data to a partner abroad before the person accepted the
+      // offer with informed consent to sharing data with it; a model that tries fails (incident)
+      throw new IllegalStateException("A partner abroad cannot take part in case " + caseRef
+          + " before the person accepted the offer with consent to sharing data");
     }
     Set<String> ids = new LinkedHashSet<>(processInstanceIds.get());
     ids.addAll(instances.runningInstances(caseRef));

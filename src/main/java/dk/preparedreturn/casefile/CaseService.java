@@ -110,6 +110,12 @@ public class CaseService {
     change(caseRef, c -> c.offerDecided(decision));
   }
 
+  /** The offer accepted today with the person's informed consent to it and to sharing data with DRC and the partner. */
+  public void recordAcceptance(String caseRef) {
+    LocalDate today = LocalDate.now(clock);
+    change(caseRef, c -> c.accepted(today));
+  }
+
   /** An extension or a new deadline after a suspension: every timer and due date that hangs on it follows. */
   public void moveDepartureDeadline(String caseRef, LocalDate deadline) {
     boolean first = !require(caseRef).deadlineSet();

@@ -240,7 +240,8 @@ class DemoCases {
       at(day.minusDays(3)).complete("Task_AssignContactPerson", "contactPerson", contactPerson);
       at(day.minusDays(1)).complete("Task_InformAboutOffer", "informedOn", day.minusDays(1).toString(),
           "informationGiven", json("[\"VOLUNTARY\",\"NO_POLICE_CONDITION\",\"SUPPORT\",\"DEADLINE\"]"));
-      return at(day).complete("Task_RecordDecision", "offerDecision", "ACCEPTED");
+      return at(day).complete("Task_RecordDecision", "offerDecision", "ACCEPTED", "offerConsent", true,
+        "dataSharingConsent", true);
     }
 
     /** Executes the case's jobs that are due at the current (demo) clock. */

@@ -49,6 +49,13 @@ public final class FormInput {
     return value;
   }
 
+  /** A checkbox that must be ticked (a consent, a confirmation). */
+  public void requireTicked(Variable<Boolean> variable, String label) {
+    if (!Boolean.TRUE.equals(variable.get(scope))) {
+      throw invalid(variable, label, "skal være markeret", "must be ticked");
+    }
+  }
+
   public LocalDate requireDate(Variable<LocalDate> variable, String label) {
     LocalDate value;
     try {

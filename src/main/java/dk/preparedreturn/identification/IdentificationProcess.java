@@ -17,6 +17,10 @@ public final class IdentificationProcess {
   public static final String INDICATORS_FOUND = "INDICATORS_FOUND";
   /** Also the case's exit reason when the screening found no indicators. */
   public static final String NO_INDICATORS = "NO_INDICATORS";
+  /** The person does not consent to the data going on to the identifying body: the case ends. */
+  public static final String NO_CONSENT = "NO_CONSENT";
+  public static final dk.preparedreturn.process.Variable<Boolean> CONSENT_RECORDED =
+      dk.preparedreturn.process.Variable.bool("consentRecorded");
 
   /** Why the identifying body did not identify the person: the case's exit reason (a list, never free text). */
   public static final Variable<String> NOT_IDENTIFIED_REASON = Variable.string("notIdentifiedReason");

@@ -10,8 +10,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * "Gennemfør screening": the result must be one of the two answers; no indicators ends the case,
- * with NO_INDICATORS as the reason in the case record.
+ * "Gennemfør screening": the result must be one of the answers; no indicators ends the case, with
+ * NO_INDICATORS as the reason in the case record, and so does the person's refusal to let the data go
+ * on to the identifying body (NO_CONSENT: screening interviews are anonymous, data passes only with
+ * consent). Indicators found need the consent box ticked.
  */
 @Component("validateScreening")
 class ValidateScreening implements TaskListener {
@@ -24,10 +26,13 @@ class ValidateScreening implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String result = FormInput.danish(task).requireOneOf(IdentificationProcess.SCREENING_RESULT,
-        "Resultat af screeningen", IdentificationProcess.INDICATORS_FOUND, IdentificationProcess.NO_INDICATORS);
-    if (IdentificationProcess.NO_INDICATORS.equals(result)) {
-      cases.recordExit(CaseScope.requireCaseRef(task), IdentificationProcess.NO_INDICATORS);
+    FormInput input = FormInput.danish(task);
+    String result = input.requireOneOf(IdentificationProcess.SCREENING_RESULT, "Resultat af screeningen",
+        IdentificationProcess.INDICATORS_FOUND, IdentificationProcess.NO_INDICATORS, IdentificationProcess.NO_CONSENT);
+    if (IdentificationProcess.INDICATORS_FOUND.equals(result)) {
+      input.requireTicked(IdentificationProcess.CONSENT_RECORDED, "Samtykke til videregivelse");
+    } else {
+      cases.recordExit(CaseScope.requireCaseRef(task), result);
     }
   }
 }

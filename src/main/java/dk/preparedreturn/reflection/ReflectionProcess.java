@@ -10,6 +10,8 @@ public final class ReflectionProcess {
   public static final String TASK_ASSIGN_CONTACT_PERSON = "Task_AssignContactPerson";
   public static final String TASK_INFORM_ABOUT_OFFER = "Task_InformAboutOffer";
   public static final String TASK_RECORD_DECISION = "Task_RecordDecision";
+  /** After a decline: the person may still accept until the deadline. */
+  public static final String TASK_RECONSIDER_DECLINE = "Task_ReconsiderDecline";
   public static final String TIMER_FOLLOW_UP = "TimerEvent_FollowUpDateReached";
 
   public static final Variable<java.time.LocalDate> FOLLOW_UP_DATE = Variable.date("followUpDate");
@@ -18,6 +20,10 @@ public final class ReflectionProcess {
   public static final String ACCEPTED = "ACCEPTED";
   public static final String DECLINED = "DECLINED";
   public static final String UNDECIDED = "UNDECIDED";
+  /** Informed consent to the offer (form checkbox). */
+  public static final Variable<Boolean> OFFER_CONSENT = Variable.bool("offerConsent");
+  /** Consent to sharing data with DRC and the partner abroad, a transfer to a third country (form checkbox). */
+  public static final Variable<Boolean> DATA_SHARING_CONSENT = Variable.bool("dataSharingConsent");
 
   private ReflectionProcess() {
   }

@@ -14,8 +14,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Registrér personens beslutning": accepted, declined or not decided yet; when not decided, a
- * follow-up date after today and not after the departure deadline. The decision goes to the case
- * record (take-up of the offer is a managers' figure).
+ * follow-up date after today and not after the departure deadline; when accepted, the person's informed
+ * consent to the offer and to sharing data with DRC and the partner abroad (both required; the day of
+ * the consent goes to the case record, and before it no partner takes part in the case). The decision
+ * goes to the case record (take-up of the offer is a managers' figure). Also the listener of "Registrér,
+ * hvis personen ændrer sin beslutning", whose form offers only the acceptance.
  */
 @Component("validateOfferDecision")
 class ValidateOfferDecision implements TaskListener {
@@ -36,6 +39,14 @@ class ValidateOfferDecision implements TaskListener {
     if (ReflectionProcess.UNDECIDED.equals(decision)) {
       input.requireDateBetween(ReflectionProcess.FOLLOW_UP_DATE, "Følg op den", deadlines.today().plusDays(1),
           DEPARTURE_DEADLINE.require(task));
+    }
+    if (ReflectionProcess.ACCEPTED.equals(decision)) {
+      // informed consent to the offer and to sharing data with DRC and the partner abroad (a transfer
+      // to a third country); the forms require both boxes, checked here too for any other caller
+      input.requireTicked(ReflectionProcess.OFFER_CONSENT, "Samtykke til tilbuddet");
+      input.requireTicked(ReflectionProcess.DATA_SHARING_CONSENT, "Samtykke til deling af oplysninger");
+      cases.recordAcceptance(CaseScope.requireCaseRef(task));
+      return;
     }
     cases.recordOfferDecision(CaseScope.requireCaseRef(task), decision);
   }

@@ -138,7 +138,7 @@ class AuditIT extends PostgresIntegrationTest {
         .taskDefinitionKey("Task_ScreenReferral").singleResult();
     // as Tasklist does it: the caseworker submits the task form through the engine's REST API
     HttpResponse<String> submitted = send("POST", "/engine-rest/task/" + screening.getId() + "/submit-form",
-        "aud-cmm", PASSWORD, "{\"variables\": {\"screeningResult\": {\"value\": \"INDICATORS_FOUND\"}}}");
+        "aud-cmm", PASSWORD, "{\"variables\": {\"screeningResult\": {\"value\": \"INDICATORS_FOUND\"}, \"consentRecorded\": {\"value\": true}}}");
     assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
 
     List<UserOperationLogEntry> log = engine.getHistoryService().createUserOperationLogQuery()

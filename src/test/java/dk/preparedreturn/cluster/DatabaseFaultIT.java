@@ -131,7 +131,7 @@ class DatabaseFaultIT {
     assertThat(referred.statusCode()).as(referred.body()).isEqualTo(201);
     caseRef = json.readTree(referred.body()).get("caseRef").asText();
     HttpResponse<String> screened = submit(task("Task_ScreenReferral"), """
-        {"variables": {"screeningResult": {"value": "INDICATORS_FOUND"}}}""");
+        {"variables": {"screeningResult": {"value": "INDICATORS_FOUND"}, "consentRecorded": {"value": true}}}""");
     assertThat(screened.statusCode()).as(screened.body()).isEqualTo(204);
     Task decision = task("Task_DecideVictimStatus");
     Map<String, String> caseBefore = caseRecord();

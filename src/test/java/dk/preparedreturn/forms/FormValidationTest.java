@@ -235,6 +235,7 @@ class FormValidationTest extends ProcessTestBase {
   void theHandOverAndTheClosureAfterADropOut() {
     Journey j = newCase(REFERRAL).identify(T0).informed();
     j.complete("Task_RecordDecision", "offerDecision", "DECLINED");
+    j.report(events, CaseEvent.PERSON_WITHDREW, null, "cmm");
     String takeOver = "Task_TakeOverAsOrdinaryReturn";
     refused(j, takeOver, "takenOver", "Sagen er overtaget: skal være markeret", "takenOver", false,
         "ordinaryReturnReference", "HJS-2026-1");

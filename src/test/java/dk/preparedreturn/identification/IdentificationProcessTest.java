@@ -43,9 +43,28 @@ class IdentificationProcessTest extends ProcessTestBase {
   }
 
   @Test
+  void indicatorsGoOnToTheIdentifyingBodyOnlyWithConsentAndWithoutItTheCaseEnds() {
+    Journey j = newCase(REFERRAL);
+    ProcessInstance main = j.main();
+    assertThatThrownBy(() -> j.complete(IdentificationProcess.TASK_SCREEN_REFERRAL, "screeningResult",
+        "INDICATORS_FOUND")).as("no consent box").isInstanceOf(InvalidFormInput.class)
+        .hasMessageContaining("samtykke");
+    assertThatThrownBy(() -> j.complete(IdentificationProcess.TASK_SCREEN_REFERRAL, "screeningResult",
+        "INDICATORS_FOUND", "consentRecorded", false)).as("consent box not ticked")
+        .isInstanceOf(InvalidFormInput.class).hasMessageContaining("samtykke");
+    assertThat(j.hasTask(IdentificationProcess.TASK_DECIDE_VICTIM_STATUS)).as("nothing passed on").isFalse();
+    assertThat(j.hasTask(IdentificationProcess.TASK_SCREEN_REFERRAL)).isTrue();
+
+    j.complete(IdentificationProcess.TASK_SCREEN_REFERRAL, "screeningResult", "NO_CONSENT");
+    assertThat(main).isEnded();
+    assertThat(j.hasTask(IdentificationProcess.TASK_DECIDE_VICTIM_STATUS)).isFalse();
+    assertThat(cases.require(j.caseRef()).exitReason()).isEqualTo("NO_CONSENT");
+  }
+
+  @Test
   void udlaendingestyrelsenDecidesWhenThePersonHasNoLawfulResidence() {
     Journey j = newCase(REFERRAL, ResidenceStatus.ASYLUM_SEEKER, "NG");
-    j.complete(IdentificationProcess.TASK_SCREEN_REFERRAL, "screeningResult", "INDICATORS_FOUND");
+    j.complete(IdentificationProcess.TASK_SCREEN_REFERRAL, "screeningResult", "INDICATORS_FOUND", "consentRecorded", true);
     assertThat(candidateGroups(j, IdentificationProcess.TASK_DECIDE_VICTIM_STATUS))
         .containsExactly("udlaendingestyrelsen");
   }
@@ -53,7 +72,7 @@ class IdentificationProcessTest extends ProcessTestBase {
   @Test
   void cmmDecidesForAnEuCitizenAndTheRestitutionPeriodRuns() {
     Journey j = newCase(REFERRAL, ResidenceStatus.EU_CITIZEN, "RO");
-    j.complete(IdentificationProcess.TASK_SCREEN_REFERRAL, "screeningResult", "INDICATORS_FOUND");
+    j.complete(IdentificationProcess.TASK_SCREEN_REFERRAL, "screeningResult", "INDICATORS_FOUND", "consentRecorded", true);
     assertThat(candidateGroups(j, IdentificationProcess.TASK_DECIDE_VICTIM_STATUS)).containsExactly("cmm");
     clockAt(REFERRAL.plusDays(2));
     j.complete(IdentificationProcess.TASK_DECIDE_VICTIM_STATUS, "identificationOutcome", "IDENTIFIED",
@@ -70,7 +89,7 @@ class IdentificationProcessTest extends ProcessTestBase {
   void aDecisionNotToIdentifyEndsTheCase() {
     Journey j = newCase(REFERRAL);
     ProcessInstance main = j.main();
-    j.complete(IdentificationProcess.TASK_SCREEN_REFERRAL, "screeningResult", "INDICATORS_FOUND");
+    j.complete(IdentificationProcess.TASK_SCREEN_REFERRAL, "screeningResult", "INDICATORS_FOUND", "consentRecorded", true);
     assertThatThrownBy(() -> j.complete(IdentificationProcess.TASK_DECIDE_VICTIM_STATUS, "identificationOutcome",
         "NOT_IDENTIFIED")).isInstanceOf(InvalidFormInput.class).hasMessage("Begrundelse: skal udfyldes");
     assertThatThrownBy(() -> j.complete(IdentificationProcess.TASK_DECIDE_VICTIM_STATUS, "identificationOutcome",
@@ -90,7 +109,7 @@ class IdentificationProcessTest extends ProcessTestBase {
   @Test
   void theIdentificationDateMayNotLieInTheFutureOrBeforeTheReferral() {
     Journey j = newCase(REFERRAL);
-    j.complete(IdentificationProcess.TASK_SCREEN_REFERRAL, "screeningResult", "INDICATORS_FOUND");
+    j.complete(IdentificationProcess.TASK_SCREEN_REFERRAL, "screeningResult", "INDICATORS_FOUND", "consentRecorded", true);
     assertThatThrownBy(() -> j.complete(IdentificationProcess.TASK_DECIDE_VICTIM_STATUS, "identificationOutcome",
         "IDENTIFIED", "identificationDate", "2026-05-05"))
         .isInstanceOf(InvalidFormInput.class).hasMessage("Afgørelsesdato (T0): må ikke ligge efter 2026-05-04");

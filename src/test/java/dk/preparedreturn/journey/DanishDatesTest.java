@@ -106,7 +106,7 @@ class DanishDatesTest extends ProcessTestBase {
   @ValueSource(strings = {"America/Los_Angeles", "Pacific/Kiritimati"})
   void anIdentificationDatedTheDanishTodayIsAcceptedAndItsDeadlinePassesAtDanishMidnight(String jvmZoneId) {
     Journey j = newCase(LocalDate.of(2026, 3, 10));
-    j.complete("Task_ScreenReferral", "screeningResult", "INDICATORS_FOUND");
+    j.complete("Task_ScreenReferral", "screeningResult", "INDICATORS_FOUND", "consentRecorded", true);
     at(jvmZoneId);
     assertThatThrownBy(() -> j.complete("Task_DecideVictimStatus", "identificationOutcome", "IDENTIFIED",
         "identificationDate", DANISH_TODAY.plusDays(1).toString())).isInstanceOf(InvalidFormInput.class);

@@ -262,13 +262,19 @@ class PreparedReturnProcessTest extends ProcessTestBase {
   }
 
   @Test
-  void aDeclinedOfferWithDepartureObligationIsHandedOver() {
+  void aDeclinedOfferWithDepartureObligationIsHandedOverWhenThePersonWithdrawsAndUdlaendingestyrelsenIsTold() {
     Journey j = newCase(REFERRAL).identify(T0).informed();
     ProcessInstance main = j.main();
     j.complete("Task_RecordDecision", "offerDecision", "DECLINED");
+    assertThat(j.openTaskKeys()).as("a decline can be changed until the deadline")
+        .containsExactly("Task_ReconsiderDecline");
+    j.report(events, CaseEvent.PERSON_WITHDREW, null, "cmm");
     assertThat(j.openTaskKeys()).containsExactly(PreparedReturnProcess.TASK_TAKE_OVER_AS_ORDINARY_RETURN);
-    assertThat(main).hasPassed("EndEvent_OfferDeclined", "ServiceTask_NotifyHandOver");
+    assertThat(main).hasPassed(PreparedReturnProcess.BOUNDARY_LEFT_BEFORE_DEPARTURE, "ServiceTask_NotifyHandOver");
     assertThat(cases.require(j.caseRef()).offerDecision()).isEqualTo("DECLINED");
+    assertThat(jdbc.sql("SELECT count(*) FROM notification WHERE case_ref = ? AND kind = 'HANDED_OVER'"
+        + " AND recipients LIKE '%udlaendingestyrelsen%'").param(j.caseRef()).query(Long.class).single())
+        .as("Udlændingestyrelsen is told of the withdrawal").isEqualTo(1);
   }
 
   @Test
@@ -276,6 +282,9 @@ class PreparedReturnProcessTest extends ProcessTestBase {
     Journey j = newCase(REFERRAL, Referral.ResidenceStatus.LAWFUL_RESIDENCE, "TH");
     ProcessInstance main = j.main();
     j.identify(T0).informed().complete("Task_RecordDecision", "offerDecision", "DECLINED");
+    assertThat(j.openTaskKeys()).containsExactly("Task_ReconsiderDecline");
+    clockAt(DEADLINE.plusDays(1).atStartOfDay());
+    j.executeDueJobs();
     assertThat(j.openTaskKeys()).as("no hand-over: CMM ends its restitution period")
         .containsExactly(PreparedReturnProcess.TASK_END_RESTITUTION_PERIOD);
     assertThat(j.task(PreparedReturnProcess.TASK_END_RESTITUTION_PERIOD).getDueDate())
@@ -422,7 +431,7 @@ class PreparedReturnProcessTest extends ProcessTestBase {
   void aPersonWhoWithdrawsDuringIdentificationClosesTheCaseWithTheReason() {
     Journey j = newCase(REFERRAL);
     ProcessInstance main = j.main();
-    j.complete("Task_ScreenReferral", "screeningResult", "INDICATORS_FOUND");
+    j.complete("Task_ScreenReferral", "screeningResult", "INDICATORS_FOUND", "consentRecorded", true);
     j.report(events, CaseEvent.PERSON_WITHDREW, null, "cmm");
     assertThat(main).isEnded().hasPassed(PreparedReturnProcess.BOUNDARY_LEFT_DURING_IDENTIFICATION,
         PreparedReturnProcess.END_LEFT_DURING_IDENTIFICATION);

@@ -56,7 +56,7 @@ class NotificationDeliveryTest extends NotificationTestSupport {
     assertThat(reload(screening).status()).as("not recorded").isEqualTo(Outbox.Status.PENDING);
 
     // meanwhile a new notification is queued; while the database still fails, node A claims nothing
-    j.complete("Task_ScreenReferral", "screeningResult", "INDICATORS_FOUND");
+    j.complete("Task_ScreenReferral", "screeningResult", "INDICATORS_FOUND", "consentRecorded", true);
     Outbox.Entry decision = rows(j.caseRef()).get(1);
     assertThat(nodeA.sendDue()).isZero();
     assertThat(reload(decision).attempts()).isZero();

@@ -33,7 +33,7 @@ class NotificationOutageTest extends NotificationTestSupport {
     SMTP.stop();
 
     Journey j = newCase(REFERRAL); // 09:00, "Gennemfør screening" for CMM
-    j.complete("Task_ScreenReferral", "screeningResult", "INDICATORS_FOUND"); // "Træf afgørelse om offerstatus"
+    j.complete("Task_ScreenReferral", "screeningResult", "INDICATORS_FOUND", "consentRecorded", true); // "Træf afgørelse om offerstatus"
     String main = j.main().getId();
     assertThat(cases.require(j.caseRef()).processInstanceId()).isEqualTo(main);
     List<Outbox.Entry> queued = rows(j.caseRef());

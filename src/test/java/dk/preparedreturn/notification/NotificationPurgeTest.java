@@ -27,7 +27,7 @@ class NotificationPurgeTest extends NotificationTestSupport {
   void sentNotificationsAreDeletedAfterTheRetentionPeriodPendingAndFailedOnesStay() {
     assertThat(properties.sentRetention()).isEqualTo(Duration.ofDays(90));
     Journey first = newCase(REFERRAL);
-    first.complete("Task_ScreenReferral", "screeningResult", "INDICATORS_FOUND");
+    first.complete("Task_ScreenReferral", "screeningResult", "INDICATORS_FOUND", "consentRecorded", true);
     assertThat(sendAll()).isEqualTo(2);
     List<String> sentFirst = ids(rows(first.caseRef()));
     Instant firstSent = outbox.find(sentFirst.get(0)).orElseThrow().sentAt();
@@ -64,9 +64,9 @@ class NotificationPurgeTest extends NotificationTestSupport {
   @Test
   void thePurgeDeletesInBatchesUntilNothingIsLeft() {
     Journey j = newCase(REFERRAL);
-    j.complete("Task_ScreenReferral", "screeningResult", "INDICATORS_FOUND");
+    j.complete("Task_ScreenReferral", "screeningResult", "INDICATORS_FOUND", "consentRecorded", true);
     Journey k = newCase(REFERRAL);
-    k.complete("Task_ScreenReferral", "screeningResult", "INDICATORS_FOUND");
+    k.complete("Task_ScreenReferral", "screeningResult", "INDICATORS_FOUND", "consentRecorded", true);
     newCase(REFERRAL);
     assertThat(sendAll()).isEqualTo(5);
     assertThat(outbox.purgeSent(REFERRAL.plusDays(1).atStartOfDay(Journey.ZONE).toInstant(), 2))

@@ -31,7 +31,7 @@ class NotificationRecipientsTest extends NotificationTestSupport {
     Journey j = newCase(REFERRAL, ResidenceStatus.NO_LAWFUL_RESIDENCE, "NG");
     String ref = j.caseRef();
     Task screening = j.task("Task_ScreenReferral");
-    j.complete("Task_ScreenReferral", "screeningResult", "INDICATORS_FOUND");
+    j.complete("Task_ScreenReferral", "screeningResult", "INDICATORS_FOUND", "consentRecorded", true);
     Task decision = j.task("Task_DecideVictimStatus");
     List<String> decisionGroups = candidateGroups(decision);
     clockAt(T0);
@@ -50,7 +50,8 @@ class NotificationRecipientsTest extends NotificationTestSupport {
     assertThat(inform.getAssignee()).isEqualTo(TestUsers.CMM_CASEWORKER);
     j.complete("Task_InformAboutOffer", "informedOn", T0.toString(), "informationGiven",
         Journey.json("[\"VOLUNTARY\"]"));
-    j.complete("Task_RecordDecision", "offerDecision", "ACCEPTED");
+    j.complete("Task_RecordDecision", "offerDecision", "ACCEPTED", "offerConsent", true,
+        "dataSharingConsent", true);
 
     Task meeting = j.task("Task_MeetBeforeDeparture");
     Task documents = j.task("Task_ObtainTravelDocuments");

@@ -162,7 +162,7 @@ public final class Journey {
 
   /** Screening finds indicators and the identifying body identifies the victim on day t0. */
   public Journey identify(LocalDate t0) {
-    complete("Task_ScreenReferral", "screeningResult", "INDICATORS_FOUND");
+    complete("Task_ScreenReferral", "screeningResult", "INDICATORS_FOUND", "consentRecorded", true);
     clockAt(t0);
     return complete("Task_DecideVictimStatus", "identificationOutcome", "IDENTIFIED", "identificationDate",
         t0.toString());
@@ -176,7 +176,8 @@ public final class Journey {
   }
 
   public Journey acceptOffer() {
-    return informed().complete("Task_RecordDecision", "offerDecision", "ACCEPTED");
+    return informed().complete("Task_RecordDecision", "offerDecision", "ACCEPTED", "offerConsent", true,
+        "dataSharingConsent", true);
   }
 
   /** All preparation done with the flight on the given day; "Bekræft udrejse" is open. */

@@ -37,7 +37,7 @@ public final class JourneyScript {
     d.refer(Journey.referral(referrerReference, Referral.ResidenceStatus.NO_LAWFUL_RESIDENCE, "NG", referral));
 
     // 1 identification
-    d.complete("Task_ScreenReferral", "screeningResult", "INDICATORS_FOUND");
+    d.complete("Task_ScreenReferral", "screeningResult", "INDICATORS_FOUND", "consentRecorded", true);
     LocalDate t0 = referral.plusDays(1);
     d.at(t0);
     d.complete("Task_DecideVictimStatus", "identificationOutcome", "IDENTIFIED", "identificationDate", t0.toString());
@@ -46,7 +46,8 @@ public final class JourneyScript {
     d.complete("Task_AssignContactPerson", "contactPerson", TestUsers.CMM_CASEWORKER);
     d.complete("Task_InformAboutOffer", "informedOn", t0.toString(), "interpreterUsed", true, "informationGiven",
         Journey.json("[\"VOLUNTARY\",\"NO_POLICE_CONDITION\",\"SUPPORT\",\"DEADLINE\"]"));
-    d.complete("Task_RecordDecision", "offerDecision", "ACCEPTED");
+    d.complete("Task_RecordDecision", "offerDecision", "ACCEPTED", "offerConsent", true,
+        "dataSharingConsent", true);
 
     // 4 return preparation, in parallel
     d.at(referral.plusDays(8));
