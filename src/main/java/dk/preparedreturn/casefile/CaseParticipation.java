@@ -47,6 +47,13 @@ public class CaseParticipation {
    * new to the case).
    */
   public void join(String caseRef, String groupId, Supplier<Collection<String>> processInstanceIds) {
+    if (Groups.isPartnerGroup(groupId)
+        && !records.find(caseRef).map(CaseFile::partnerMayTakePart).orElse(false)) {
+      // consent (issue 15): no task and no data to a partner abroad before the person accepted the
+      // offer with informed consent to sharing data with it; a model that tries fails (incident)
+      throw new IllegalStateException("A partner abroad cannot take part in case " + caseRef
+          + " before the person accepted the offer with consent to sharing data");
+    }
     int added = jdbc.sql("INSERT INTO case_participant (case_ref, group_id, since) SELECT ?, ?, ? FROM (SELECT 1 AS one) x"
             + " WHERE NOT EXISTS (SELECT 1 FROM case_participant WHERE case_ref = ? AND group_id = ?)")
         .params(caseRef, groupId, Timestamp.from(clock.instant()), caseRef, groupId)
@@ -56,13 +63,6 @@ public class CaseParticipation {
       // before it joined (granted when it joined) and those started since (granted by
       // instanceStarted, also within this transaction, as the participant row is visible to it).
       return;
-    }
-    if (Groups.isPartnerGroup(groupId)
-        && !records.find(caseRef).map(CaseFile::partnerMayTakePart).orElse(false)) {
-      // consent (issue 15): no task and no data to a partner abroad before the person accepted the
-      // offer with informed consent to sharing data with it; a model that tries fails (incident)
-      throw new IllegalStateException("A partner abroad cannot take part in case " + caseRef
-          + " before the person accepted the offer with consent to sharing data");
     }
     Set<String> ids = new LinkedHashSet<>(processInstanceIds.get());
     ids.addAll(instances.runningInstances(caseRef));

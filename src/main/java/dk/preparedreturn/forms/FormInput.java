@@ -3,7 +3,6 @@ package dk.preparedreturn.forms;
 import dk.preparedreturn.process.InvalidFormInput;
 import dk.preparedreturn.process.Variable;
 import java.time.LocalDate;
-import java.util.Arrays;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -41,10 +40,19 @@ public final class FormInput {
     return value.trim();
   }
 
-  public String requireOneOf(Variable<String> variable, String label, String... allowed) {
-    String value = requireText(variable, label);
-    if (!Arrays.asList(allowed).contains(value)) {
-      throw invalid(variable, label, "har en ugyldig værdi: " + value, "has an invalid value: " + value);
+  /**
+   * The value of a value set (the form check has already refused anything the form does not
+   * offer; a value outside the set is refused here too rather than failing the command).
+   */
+  public <E extends Enum<E>> E requireChoice(Variable<E> variable, String label) {
+    E value;
+    try {
+      value = variable.get(scope);
+    } catch (IllegalArgumentException e) {
+      throw invalid(variable, label, "har en ugyldig værdi", "has an invalid value");
+    }
+    if (value == null) {
+      throw invalid(variable, label, "skal udfyldes", "is required");
     }
     return value;
   }

@@ -8,7 +8,7 @@ import static dk.preparedreturn.process.CaseVariables.REFERRAL_DATE;
 
 import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.forms.FormInput;
-import dk.preparedreturn.process.CaseVariables;
+import dk.preparedreturn.process.IdentificationOutcome;
 import dk.preparedreturn.process.DeadlineCalendar;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -34,14 +34,13 @@ class ValidateIdentificationDecision implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     FormInput input = FormInput.danish(task);
-    String outcome = input.requireOneOf(IDENTIFICATION_OUTCOME, "Afgørelse", CaseVariables.IDENTIFIED, CaseVariables.NOT_IDENTIFIED);
-    if (CaseVariables.IDENTIFIED.equals(outcome)) {
+    IdentificationOutcome outcome = input.requireChoice(IDENTIFICATION_OUTCOME, "Afgørelse");
+    if (outcome == IdentificationOutcome.IDENTIFIED) {
       input.requireDateBetween(IDENTIFICATION_DATE, "Afgørelsesdato (T0)", REFERRAL_DATE.require(task),
           deadlines.today());
     } else {
-      String reason = input.requireOneOf(IdentificationProcess.NOT_IDENTIFIED_REASON, "Begrundelse",
-          IdentificationProcess.NOT_IDENTIFIED_REASONS);
-      cases.recordExit(CaseScope.requireCaseRef(task), reason);
+      NotIdentifiedReason reason = input.requireChoice(IdentificationProcess.NOT_IDENTIFIED_REASON, "Begrundelse");
+      cases.recordExit(CaseScope.requireCaseRef(task), reason.name());
     }
   }
 }

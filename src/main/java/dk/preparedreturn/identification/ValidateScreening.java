@@ -27,12 +27,11 @@ class ValidateScreening implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     FormInput input = FormInput.danish(task);
-    String result = input.requireOneOf(IdentificationProcess.SCREENING_RESULT, "Resultat af screeningen",
-        IdentificationProcess.INDICATORS_FOUND, IdentificationProcess.NO_INDICATORS, IdentificationProcess.NO_CONSENT);
-    if (IdentificationProcess.INDICATORS_FOUND.equals(result)) {
+    ScreeningResult result = input.requireChoice(IdentificationProcess.SCREENING_RESULT, "Resultat af screeningen");
+    if (result == ScreeningResult.INDICATORS_FOUND) {
       input.requireTicked(IdentificationProcess.CONSENT_RECORDED, "Samtykke til videregivelse");
     } else {
-      cases.recordExit(CaseScope.requireCaseRef(task), result);
+      cases.recordExit(CaseScope.requireCaseRef(task), result.name());
     }
   }
 }

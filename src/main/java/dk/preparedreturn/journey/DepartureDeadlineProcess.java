@@ -36,13 +36,11 @@ public final class DepartureDeadlineProcess {
   /** Message (name) of an extension request; delivered by the case-event service. */
   public static final String MESSAGE_EXTENSION_REQUESTED = "ExtensionRequested";
 
-  public static final Variable<String> EXTENSION_DECISION = Variable.string("extensionDecision");
-  public static final String GRANTED = "GRANTED";
-  public static final String REFUSED = "REFUSED";
-  /** The legal ground of a granted extension (CaseFile.EXTENSION_GROUNDS). */
-  public static final Variable<String> EXTENSION_GROUND = Variable.string("extensionGround");
-  public static final String COOPERATION = "COOPERATION";
-  public static final String SPECIAL_REASONS = "SPECIAL_REASONS";
+  public static final Variable<ExtensionDecision> EXTENSION_DECISION =
+      Variable.enumeration("extensionDecision", ExtensionDecision.class);
+  /** The legal ground of a granted extension, kept in the case record (CaseFile.EXTENSION_GROUNDS). */
+  public static final Variable<ExtensionGround> EXTENSION_GROUND =
+      Variable.enumeration("extensionGround", ExtensionGround.class);
 
   private DepartureDeadlineProcess() {
   }

@@ -25,6 +25,6 @@ class MoveDepartureDeadline implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     cases.grantExtension(CaseScope.requireCaseRef(execution), NEW_DEPARTURE_DEADLINE.require(execution),
-        DepartureDeadlineProcess.EXTENSION_GROUND.require(execution));
+        DepartureDeadlineProcess.EXTENSION_GROUND.require(execution).name());
   }
 }

@@ -45,9 +45,11 @@ public final class PreparedReturnProcess {
   public static final String MESSAGE_RETURN_SUSPENDED = "ReturnSuspended";
   public static final String MESSAGE_PERSON_LEFT_PROGRAMME = "PersonLeftProgramme";
 
-  public static final Variable<String> SUSPENSION_OUTCOME = Variable.string("suspensionOutcome");
-  public static final String RETURN_RESUMES = "RETURN_RESUMES";
-  public static final String RESIDENCE_GRANTED = "RESIDENCE_GRANTED";
+  /** What happens when a restitution period ends without a prepared return (form EndRestitutionPeriod). */
+  public static final Variable<RestitutionEndOutcome> RESTITUTION_END_OUTCOME =
+      Variable.enumeration("restitutionEndOutcome", RestitutionEndOutcome.class);
+  public static final Variable<SuspensionOutcome> SUSPENSION_OUTCOME =
+      Variable.enumeration("suspensionOutcome", SuspensionOutcome.class);
 
   private PreparedReturnProcess() {
   }

@@ -26,9 +26,8 @@ class ValidateEndOfSuspension implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     FormInput input = FormInput.danish(task);
-    String outcome = input.requireOneOf(PreparedReturnProcess.SUSPENSION_OUTCOME, "Udfald", PreparedReturnProcess.RETURN_RESUMES,
-        PreparedReturnProcess.RESIDENCE_GRANTED);
-    if (PreparedReturnProcess.RETURN_RESUMES.equals(outcome)) {
+    SuspensionOutcome outcome = input.requireChoice(PreparedReturnProcess.SUSPENSION_OUTCOME, "Udfald");
+    if (outcome == SuspensionOutcome.RETURN_RESUMES) {
       LocalDate today = deadlines.today();
       input.requireDateBetween(NEW_DEPARTURE_DEADLINE, "Ny udrejsefrist", today.plusDays(1),
           SetNewDepartureDeadline.maxAfterSuspension(task, today));

@@ -31,11 +31,9 @@ class ValidateExtensionDecision implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     FormInput input = FormInput.danish(task);
-    String decision = input.requireOneOf(DepartureDeadlineProcess.EXTENSION_DECISION, "Afgørelse",
-        DepartureDeadlineProcess.GRANTED, DepartureDeadlineProcess.REFUSED);
-    if (DepartureDeadlineProcess.GRANTED.equals(decision)) {
-      input.requireOneOf(DepartureDeadlineProcess.EXTENSION_GROUND, "Grundlag for forlængelsen",
-          DepartureDeadlineProcess.COOPERATION, DepartureDeadlineProcess.SPECIAL_REASONS);
+    ExtensionDecision decision = input.requireChoice(DepartureDeadlineProcess.EXTENSION_DECISION, "Afgørelse");
+    if (decision == ExtensionDecision.GRANTED) {
+      input.requireChoice(DepartureDeadlineProcess.EXTENSION_GROUND, "Grundlag for forlængelsen");
       LocalDate dayAfterDeadline = DEPARTURE_DEADLINE.require(task).plusDays(1);
       LocalDate today = deadlines.today();
       boolean restitution = DepartureDeadlineProcess.TASK_DECIDE_ON_RESTITUTION_EXTENSION

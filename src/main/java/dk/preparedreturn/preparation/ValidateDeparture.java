@@ -35,10 +35,9 @@ class ValidateDeparture implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     FormInput input = FormInput.danish(task);
-    String outcome = input.requireOneOf(PreparationProcess.DEPARTURE_OUTCOME, "Udrejse", PreparationProcess.DEPARTED,
-        PreparationProcess.NOT_DEPARTED);
+    DepartureOutcome outcome = input.requireChoice(PreparationProcess.DEPARTURE_OUTCOME, "Udrejse");
     LocalDate deadline = DEPARTURE_DEADLINE.require(task);
-    if (PreparationProcess.NOT_DEPARTED.equals(outcome)) {
+    if (outcome == DepartureOutcome.NOT_DEPARTED) {
       if (!deadlines.passed(deadline)) {
         throw input.invalid(PreparationProcess.DEPARTURE_OUTCOME, "Udrejse",
             "\"ikke udrejst\" kan først registreres, når udrejsefristen er overskredet (" + deadline

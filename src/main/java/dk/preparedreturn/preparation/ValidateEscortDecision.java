@@ -11,7 +11,6 @@ class ValidateEscortDecision implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    FormInput.danish(task).requireOneOf(PreparationProcess.ESCORT_DECISION, "Eskorte", PreparationProcess.ESCORT_NEEDED,
-        PreparationProcess.ESCORT_NOT_NEEDED);
+    FormInput.danish(task).requireChoice(PreparationProcess.ESCORT_DECISION, "Eskorte");
   }
 }

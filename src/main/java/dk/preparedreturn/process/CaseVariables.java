@@ -23,7 +23,8 @@ public final class CaseVariables {
   public static final Variable<Boolean> DEPARTURE_OBLIGATION = Variable.bool("departureObligation");
   /** An asylum seeker identified as a victim: no departure deadline while the asylum case is pending (IdentifyingBody). */
   public static final Variable<Boolean> STARTS_SUSPENDED = Variable.bool("startsSuspended");
-  public static final Variable<String> IDENTIFICATION_OUTCOME = Variable.string("identificationOutcome");
+  public static final Variable<IdentificationOutcome> IDENTIFICATION_OUTCOME =
+      Variable.enumeration("identificationOutcome", IdentificationOutcome.class);
   public static final Variable<LocalDate> IDENTIFICATION_DATE = Variable.date("identificationDate");
   public static final Variable<Integer> INITIAL_PERIOD_DAYS = Variable.integer("initialPeriodDays");
   public static final Variable<Integer> MAX_PERIOD_DAYS = Variable.integer("maxPeriodDays");
@@ -31,7 +32,7 @@ public final class CaseVariables {
   public static final Variable<LocalDate> MAX_DEADLINE = Variable.date("maxDeadline");
   public static final Variable<LocalDate> NEW_DEPARTURE_DEADLINE = Variable.date("newDepartureDeadline");
   public static final Variable<String> CONTACT_PERSON = Variable.string("contactPerson");
-  public static final Variable<String> OFFER_DECISION = Variable.string("offerDecision");
+  public static final Variable<OfferDecision> OFFER_DECISION = Variable.enumeration("offerDecision", OfferDecision.class);
   public static final Variable<LocalDate> PLANNED_DEPARTURE_DATE = Variable.date("plannedDepartureDate");
   public static final Variable<Boolean> DEPARTED = Variable.bool("departed");
   public static final Variable<LocalDate> DEPARTURE_DATE = Variable.date("departureDate");
@@ -42,11 +43,6 @@ public final class CaseVariables {
   public static final Variable<String> SUSPENSION_REASON = Variable.string("suspensionReason");
   /** The day the return track was suspended (asylum applied, investigation started): the reflection period stops. */
   public static final Variable<LocalDate> SUSPENSION_DATE = Variable.date("suspensionDate");
-
-  /** Values of {@link #IDENTIFICATION_OUTCOME}. */
-  public static final String PENDING = "PENDING";
-  public static final String IDENTIFIED = "IDENTIFIED";
-  public static final String NOT_IDENTIFIED = "NOT_IDENTIFIED";
 
   private CaseVariables() {
   }

@@ -1,8 +1,14 @@
 package dk.preparedreturn.process;
 
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -17,12 +23,19 @@ public final class Variable<T> {
   private final Class<T> type;
   private final Function<Object, T> read;
   private final Function<T, Object> write;
+  private final List<String> values;
 
   private Variable(String name, Class<T> type, Function<Object, T> read, Function<T, Object> write) {
+    this(name, type, read, write, List.of());
+  }
+
+  private Variable(String name, Class<T> type, Function<Object, T> read, Function<T, Object> write,
+      List<String> values) {
     this.name = name;
     this.type = type;
     this.read = read;
     this.write = write;
+    this.values = values;
   }
 
   public static Variable<String> string(String name) {
@@ -47,7 +60,46 @@ public final class Variable<T> {
   /** One of a value set: the constant's name in the engine. */
   public static <E extends Enum<E>> Variable<E> enumeration(String name, Class<E> values) {
     return new Variable<>(name, values, v -> v == null || v.toString().isBlank() ? null
-        : Enum.valueOf(values, v.toString()), v -> v == null ? null : v.name());
+        : Enum.valueOf(values, v.toString()), v -> v == null ? null : v.name(), names(values));
+  }
+
+  /** Any number of a value set (a checklist): a list of the constants' names in the engine. */
+  @SuppressWarnings("unchecked")
+  public static <E extends Enum<E>> Variable<Set<E>> enumSet(String name, Class<E> values) {
+    return new Variable<>(name, (Class<Set<E>>) (Class<?>) Set.class, v -> {
+      if (v == null) {
+        return null;
+      }
+      EnumSet<E> set = EnumSet.noneOf(values);
+      for (Object item : checklist(v)) {
+        set.add(Enum.valueOf(values, item.toString()));
+      }
+      return set;
+    }, v -> v == null ? null : v.stream().map(Enum::name).toList(), names(values));
+  }
+
+  /** A point on a scale such as 1 to 5, kept as the form submits it (the digit as text). */
+  public static Variable<Integer> scale(String name, int lowest, int highest) {
+    List<String> points = IntStream.rangeClosed(lowest, highest).mapToObj(String::valueOf).toList();
+    return new Variable<>(name, Integer.class, v -> v == null || v.toString().isBlank() ? null
+        : Integer.valueOf(v.toString()), v -> v == null ? null : v.toString(), points);
+  }
+
+  private static List<String> names(Class<? extends Enum<?>> values) {
+    return Arrays.stream(values.getEnumConstants()).map(Enum::name).toList();
+  }
+
+  /** A checklist's value: a list, or its JSON text as Camunda Forms may submit it. */
+  private static Collection<?> checklist(Object value) {
+    if (value instanceof Collection<?> items) {
+      return items;
+    }
+    String text = value.toString().trim();
+    if (text.startsWith("[") && text.endsWith("]")) {
+      return Arrays.stream(text.substring(1, text.length() - 1).split(","))
+          .map(item -> item.trim().replaceAll("^\"|\"$", "")).filter(item -> !item.isEmpty()).toList();
+    }
+    throw new IllegalArgumentException("Not a checklist: " + value.getClass().getSimpleName());
   }
 
   public String name() {
@@ -56,6 +108,14 @@ public final class Variable<T> {
 
   public Class<T> type() {
     return type;
+  }
+
+  /**
+   * The values the engine may hold, as the engine holds them, for a value set (an enum's constant
+   * names, the points of a scale); empty for a free value. Forms must offer exactly these.
+   */
+  public List<String> values() {
+    return values;
   }
 
   /** The value visible from the scope, or null. */

@@ -85,11 +85,11 @@ public class ReferralService {
         .putValue(PARTNER_GROUP.name(), file.partnerGroup())
         .putValue(REFERRING_ORGANISATION.name(), referral.referringOrganisation())
         .putValue(REFERRAL_DATE.name(), referral.referralDate().toString())
-        .putValue(IDENTIFICATION_OUTCOME.name(), CaseVariables.PENDING)
-        // known from the start so that the models can ask for them: after a suspension the return
-        // track resumes with the contact person and an offer already accepted
+        // known from the start (unset until decided) so that the models can ask for them: after a
+        // suspension the return track resumes with the contact person and an offer already accepted
+        .putValue(IDENTIFICATION_OUTCOME.name(), null)
         .putValue(CaseVariables.CONTACT_PERSON.name(), null)
-        .putValue(CaseVariables.OFFER_DECISION.name(), CaseVariables.PENDING)
+        .putValue(CaseVariables.OFFER_DECISION.name(), null)
         .putValue(DEPARTED.name(), false);
     String caseRef = file.caseRef();
     participation.join(caseRef, referral.referringOrganisation());

@@ -1,6 +1,7 @@
 package dk.preparedreturn.reflection;
 
 import dk.preparedreturn.process.Variable;
+import java.util.Set;
 
 /** Backing of {@code processes/phases/ReflectionPeriod.bpmn}. */
 public final class ReflectionProcess {
@@ -17,13 +18,15 @@ public final class ReflectionProcess {
   public static final Variable<java.time.LocalDate> FOLLOW_UP_DATE = Variable.date("followUpDate");
   public static final String CONTACT_PERSON_OPTIONS = "contactPersonOptions";
 
-  public static final String ACCEPTED = "ACCEPTED";
-  public static final String DECLINED = "DECLINED";
-  public static final String UNDECIDED = "UNDECIDED";
+  public static final Variable<Set<InformationItem>> INFORMATION_GIVEN =
+      Variable.enumSet("informationGiven", InformationItem.class);
   /** Informed consent to the offer (form checkbox). */
   public static final Variable<Boolean> OFFER_CONSENT = Variable.bool("offerConsent");
   /** Consent to sharing data with DRC and the partner abroad, a transfer to a third country (form checkbox). */
   public static final Variable<Boolean> DATA_SHARING_CONSENT = Variable.bool("dataSharingConsent");
+  /** "Registrér, hvis personen ændrer sin beslutning": the only answer is an acceptance. */
+  public static final Variable<ChangedDecision> CHANGED_DECISION =
+      Variable.enumeration("changedDecision", ChangedDecision.class);
 
   private ReflectionProcess() {
   }

@@ -8,6 +8,7 @@ import static dk.preparedreturn.process.CaseVariables.OFFER_DECISION;
 import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.forms.FormInput;
 import dk.preparedreturn.process.DeadlineCalendar;
+import dk.preparedreturn.process.OfferDecision;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -34,20 +35,32 @@ class ValidateOfferDecision implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     FormInput input = FormInput.danish(task);
-    String decision = input.requireOneOf(OFFER_DECISION, "Personens beslutning", ReflectionProcess.ACCEPTED, ReflectionProcess.DECLINED,
-        ReflectionProcess.UNDECIDED);
-    if (ReflectionProcess.UNDECIDED.equals(decision)) {
+    if (ReflectionProcess.TASK_RECONSIDER_DECLINE.equals(task.getTaskDefinitionKey())) {
+      input.requireChoice(ReflectionProcess.CHANGED_DECISION, "Personens beslutning");
+      accept(task, input);
+      // the period's copy of the decision, which the main process reads after a suspension
+      OFFER_DECISION.set(task.getExecution(), OfferDecision.ACCEPTED);
+      return;
+    }
+    OfferDecision decision = input.requireChoice(OFFER_DECISION, "Personens beslutning");
+    if (decision == OfferDecision.UNDECIDED) {
       input.requireDateBetween(ReflectionProcess.FOLLOW_UP_DATE, "Følg op den", deadlines.today().plusDays(1),
           DEPARTURE_DEADLINE.require(task));
     }
-    if (ReflectionProcess.ACCEPTED.equals(decision)) {
-      // informed consent to the offer and to sharing data with DRC and the partner abroad (a transfer
-      // to a third country); the forms require both boxes, checked here too for any other caller
-      input.requireTicked(ReflectionProcess.OFFER_CONSENT, "Samtykke til tilbuddet");
-      input.requireTicked(ReflectionProcess.DATA_SHARING_CONSENT, "Samtykke til deling af oplysninger");
-      cases.recordAcceptance(CaseScope.requireCaseRef(task));
+    if (decision == OfferDecision.ACCEPTED) {
+      accept(task, input);
       return;
     }
-    cases.recordOfferDecision(CaseScope.requireCaseRef(task), decision);
+    cases.recordOfferDecision(CaseScope.requireCaseRef(task), decision.name());
+  }
+
+  /**
+   * Informed consent to the offer and to sharing data with DRC and the partner abroad (a transfer to a
+   * third country); the forms require both boxes, checked here too for any other caller.
+   */
+  private void accept(DelegateTask task, FormInput input) {
+    input.requireTicked(ReflectionProcess.OFFER_CONSENT, "Samtykke til tilbuddet");
+    input.requireTicked(ReflectionProcess.DATA_SHARING_CONSENT, "Samtykke til deling af oplysninger");
+    cases.recordAcceptance(CaseScope.requireCaseRef(task));
   }
 }

@@ -28,18 +28,24 @@ public final class ReintegrationProcess {
 
   public static final Variable<Integer> SUPPORT_MONTH = Variable.integer("supportMonth");
   public static final Variable<Boolean> CLAIMS_SUBMITTED = Variable.bool("claimsSubmitted");
-  public static final Variable<String> ARRIVAL_FOLLOW_UP = Variable.string("arrivalFollowUp");
-  public static final String PARTNER_REMINDED = "PARTNER_REMINDED";
-  public static final String ARRIVAL_CONFIRMED = "ARRIVAL_CONFIRMED";
-  /** Also the case's exit reason when the person did not arrive. */
-  public static final String NOT_ARRIVED = "NOT_ARRIVED";
+  public static final Variable<ArrivalFollowUp> ARRIVAL_FOLLOW_UP =
+      Variable.enumeration("arrivalFollowUp", ArrivalFollowUp.class);
+  public static final Variable<Accommodation> ACCOMMODATION = Variable.enumeration("accommodation", Accommodation.class);
+  public static final Variable<Evaluation> EVALUATION = Variable.enumeration("evaluation", Evaluation.class);
+  public static final Variable<ProgrammeResult> PROGRAMME_RESULT =
+      Variable.enumeration("programmeResult", ProgrammeResult.class);
+  public static final Variable<PlanProgress> PLAN_PROGRESS = Variable.enumeration("planProgress", PlanProgress.class);
+  /** The partner's ratings (1 poor to 5 good) in the progress and final reports. */
+  public static final Variable<Integer> ECONOMIC_SITUATION = Variable.scale("economicSituation", 1, 5);
+  public static final Variable<Integer> SOCIAL_SITUATION = Variable.scale("socialSituation", 1, 5);
+  public static final Variable<Integer> PSYCHOSOCIAL_SITUATION = Variable.scale("psychosocialSituation", 1, 5);
+  /** Fields of a row of {@link #CLAIMS}. */
+  public static final Variable<ClaimCategory> CLAIM_CATEGORY = Variable.enumeration("category", ClaimCategory.class);
+  public static final Variable<ClaimDecision> CLAIM_DECISION = Variable.enumeration("decision", ClaimDecision.class);
   public static final String CLAIMS = "claims";
   public static final String CASH_AMOUNT = "cashAmount";
   public static final String CHILD_SUPPORT_AMOUNT = "childSupportAmount";
 
-  /** Claim categories; the CHILD_ ones only when the reintegration plan includes children. */
-  public static final java.util.List<String> CLAIM_CATEGORIES = java.util.List.of("HOUSING", "BUSINESS", "EDUCATION",
-      "HEALTH", "CHILD_SCHOOL_FEES", "CHILD_UNIFORM", "CHILD_PC");
 
   private ReintegrationProcess() {
   }

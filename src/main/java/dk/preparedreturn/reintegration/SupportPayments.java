@@ -63,7 +63,7 @@ class SupportPayments {
     List<Claim> claims = claims(task);
     boolean children = Boolean.TRUE.equals(CHILD_SUPPORT.get(task));
     for (Claim claim : claims) {
-      if (!ReintegrationProcess.CLAIM_CATEGORIES.contains(claim.category())) {
+      if (java.util.Arrays.stream(ClaimCategory.values()).noneMatch(c -> c.name().equals(claim.category()))) {
         throw new InvalidFormInput(ReintegrationProcess.CLAIMS, "Claim " + claim.row() + ": unknown category");
       }
       if (claim.category().startsWith("CHILD_") && !children) {

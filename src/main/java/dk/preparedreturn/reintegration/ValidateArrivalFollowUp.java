@@ -32,13 +32,12 @@ class ValidateArrivalFollowUp implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     FormInput input = FormInput.danish(task);
-    String result = input.requireOneOf(ReintegrationProcess.ARRIVAL_FOLLOW_UP, "Resultat af opfølgningen",
-        ReintegrationProcess.PARTNER_REMINDED, ReintegrationProcess.ARRIVAL_CONFIRMED, ReintegrationProcess.NOT_ARRIVED);
-    if (ReintegrationProcess.ARRIVAL_CONFIRMED.equals(result)) {
+    ArrivalFollowUp result = input.requireChoice(ReintegrationProcess.ARRIVAL_FOLLOW_UP, "Resultat af opfølgningen");
+    if (result == ArrivalFollowUp.ARRIVAL_CONFIRMED) {
       input.requireDateBetween(ARRIVAL_DATE, "Ankomstdato", DEPARTURE_DATE.require(task),
           deadlines.today());
-    } else if (ReintegrationProcess.NOT_ARRIVED.equals(result)) {
-      cases.recordExit(CaseScope.requireCaseRef(task), ReintegrationProcess.NOT_ARRIVED);
+    } else if (result == ArrivalFollowUp.NOT_ARRIVED) {
+      cases.recordExit(CaseScope.requireCaseRef(task), ArrivalFollowUp.NOT_ARRIVED.name());
     }
   }
 }

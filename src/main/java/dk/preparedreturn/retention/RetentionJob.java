@@ -1,25 +1,14 @@
 package dk.preparedreturn.retention;
 
 import dk.preparedreturn.audit.AuditLog;
+import dk.preparedreturn.process.CaseErasure;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.history.HistoricDecisionInstance;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.UserOperationLogEntry;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -49,20 +38,16 @@ public class RetentionJob {
   private final RetentionProperties properties;
   private final TransactionTemplate transactions;
   private final AuditLog audit;
-  private final HistoryService history;
-  private final RuntimeService runtime;
-  private final AuthorizationService authorizations;
+  private final CaseErasure engine;
 
   RetentionJob(JdbcClient jdbc, RetentionProperties properties, TransactionTemplate transactions, AuditLog audit,
-      @Lazy HistoryService history, @Lazy RuntimeService runtime, @Lazy AuthorizationService authorizations, Clock clock) {
+      CaseErasure engine, Clock clock) {
     this.clock = clock;
     this.jdbc = jdbc;
     this.properties = properties;
     this.transactions = transactions;
     this.audit = audit;
-    this.history = history;
-    this.runtime = runtime;
-    this.authorizations = authorizations;
+    this.engine = engine;
   }
 
   @Scheduled(cron = "${app.retention.cron:0 30 2 * * *}", zone = "${app.time-zone:Europe/Copenhagen}")
@@ -102,50 +87,11 @@ public class RetentionJob {
     if (locked.isEmpty()) {
       return false;
     }
-    deleteEngineData(caseRef);
+    engine.erase(caseRef);
     for (String table : List.of("case_person", "case_phase_history", "case_payment", "case_participant",
         "notification", "audit_log", "case_file")) {
       jdbc.sql("DELETE FROM " + table + " WHERE case_ref = ?").param(caseRef).update();
     }
     return true;
-  }
-
-  /** Every process instance of the case (business key) and their sub-processes, running or not. */
-  private void deleteEngineData(String caseRef) {
-    List<String> running = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseRef).list().stream()
-        .map(ProcessInstance::getId).toList();
-    if (!running.isEmpty()) {
-      // a closed case has no running instance; one left behind by an error must not keep data alive
-      runtime.deleteProcessInstancesIfExists(running, "retention", true, true, false);
-    }
-    Set<String> instances = new LinkedHashSet<>();
-    for (HistoricProcessInstance root : history.createHistoricProcessInstanceQuery()
-        .processInstanceBusinessKey(caseRef).list()) {
-      instances.add(root.getId());
-      history.createHistoricProcessInstanceQuery().rootProcessInstanceId(root.getRootProcessInstanceId()).list()
-          .forEach(instance -> instances.add(instance.getId()));
-    }
-    if (instances.isEmpty()) {
-      return;
-    }
-    List<String> ids = new ArrayList<>(instances);
-    for (String id : ids) {
-      for (HistoricDecisionInstance decision : history.createHistoricDecisionInstanceQuery().processInstanceId(id)
-          .list()) {
-        history.deleteHistoricDecisionInstanceByInstanceId(decision.getId());
-      }
-      for (UserOperationLogEntry entry : history.createUserOperationLogQuery().processInstanceId(id).list()) {
-        history.deleteUserOperationLogEntry(entry.getId());
-      }
-      // the grants on the instance and, with historic instance permissions, on its tasks
-      List<String> resources = new ArrayList<>(List.of(id));
-      history.createHistoricTaskInstanceQuery().processInstanceId(id).list().forEach(t -> resources.add(t.getId()));
-      for (String resource : resources) {
-        for (Authorization authorization : authorizations.createAuthorizationQuery().resourceId(resource).list()) {
-          authorizations.deleteAuthorization(authorization.getId());
-        }
-      }
-    }
-    history.deleteHistoricProcessInstancesIfExists(ids);
   }
 }

@@ -184,7 +184,7 @@ class WholeJourneyTest {
         .param(caseRef).query(Long.class).single()).as("Udlændingestyrelsen told").isEqualTo(1);
     assertThat(j.openTaskKeys()).containsExactly("Task_ReconsiderDecline");
     j.on(LocalDate.of(2026, 6, 10));
-    j.complete("Task_ReconsiderDecline", "offerDecision", "ACCEPTED", "offerConsent", true, "dataSharingConsent", true);
+    j.complete("Task_ReconsiderDecline", "changedDecision", "ACCEPTED", "offerConsent", true, "dataSharingConsent", true);
     assertThat(cases.require(caseRef).consentDate()).isEqualTo(LocalDate.of(2026, 6, 10));
     assertThat(j.openTaskKeys()).contains("Task_ObtainTravelDocuments", "Task_MeetBeforeDeparture");
 

@@ -80,10 +80,10 @@ class ReflectionPeriodProcessTest extends ProcessTestBase {
     assertThat(j.hasTask("Task_TakeOverAsOrdinaryReturn")).as("not handed over mid-period").isFalse();
 
     j.on(LocalDate.of(2026, 5, 20));
-    assertThatThrownBy(() -> j.complete(ReflectionProcess.TASK_RECONSIDER_DECLINE, "offerDecision", "UNDECIDED"))
+    assertThatThrownBy(() -> j.complete(ReflectionProcess.TASK_RECONSIDER_DECLINE, "changedDecision", "UNDECIDED"))
         .as("only an acceptance is recorded here").isInstanceOf(InvalidFormInput.class);
     assertThat(cases.require(j.caseRef()).offerDecision()).as("nothing changed").isEqualTo("DECLINED");
-    j.complete(ReflectionProcess.TASK_RECONSIDER_DECLINE, "offerDecision", "ACCEPTED", "offerConsent", true,
+    j.complete(ReflectionProcess.TASK_RECONSIDER_DECLINE, "changedDecision", "ACCEPTED", "offerConsent", true,
         "dataSharingConsent", true);
     assertThat(cases.require(j.caseRef()).offerDecision()).isEqualTo("ACCEPTED");
     assertThat(j.hasTask("Task_ObtainTravelDocuments")).as("the preparation starts").isTrue();

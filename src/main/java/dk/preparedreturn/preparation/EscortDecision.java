@@ -1,0 +1,6 @@
+package dk.preparedreturn.preparation;
+
+/** Hjemrejsestyrelsen's decision on an escort (form DecideOnEscort). */
+public enum EscortDecision {
+  NEEDED, NOT_NEEDED
+}
