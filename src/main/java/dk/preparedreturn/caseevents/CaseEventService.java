@@ -10,6 +10,7 @@ import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.casefile.CaseNotFound;
 import dk.preparedreturn.casefile.CaseParticipation;
 import dk.preparedreturn.identity.Audience;
+import dk.preparedreturn.identity.Texts;
 import dk.preparedreturn.identity.Caller;
 import dk.preparedreturn.journey.DepartureDeadlineProcess;
 import dk.preparedreturn.journey.PreparedReturnProcess;
@@ -44,7 +45,10 @@ public class CaseEventService {
   private final EngineClock clock;
   private final CaseParticipation participation;
 
-  public CaseEventService(CaseService cases, Workflow workflow, EngineClock clock, CaseParticipation participation) {
+  private final Texts texts;
+
+  public CaseEventService(CaseService cases, Workflow workflow, EngineClock clock, CaseParticipation participation, Texts texts) {
+    this.texts = texts;
     this.cases = cases;
     this.workflow = workflow;
     this.clock = clock;
@@ -63,20 +67,17 @@ public class CaseEventService {
     CaseFile file = cases.find(caseRef).orElseThrow(() -> new CaseNotFound(caseRef));
     String reporterGroup = reporterGroup(file, event, caller).orElseThrow(() -> new CaseNotFound(caseRef));
     if (reporterGroup.isEmpty()) {
-      throw invalid("event", audience, "Din organisation kan ikke registrere denne hændelse i sagen",
-          "Your organisation cannot report this event for this case");
+      throw invalid("event", audience, "notYours");
     }
     if (file.closed()) {
-      throw invalid("caseRef", audience, "Sagen " + caseRef + " er afsluttet", "Case " + caseRef + " is closed");
+      throw invalid("caseRef", audience, "caseClosed", caseRef);
     }
     LocalDate today = clock.today();
     if (eventDate == null || eventDate.isAfter(today)) {
-      throw invalid("eventDate", audience, "Hændelsesdatoen skal udfyldes og må ikke ligge i fremtiden",
-          "The event date is required and must not be in the future");
+      throw invalid("eventDate", audience, "eventDate");
     }
     if (event == CaseEvent.EXTENSION_REQUESTED && extensionAwaitsDecision(caseRef)) {
-      throw invalid("event", audience, "Der er allerede en anmodning om forlængelse, som afventer afgørelse",
-          "An extension request is already awaiting a decision");
+      throw invalid("event", audience, "extensionAwaitsDecision");
     }
     if (event == CaseEvent.FLIGHT_REBOOKED) {
       checkRebooking(file, newDate, today, audience);
@@ -92,8 +93,7 @@ public class CaseEventService {
     try {
       workflow.startForCase(process, caseRef, variables);
     } catch (MismatchingMessageCorrelationException e) {
-      throw invalid("event", audience, "Sagen kan ikke modtage denne hændelse i sin nuværende fase",
-          "The case cannot receive this event in its current phase");
+      throw invalid("event", audience, "notInThisPhase");
     }
   }
 
@@ -142,21 +142,19 @@ public class CaseEventService {
 
   private void checkRebooking(CaseFile file, LocalDate newDate, LocalDate today, Audience audience) {
     if (file.plannedDepartureDate() == null || file.departureDate() != null) {
-      throw invalid("event", audience, "Der er ingen booket udrejse i sagen at ombooke",
-          "There is no booked departure to rebook");
+      throw invalid("event", audience, "nothingToRebook");
     }
     if (newDate == null || newDate.isBefore(today) || newDate.isAfter(file.departureDeadline())) {
-      throw invalid("newDate", audience, "Den nye udrejsedato skal ligge fra i dag til udrejsefristen "
-          + file.departureDeadline(), "The new departure date must be between today and the deadline");
+      throw invalid("newDate", audience, "newDateBeforeDeadline", texts.date(audience, file.departureDeadline()));
     }
     LocalDate documents = workflow.runningValue(file.caseRef(), PreparationProcess.DOCUMENTS_VALID_UNTIL);
     if (documents != null && !newDate.isBefore(documents)) {
-      throw invalid("newDate", audience, "Den nye udrejsedato skal ligge før rejsedokumenternes udløb (" + documents
-          + ")", "The new departure date must be before the travel documents expire (" + documents + ")");
+      throw invalid("newDate", audience, "newDateBeforeDocumentsExpire", texts.date(audience, documents));
     }
   }
 
-  private static InvalidFormInput invalid(String field, Audience audience, String danish, String english) {
-    return new InvalidFormInput(field, audience.pick(danish, english));
+  /** The refusal {@code event.refused.<reason>} of the validation bundle, in the reporter's language. */
+  private InvalidFormInput invalid(String field, Audience audience, String reason, Object... arguments) {
+    return new InvalidFormInput(field, texts.get(audience, "event.refused." + reason, arguments));
   }
 }

@@ -6,95 +6,95 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
- * Reads submitted form values with the checks every form needs, and throws
- * {@link InvalidFormInput} with a message the caseworker can act on (in the language of the form).
+ * A completed task's values as its listener reads them, after the form check has refused anything
+ * the form itself rules out (a missing required field, an option the form does not offer, a
+ * malformed date). What is left here are the rules a form cannot state: those against the case's
+ * dates and records. A refusal names the field by its label in the deployed form and says why in
+ * the task's language, from the validation bundle: {@code field.*} for the common reasons,
+ * {@code rule.*} for a listener's own rules. Created by {@link FormInputs}.
  */
 public final class FormInput {
 
   private final VariableScope scope;
-  private final boolean english;
+  private final Refusals refusals;
+  private final FormSchema form;
 
-  private FormInput(VariableScope scope, boolean english) {
+  FormInput(VariableScope scope, Refusals refusals, FormSchema form) {
     this.scope = scope;
-    this.english = english;
+    this.refusals = refusals;
+    this.form = form;
   }
 
-  /** Messages in Danish, for the forms of Danish organisations. */
-  public static FormInput danish(VariableScope scope) {
-    return new FormInput(scope, false);
-  }
-
-  /** Messages in English, for the forms of the partners abroad. */
-  public static FormInput english(VariableScope scope) {
-    return new FormInput(scope, true);
-  }
-
-  /**
-   * @param label the field's label in the form, used in the message
-   */
-  public String requireText(Variable<String> variable, String label) {
+  public String requireText(Variable<String> variable) {
     String value = variable.get(scope);
     if (value == null || value.isBlank()) {
-      throw invalid(variable, label, "skal udfyldes", "is required");
+      throw refused(variable, "required");
     }
     return value.trim();
   }
 
-  /**
-   * The value of a value set (the form check has already refused anything the form does not
-   * offer; a value outside the set is refused here too rather than failing the command).
-   */
-  public <E extends Enum<E>> E requireChoice(Variable<E> variable, String label) {
+  /** The value of a value set (a value outside the set is refused rather than failing the command). */
+  public <E extends Enum<E>> E requireChoice(Variable<E> variable) {
     E value;
     try {
       value = variable.get(scope);
     } catch (IllegalArgumentException e) {
-      throw invalid(variable, label, "har en ugyldig værdi", "has an invalid value");
+      throw refused(variable, "invalidValue", String.valueOf(scope.getVariable(variable.name())));
     }
     if (value == null) {
-      throw invalid(variable, label, "skal udfyldes", "is required");
+      throw refused(variable, "required");
     }
     return value;
   }
 
   /** A checkbox that must be ticked (a consent, a confirmation). */
-  public void requireTicked(Variable<Boolean> variable, String label) {
+  public void requireTicked(Variable<Boolean> variable) {
     if (!Boolean.TRUE.equals(variable.get(scope))) {
-      throw invalid(variable, label, "skal være markeret", "must be ticked");
+      throw refused(variable, "ticked");
     }
   }
 
-  public LocalDate requireDate(Variable<LocalDate> variable, String label) {
+  public LocalDate requireDate(Variable<LocalDate> variable) {
     LocalDate value;
     try {
       value = variable.get(scope);
     } catch (IllegalArgumentException e) {
-      throw invalid(variable, label, "er ikke en dato (åååå-mm-dd)", "is not a date (yyyy-mm-dd)");
+      throw refused(variable, "date");
     }
     if (value == null) {
-      throw invalid(variable, label, "skal udfyldes", "is required");
+      throw refused(variable, "required");
     }
     return value;
   }
 
   /** A date within [from, to]; either bound may be null. */
-  public LocalDate requireDateBetween(Variable<LocalDate> variable, String label, LocalDate from, LocalDate to) {
-    LocalDate date = requireDate(variable, label);
+  public LocalDate requireDateBetween(Variable<LocalDate> variable, LocalDate from, LocalDate to) {
+    LocalDate date = requireDate(variable);
     if (from != null && date.isBefore(from)) {
-      throw invalid(variable, label, "må ikke ligge før " + from, "must not be before " + from);
+      throw refused(variable, "notBefore", from);
     }
     if (to != null && date.isAfter(to)) {
-      throw invalid(variable, label, "må ikke ligge efter " + to, "must not be after " + to);
+      throw refused(variable, "notAfter", to);
     }
     return date;
   }
 
-  /** "[label]: [reason]", naming the variable as the field. */
-  public InvalidFormInput invalid(Variable<?> variable, String label, String danish, String english) {
-    return new InvalidFormInput(variable.name(), label + ": " + (this.english ? english : danish));
+  /** The refusal for a common reason: {@code field.<reason>}, its {1}, {2} … the arguments (dates formatted). */
+  public InvalidFormInput refused(Variable<?> variable, String reason, Object... arguments) {
+    return refusals.of(variable.name(), label(variable.name()), reason, arguments);
   }
 
-  public InvalidFormInput invalid(String field, String danish, String english) {
-    return new InvalidFormInput(field, this.english ? english : danish);
+  /** The refusal by a listener's own rule: {@code rule.<rule>}, its {1}, {2} … the arguments (dates formatted). */
+  public InvalidFormInput brokenRule(Variable<?> variable, String rule, Object... arguments) {
+    return brokenRule(variable.name(), rule, arguments);
+  }
+
+  /** The same for a field the listener reads by its name. */
+  public InvalidFormInput brokenRule(String field, String rule, Object... arguments) {
+    return refusals.rule(field, label(field), rule, arguments);
+  }
+
+  private String label(String field) {
+    return form == null || form.field(field) == null ? field : FormSchema.label(form.field(field));
   }
 }

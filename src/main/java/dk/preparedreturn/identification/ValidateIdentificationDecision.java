@@ -8,6 +8,7 @@ import static dk.preparedreturn.process.CaseVariables.REFERRAL_DATE;
 
 import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.forms.FormInput;
+import dk.preparedreturn.forms.FormInputs;
 import dk.preparedreturn.process.IdentificationOutcome;
 import dk.preparedreturn.process.DeadlineCalendar;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -26,20 +27,23 @@ class ValidateIdentificationDecision implements TaskListener {
   private final DeadlineCalendar deadlines;
   private final CaseService cases;
 
-  ValidateIdentificationDecision(DeadlineCalendar deadlines, CaseService cases) {
+  private final FormInputs inputs;
+
+  ValidateIdentificationDecision(FormInputs inputs, DeadlineCalendar deadlines, CaseService cases) {
+    this.inputs = inputs;
     this.deadlines = deadlines;
     this.cases = cases;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    FormInput input = FormInput.danish(task);
-    IdentificationOutcome outcome = input.requireChoice(IDENTIFICATION_OUTCOME, "Afgørelse");
+    FormInput input = inputs.of(task);
+    IdentificationOutcome outcome = input.requireChoice(IDENTIFICATION_OUTCOME);
     if (outcome == IdentificationOutcome.IDENTIFIED) {
-      input.requireDateBetween(IDENTIFICATION_DATE, "Afgørelsesdato (T0)", REFERRAL_DATE.require(task),
+      input.requireDateBetween(IDENTIFICATION_DATE, REFERRAL_DATE.require(task),
           deadlines.today());
     } else {
-      NotIdentifiedReason reason = input.requireChoice(IdentificationProcess.NOT_IDENTIFIED_REASON, "Begrundelse");
+      NotIdentifiedReason reason = input.requireChoice(IdentificationProcess.NOT_IDENTIFIED_REASON);
       cases.recordExit(CaseScope.requireCaseRef(task), reason.name());
     }
   }

@@ -5,6 +5,7 @@ import static dk.preparedreturn.process.CaseVariables.CASE_REF;
 
 import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.forms.FormInput;
+import dk.preparedreturn.forms.FormInputs;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -20,16 +21,19 @@ class ValidateScreening implements TaskListener {
 
   private final CaseService cases;
 
-  ValidateScreening(CaseService cases) {
+  private final FormInputs inputs;
+
+  ValidateScreening(FormInputs inputs, CaseService cases) {
+    this.inputs = inputs;
     this.cases = cases;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    FormInput input = FormInput.danish(task);
-    ScreeningResult result = input.requireChoice(IdentificationProcess.SCREENING_RESULT, "Resultat af screeningen");
+    FormInput input = inputs.of(task);
+    ScreeningResult result = input.requireChoice(IdentificationProcess.SCREENING_RESULT);
     if (result == ScreeningResult.INDICATORS_FOUND) {
-      input.requireTicked(IdentificationProcess.CONSENT_RECORDED, "Samtykke til videregivelse");
+      input.requireTicked(IdentificationProcess.CONSENT_RECORDED);
     } else {
       cases.recordExit(CaseScope.requireCaseRef(task), result.name());
     }

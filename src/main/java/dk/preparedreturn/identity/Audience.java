@@ -40,9 +40,4 @@ public enum Audience {
   public static Audience ofCandidates(Collection<String> candidateGroups) {
     return candidateGroups != null && candidateGroups.stream().anyMatch(Groups::isPartnerGroup) ? ENGLISH : DANISH;
   }
-
-  /** One of two texts: Danish or English. */
-  public String pick(String danish, String english) {
-    return this == ENGLISH ? english : danish;
-  }
 }

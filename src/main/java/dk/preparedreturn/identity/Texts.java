@@ -1,5 +1,7 @@
 package dk.preparedreturn.identity;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -20,5 +22,10 @@ public class Texts {
   /** The text of the key in the audience's language, its {0}, {1} … filled with the arguments. */
   public String get(Audience audience, String key, Object... arguments) {
     return messages.getMessage(key, arguments.length == 0 ? null : arguments, audience.locale());
+  }
+
+  /** A day as the audience writes it (07.12.2026 in Danish, 7 Dec 2026 in English). */
+  public String date(Audience audience, LocalDate day) {
+    return DateTimeFormatter.ofPattern(get(audience, "date.pattern"), audience.locale()).format(day);
   }
 }

@@ -4,6 +4,7 @@ import dk.preparedreturn.process.DeadlineCalendar;
 import static dk.preparedreturn.process.CaseVariables.NEW_DEPARTURE_DEADLINE;
 
 import dk.preparedreturn.forms.FormInput;
+import dk.preparedreturn.forms.FormInputs;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -19,17 +20,20 @@ class ValidateEndOfSuspension implements TaskListener {
 
   private final DeadlineCalendar deadlines;
 
-  ValidateEndOfSuspension(DeadlineCalendar deadlines) {
+  private final FormInputs inputs;
+
+  ValidateEndOfSuspension(FormInputs inputs, DeadlineCalendar deadlines) {
+    this.inputs = inputs;
     this.deadlines = deadlines;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    FormInput input = FormInput.danish(task);
-    SuspensionOutcome outcome = input.requireChoice(PreparedReturnProcess.SUSPENSION_OUTCOME, "Udfald");
+    FormInput input = inputs.of(task);
+    SuspensionOutcome outcome = input.requireChoice(PreparedReturnProcess.SUSPENSION_OUTCOME);
     if (outcome == SuspensionOutcome.RETURN_RESUMES) {
       LocalDate today = deadlines.today();
-      input.requireDateBetween(NEW_DEPARTURE_DEADLINE, "Ny udrejsefrist", today.plusDays(1),
+      input.requireDateBetween(NEW_DEPARTURE_DEADLINE, today.plusDays(1),
           SetNewDepartureDeadline.maxAfterSuspension(task, today));
     }
   }

@@ -6,6 +6,7 @@ import static dk.preparedreturn.process.CaseVariables.MAX_DEADLINE;
 import static dk.preparedreturn.process.CaseVariables.NEW_DEPARTURE_DEADLINE;
 
 import dk.preparedreturn.forms.FormInput;
+import dk.preparedreturn.forms.FormInputs;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * and not into the past (a request made before the deadline may be decided after it), but never
  * beyond the maximum (120 days from T0 by default, decision table CasePeriods), and names its legal
  * ground: cooperation on a prepared return or special reasons. The same rules for Udlændingestyrelsen's
- * decision on a departure deadline and CMM's on a restitution period (which is not a departure deadline,
+ * decision on a departure deadline and CMM's on a restitution period (which is not a departure deadline:
  * hence its own label).
  */
 @Component("validateExtensionDecision")
@@ -24,22 +25,22 @@ class ValidateExtensionDecision implements TaskListener {
 
   private final DeadlineCalendar deadlines;
 
-  ValidateExtensionDecision(DeadlineCalendar deadlines) {
+  private final FormInputs inputs;
+
+  ValidateExtensionDecision(FormInputs inputs, DeadlineCalendar deadlines) {
+    this.inputs = inputs;
     this.deadlines = deadlines;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    FormInput input = FormInput.danish(task);
-    ExtensionDecision decision = input.requireChoice(DepartureDeadlineProcess.EXTENSION_DECISION, "Afgørelse");
+    FormInput input = inputs.of(task);
+    ExtensionDecision decision = input.requireChoice(DepartureDeadlineProcess.EXTENSION_DECISION);
     if (decision == ExtensionDecision.GRANTED) {
-      input.requireChoice(DepartureDeadlineProcess.EXTENSION_GROUND, "Grundlag for forlængelsen");
+      input.requireChoice(DepartureDeadlineProcess.EXTENSION_GROUND);
       LocalDate dayAfterDeadline = DEPARTURE_DEADLINE.require(task).plusDays(1);
       LocalDate today = deadlines.today();
-      boolean restitution = DepartureDeadlineProcess.TASK_DECIDE_ON_RESTITUTION_EXTENSION
-          .equals(task.getTaskDefinitionKey());
       input.requireDateBetween(NEW_DEPARTURE_DEADLINE,
-          restitution ? "Ny slutdato for restitutionsperioden" : "Ny udrejsefrist",
           today.isAfter(dayAfterDeadline) ? today : dayAfterDeadline, MAX_DEADLINE.require(task));
     }
   }

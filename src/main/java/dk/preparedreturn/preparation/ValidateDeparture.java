@@ -9,6 +9,7 @@ import static dk.preparedreturn.process.CaseVariables.IDENTIFICATION_DATE;
 
 import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.forms.FormInput;
+import dk.preparedreturn.forms.FormInputs;
 import dk.preparedreturn.process.DeadlineCalendar;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -27,27 +28,28 @@ class ValidateDeparture implements TaskListener {
   private final DeadlineCalendar deadlines;
   private final CaseService cases;
 
-  ValidateDeparture(DeadlineCalendar deadlines, CaseService cases) {
+  private final FormInputs inputs;
+
+  ValidateDeparture(FormInputs inputs, DeadlineCalendar deadlines, CaseService cases) {
+    this.inputs = inputs;
     this.deadlines = deadlines;
     this.cases = cases;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    FormInput input = FormInput.danish(task);
-    DepartureOutcome outcome = input.requireChoice(PreparationProcess.DEPARTURE_OUTCOME, "Udrejse");
+    FormInput input = inputs.of(task);
+    DepartureOutcome outcome = input.requireChoice(PreparationProcess.DEPARTURE_OUTCOME);
     LocalDate deadline = DEPARTURE_DEADLINE.require(task);
     if (outcome == DepartureOutcome.NOT_DEPARTED) {
       if (!deadlines.passed(deadline)) {
-        throw input.invalid(PreparationProcess.DEPARTURE_OUTCOME, "Udrejse",
-            "\"ikke udrejst\" kan først registreres, når udrejsefristen er overskredet (" + deadline
-                + "); indtil da ombookes flyet (hændelsen \"Fly ombooket\")", "not departed only after the deadline");
+        throw input.brokenRule(PreparationProcess.DEPARTURE_OUTCOME, "notDepartedBeforeDeadline", deadline);
       }
       DEPARTED.set(task, false);
       return;
     }
     LocalDate today = deadlines.today();
-    var date = input.requireDateBetween(DEPARTURE_DATE, "Faktisk udrejsedato",
+    var date = input.requireDateBetween(DEPARTURE_DATE,
         IDENTIFICATION_DATE.require(task), today.isBefore(deadline) ? today : deadline);
     DEPARTED.set(task, true);
     cases.confirmDeparture(CaseScope.requireCaseRef(task), date);

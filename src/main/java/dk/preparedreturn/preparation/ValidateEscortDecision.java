@@ -1,6 +1,6 @@
 package dk.preparedreturn.preparation;
 
-import dk.preparedreturn.forms.FormInput;
+import dk.preparedreturn.forms.FormInputs;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -9,8 +9,15 @@ import org.springframework.stereotype.Component;
 @Component("validateEscortDecision")
 class ValidateEscortDecision implements TaskListener {
 
+  private final FormInputs inputs;
+
+  ValidateEscortDecision(FormInputs inputs) {
+    this.inputs = inputs;
+  }
+
+
   @Override
   public void notify(DelegateTask task) {
-    FormInput.danish(task).requireChoice(PreparationProcess.ESCORT_DECISION, "Eskorte");
+    inputs.of(task).requireChoice(PreparationProcess.ESCORT_DECISION);
   }
 }

@@ -7,6 +7,7 @@ import static dk.preparedreturn.process.CaseVariables.PLANNED_DEPARTURE_DATE;
 
 import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.forms.FormInput;
+import dk.preparedreturn.forms.FormInputs;
 import dk.preparedreturn.process.DeadlineCalendar;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -23,21 +24,22 @@ class ValidateFlightBooking implements TaskListener {
   private final DeadlineCalendar deadlines;
   private final CaseService cases;
 
-  ValidateFlightBooking(DeadlineCalendar deadlines, CaseService cases) {
+  private final FormInputs inputs;
+
+  ValidateFlightBooking(FormInputs inputs, DeadlineCalendar deadlines, CaseService cases) {
+    this.inputs = inputs;
     this.deadlines = deadlines;
     this.cases = cases;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    FormInput input = FormInput.danish(task);
-    var date = input.requireDateBetween(PLANNED_DEPARTURE_DATE, "Planlagt udrejsedato", deadlines.today(),
+    FormInput input = inputs.of(task);
+    var date = input.requireDateBetween(PLANNED_DEPARTURE_DATE, deadlines.today(),
         DEPARTURE_DEADLINE.require(task));
     LocalDate documents = PreparationProcess.DOCUMENTS_VALID_UNTIL.get(task);
     if (documents != null && !date.isBefore(documents)) {
-      throw input.invalid(PLANNED_DEPARTURE_DATE, "Planlagt udrejsedato", "må ikke ligge efter "
-          + documents.minusDays(1) + " (rejsedokumenterne er gyldige til " + documents + ")",
-          "must be before the travel documents expire (" + documents + ")");
+      throw input.brokenRule(PLANNED_DEPARTURE_DATE, "flightAfterDocuments", documents.minusDays(1), documents);
     }
     cases.bookFlight(CaseScope.requireCaseRef(task), date);
   }

@@ -5,6 +5,7 @@ import static dk.preparedreturn.process.CaseVariables.PARTNER_GROUP;
 import dk.preparedreturn.casefile.CaseFile;
 import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.forms.FormInput;
+import dk.preparedreturn.forms.FormInputs;
 import dk.preparedreturn.identity.Groups;
 import dk.preparedreturn.process.CaseScope;
 import dk.preparedreturn.process.Directory;
@@ -28,25 +29,25 @@ class ValidatePartnerGroup implements TaskListener {
   private final Directory directory;
   private final CaseService cases;
 
-  ValidatePartnerGroup(Directory directory, CaseService cases) {
+  private final FormInputs inputs;
+
+  ValidatePartnerGroup(FormInputs inputs, Directory directory, CaseService cases) {
+    this.inputs = inputs;
     this.directory = directory;
     this.cases = cases;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    FormInput input = FormInput.danish(task);
-    String group = input.requireText(LOCAL_PARTNER, "Partnergruppe");
+    FormInput input = inputs.of(task);
+    String group = input.requireText(LOCAL_PARTNER);
     String caseRef = CaseScope.requireCaseRef(task);
     CaseFile file = cases.require(caseRef);
     if (!Groups.isPartnerOf(group, file.countryOfReturn())) {
-      throw input.invalid(LOCAL_PARTNER, "Partnergruppe", "skal være en partner i sagens hjemrejseland ("
-          + Groups.partnerGroup(file.countryOfReturn()) + " eller " + Groups.partnerGroup(file.countryOfReturn())
-          + "-region)", "must be a partner in the case's country of return");
+      throw input.brokenRule(LOCAL_PARTNER, "partnerOfCountry", Groups.partnerGroup(file.countryOfReturn()));
     }
     if (!directory.groupExists(group)) {
-      throw input.invalid(LOCAL_PARTNER, "Partnergruppe", "skal være en eksisterende partnergruppe; bed en "
-          + "administrator oprette gruppen og partnerens brugere først", "must be an existing partner group");
+      throw input.brokenRule(LOCAL_PARTNER, "partnerGroupExists");
     }
     cases.routeToPartner(caseRef, group);
   }

@@ -2,7 +2,7 @@ package dk.preparedreturn.preparation;
 
 import static dk.preparedreturn.process.CaseVariables.IDENTIFICATION_DATE;
 
-import dk.preparedreturn.forms.FormInput;
+import dk.preparedreturn.forms.FormInputs;
 import dk.preparedreturn.process.DeadlineCalendar;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -14,13 +14,16 @@ class ValidatePartnerMeeting implements TaskListener {
 
   private final DeadlineCalendar deadlines;
 
-  ValidatePartnerMeeting(DeadlineCalendar deadlines) {
+  private final FormInputs inputs;
+
+  ValidatePartnerMeeting(FormInputs inputs, DeadlineCalendar deadlines) {
+    this.inputs = inputs;
     this.deadlines = deadlines;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    FormInput.english(task).requireDateBetween(PreparationProcess.PARTNER_MEETING_DATE, "Date of the meeting",
+    inputs.of(task).requireDateBetween(PreparationProcess.PARTNER_MEETING_DATE,
         IDENTIFICATION_DATE.require(task), deadlines.today());
   }
 }

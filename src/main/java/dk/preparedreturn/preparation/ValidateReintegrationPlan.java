@@ -2,7 +2,7 @@ package dk.preparedreturn.preparation;
 
 import static dk.preparedreturn.process.CaseVariables.CHILD_SUPPORT;
 
-import dk.preparedreturn.forms.FormInput;
+import dk.preparedreturn.forms.FormInputs;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -15,6 +15,13 @@ import org.springframework.stereotype.Component;
 @Component("validateReintegrationPlan")
 class ValidateReintegrationPlan implements TaskListener {
 
+  private final FormInputs inputs;
+
+  ValidateReintegrationPlan(FormInputs inputs) {
+    this.inputs = inputs;
+  }
+
+
   @Override
   public void notify(DelegateTask task) {
     if (!Boolean.TRUE.equals(CHILD_SUPPORT.get(task))) {
@@ -23,9 +30,8 @@ class ValidateReintegrationPlan implements TaskListener {
     BigDecimal total = new BigDecimal(String.valueOf(task.getVariable(PreparationProcess.PLAN_BUDGET)));
     BigDecimal children = new BigDecimal(String.valueOf(task.getVariable(PreparationProcess.CHILD_BUDGET)));
     if (children.compareTo(total) > 0) {
-      throw FormInput.danish(task).invalid(PreparationProcess.CHILD_BUDGET, "Budget til børn (DKK): må ikke være større"
-          + " end budgettet i alt (" + total.stripTrailingZeros().toPlainString() + ")",
-          "Budget for children (DKK): must not exceed the total budget");
+      throw inputs.of(task).brokenRule(PreparationProcess.CHILD_BUDGET, "childBudgetAboveTotal",
+          total.stripTrailingZeros().toPlainString());
     }
   }
 }

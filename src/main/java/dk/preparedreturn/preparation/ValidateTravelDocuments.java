@@ -3,6 +3,7 @@ package dk.preparedreturn.preparation;
 import static dk.preparedreturn.process.CaseVariables.DEPARTURE_DEADLINE;
 
 import dk.preparedreturn.forms.FormInput;
+import dk.preparedreturn.forms.FormInputs;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -16,14 +17,20 @@ import org.springframework.stereotype.Component;
 @Component("validateTravelDocuments")
 class ValidateTravelDocuments implements TaskListener {
 
+  private final FormInputs inputs;
+
+  ValidateTravelDocuments(FormInputs inputs) {
+    this.inputs = inputs;
+  }
+
+
   @Override
   public void notify(DelegateTask task) {
-    FormInput input = FormInput.danish(task);
-    LocalDate validUntil = input.requireDate(PreparationProcess.DOCUMENTS_VALID_UNTIL, "Dokumenterne er gyldige til");
+    FormInput input = inputs.of(task);
+    LocalDate validUntil = input.requireDate(PreparationProcess.DOCUMENTS_VALID_UNTIL);
     LocalDate deadline = DEPARTURE_DEADLINE.require(task);
     if (!validUntil.isAfter(deadline)) {
-      throw input.invalid(PreparationProcess.DOCUMENTS_VALID_UNTIL, "Dokumenterne er gyldige til",
-          "skal være gyldige efter udrejsefristen (" + deadline + ")", "must be valid after the deadline " + deadline);
+      throw input.brokenRule(PreparationProcess.DOCUMENTS_VALID_UNTIL, "documentsValidAfterDeadline", deadline);
     }
   }
 }

@@ -6,6 +6,7 @@ import static dk.preparedreturn.process.CaseVariables.CONTACT_PERSON;
 import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.process.CaseScope;
 import dk.preparedreturn.forms.FormInput;
+import dk.preparedreturn.forms.FormInputs;
 import dk.preparedreturn.identity.Groups;
 import dk.preparedreturn.process.Directory;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -22,17 +23,20 @@ class ValidateContactPerson implements TaskListener {
   private final Directory directory;
   private final CaseService cases;
 
-  ValidateContactPerson(Directory directory, CaseService cases) {
+  private final FormInputs inputs;
+
+  ValidateContactPerson(FormInputs inputs, Directory directory, CaseService cases) {
+    this.inputs = inputs;
     this.directory = directory;
     this.cases = cases;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    FormInput input = FormInput.danish(task);
-    String user = input.requireText(CONTACT_PERSON, "Kontaktperson");
+    FormInput input = inputs.of(task);
+    String user = input.requireText(CONTACT_PERSON);
     if (!directory.isMember(user, Groups.CMM)) {
-      throw input.invalid(CONTACT_PERSON, "Kontaktperson", "skal være en medarbejder i Center mod Menneskehandel", "must be a CMM caseworker");
+      throw input.brokenRule(CONTACT_PERSON, "contactPersonInCmm");
     }
     cases.assignContactPerson(CaseScope.requireCaseRef(task), user);
   }

@@ -2,7 +2,7 @@ package dk.preparedreturn.reflection;
 
 import static dk.preparedreturn.process.CaseVariables.IDENTIFICATION_DATE;
 
-import dk.preparedreturn.forms.FormInput;
+import dk.preparedreturn.forms.FormInputs;
 import dk.preparedreturn.process.DeadlineCalendar;
 import dk.preparedreturn.process.Variable;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -17,13 +17,16 @@ class ValidateInformation implements TaskListener {
 
   private final DeadlineCalendar deadlines;
 
-  ValidateInformation(DeadlineCalendar deadlines) {
+  private final FormInputs inputs;
+
+  ValidateInformation(FormInputs inputs, DeadlineCalendar deadlines) {
+    this.inputs = inputs;
     this.deadlines = deadlines;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    FormInput.danish(task).requireDateBetween(INFORMED_ON, "Informeret den",
+    inputs.of(task).requireDateBetween(INFORMED_ON,
         IDENTIFICATION_DATE.require(task), deadlines.today());
   }
 }

@@ -7,6 +7,7 @@ import static dk.preparedreturn.process.CaseVariables.OFFER_DECISION;
 
 import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.forms.FormInput;
+import dk.preparedreturn.forms.FormInputs;
 import dk.preparedreturn.process.DeadlineCalendar;
 import dk.preparedreturn.process.OfferDecision;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -27,24 +28,27 @@ class ValidateOfferDecision implements TaskListener {
   private final DeadlineCalendar deadlines;
   private final CaseService cases;
 
-  ValidateOfferDecision(DeadlineCalendar deadlines, CaseService cases) {
+  private final FormInputs inputs;
+
+  ValidateOfferDecision(FormInputs inputs, DeadlineCalendar deadlines, CaseService cases) {
+    this.inputs = inputs;
     this.deadlines = deadlines;
     this.cases = cases;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    FormInput input = FormInput.danish(task);
+    FormInput input = inputs.of(task);
     if (ReflectionProcess.TASK_RECONSIDER_DECLINE.equals(task.getTaskDefinitionKey())) {
-      input.requireChoice(ReflectionProcess.CHANGED_DECISION, "Personens beslutning");
+      input.requireChoice(ReflectionProcess.CHANGED_DECISION);
       accept(task, input);
       // the period's copy of the decision, which the main process reads after a suspension
       OFFER_DECISION.set(task.getExecution(), OfferDecision.ACCEPTED);
       return;
     }
-    OfferDecision decision = input.requireChoice(OFFER_DECISION, "Personens beslutning");
+    OfferDecision decision = input.requireChoice(OFFER_DECISION);
     if (decision == OfferDecision.UNDECIDED) {
-      input.requireDateBetween(ReflectionProcess.FOLLOW_UP_DATE, "Følg op den", deadlines.today().plusDays(1),
+      input.requireDateBetween(ReflectionProcess.FOLLOW_UP_DATE, deadlines.today().plusDays(1),
           DEPARTURE_DEADLINE.require(task));
     }
     if (decision == OfferDecision.ACCEPTED) {
@@ -59,8 +63,8 @@ class ValidateOfferDecision implements TaskListener {
    * third country); the forms require both boxes, checked here too for any other caller.
    */
   private void accept(DelegateTask task, FormInput input) {
-    input.requireTicked(ReflectionProcess.OFFER_CONSENT, "Samtykke til tilbuddet");
-    input.requireTicked(ReflectionProcess.DATA_SHARING_CONSENT, "Samtykke til deling af oplysninger");
+    input.requireTicked(ReflectionProcess.OFFER_CONSENT);
+    input.requireTicked(ReflectionProcess.DATA_SHARING_CONSENT);
     cases.recordAcceptance(CaseScope.requireCaseRef(task));
   }
 }

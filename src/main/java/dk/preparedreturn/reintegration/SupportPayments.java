@@ -6,7 +6,7 @@ import static dk.preparedreturn.process.CaseVariables.CASE_REF;
 import static dk.preparedreturn.process.CaseVariables.CHILD_SUPPORT;
 
 import dk.preparedreturn.casefile.CaseService;
-import dk.preparedreturn.forms.FormInput;
+import dk.preparedreturn.forms.FormInputs;
 import dk.preparedreturn.process.InvalidFormInput;
 import dk.preparedreturn.process.DeadlineCalendar;
 import dk.preparedreturn.process.Variable;
@@ -36,7 +36,10 @@ class SupportPayments {
   private final CaseService cases;
   private final DeadlineCalendar deadlines;
 
-  SupportPayments(CaseService cases, DeadlineCalendar deadlines) {
+  private final FormInputs inputs;
+
+  SupportPayments(FormInputs inputs, CaseService cases, DeadlineCalendar deadlines) {
+    this.inputs = inputs;
     this.cases = cases;
     this.deadlines = deadlines;
   }
@@ -45,7 +48,7 @@ class SupportPayments {
   void recordCash(DelegateTask task) {
     LocalDate monthStart = ARRIVAL_DATE.require(task)
         .plusMonths(ReintegrationProcess.SUPPORT_MONTH.require(task) - 1L);
-    FormInput.english(task).requireDateBetween(PAID_ON, "Paid on", monthStart, deadlines.today());
+    inputs.of(task).requireDateBetween(PAID_ON, monthStart, deadlines.today());
     BigDecimal cash = amount(task, ReintegrationProcess.CASH_AMOUNT, true);
     BigDecimal child = amount(task, ReintegrationProcess.CHILD_SUPPORT_AMOUNT, false);
     if (child != null && child.signum() > 0 && !Boolean.TRUE.equals(CHILD_SUPPORT.get(task))) {

@@ -3,7 +3,7 @@ package dk.preparedreturn.reintegration;
 import static dk.preparedreturn.process.CaseVariables.ARRIVAL_DATE;
 import static dk.preparedreturn.process.CaseVariables.DEPARTURE_DATE;
 
-import dk.preparedreturn.forms.FormInput;
+import dk.preparedreturn.forms.FormInputs;
 import dk.preparedreturn.process.DeadlineCalendar;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -15,13 +15,16 @@ class ValidateArrival implements TaskListener {
 
   private final DeadlineCalendar deadlines;
 
-  ValidateArrival(DeadlineCalendar deadlines) {
+  private final FormInputs inputs;
+
+  ValidateArrival(FormInputs inputs, DeadlineCalendar deadlines) {
+    this.inputs = inputs;
     this.deadlines = deadlines;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    FormInput.english(task).requireDateBetween(ARRIVAL_DATE, "Date of arrival", DEPARTURE_DATE.require(task),
+    inputs.of(task).requireDateBetween(ARRIVAL_DATE, DEPARTURE_DATE.require(task),
         deadlines.today());
   }
 }

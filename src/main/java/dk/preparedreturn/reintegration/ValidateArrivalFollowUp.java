@@ -7,6 +7,7 @@ import static dk.preparedreturn.process.CaseVariables.DEPARTURE_DATE;
 
 import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.forms.FormInput;
+import dk.preparedreturn.forms.FormInputs;
 import dk.preparedreturn.process.DeadlineCalendar;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -24,17 +25,20 @@ class ValidateArrivalFollowUp implements TaskListener {
   private final DeadlineCalendar deadlines;
   private final CaseService cases;
 
-  ValidateArrivalFollowUp(DeadlineCalendar deadlines, CaseService cases) {
+  private final FormInputs inputs;
+
+  ValidateArrivalFollowUp(FormInputs inputs, DeadlineCalendar deadlines, CaseService cases) {
+    this.inputs = inputs;
     this.deadlines = deadlines;
     this.cases = cases;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    FormInput input = FormInput.danish(task);
-    ArrivalFollowUp result = input.requireChoice(ReintegrationProcess.ARRIVAL_FOLLOW_UP, "Resultat af opfølgningen");
+    FormInput input = inputs.of(task);
+    ArrivalFollowUp result = input.requireChoice(ReintegrationProcess.ARRIVAL_FOLLOW_UP);
     if (result == ArrivalFollowUp.ARRIVAL_CONFIRMED) {
-      input.requireDateBetween(ARRIVAL_DATE, "Ankomstdato", DEPARTURE_DATE.require(task),
+      input.requireDateBetween(ARRIVAL_DATE, DEPARTURE_DATE.require(task),
           deadlines.today());
     } else if (result == ArrivalFollowUp.NOT_ARRIVED) {
       cases.recordExit(CaseScope.requireCaseRef(task), ArrivalFollowUp.NOT_ARRIVED.name());

@@ -2,7 +2,7 @@ package dk.preparedreturn.reintegration;
 
 import static dk.preparedreturn.process.CaseVariables.ARRIVAL_DATE;
 
-import dk.preparedreturn.forms.FormInput;
+import dk.preparedreturn.forms.FormInputs;
 import dk.preparedreturn.process.DeadlineCalendar;
 import dk.preparedreturn.process.Variable;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -17,13 +17,16 @@ class ValidatePlanRefinement implements TaskListener {
 
   private final DeadlineCalendar deadlines;
 
-  ValidatePlanRefinement(DeadlineCalendar deadlines) {
+  private final FormInputs inputs;
+
+  ValidatePlanRefinement(FormInputs inputs, DeadlineCalendar deadlines) {
+    this.inputs = inputs;
     this.deadlines = deadlines;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    FormInput.english(task).requireDateBetween(PLAN_AGREED_ON, "Plan agreed on",
+    inputs.of(task).requireDateBetween(PLAN_AGREED_ON,
         ARRIVAL_DATE.require(task), deadlines.today());
   }
 }

@@ -55,9 +55,9 @@ class FormValidationTest extends ProcessTestBase {
         "informedOn", "2026-05-06");
     refused(j, inform, "informationGiven", "Personen er informeret om: har en ugyldig værdi: PROMISES",
         "informationGiven", json("[\"VOLUNTARY\",\"PROMISES\"]"), "informedOn", "2026-05-06");
-    refused(j, inform, "informedOn", "Informeret den: må ikke ligge før 2026-05-05", "informationGiven",
+    refused(j, inform, "informedOn", "Informeret den: må ikke ligge før 05.05.2026", "informationGiven",
         ALL_INFORMATION, "informedOn", "2026-05-04");
-    refused(j, inform, "informedOn", "Informeret den: må ikke ligge efter 2026-05-07", "informationGiven",
+    refused(j, inform, "informedOn", "Informeret den: må ikke ligge efter 07.05.2026", "informationGiven",
         ALL_INFORMATION, "informedOn", "2026-05-08");
     refused(j, inform, "informedOn", "Informeret den: er ikke en dato (åååå-mm-dd)", "informationGiven",
         ALL_INFORMATION, "informedOn", "7. maj");
@@ -75,7 +75,7 @@ class FormValidationTest extends ProcessTestBase {
     refused(j, documents, "travelDocuments", "Dokumenter fremskaffet: skal udfyldes", "documentsValidUntil",
         "2027-01-01");
     refused(j, documents, "documentsValidUntil",
-        "Dokumenterne er gyldige til: skal være gyldige efter udrejsefristen (2026-06-04)", "travelDocuments",
+        "Dokumenterne er gyldige til: skal være gyldige efter udrejsefristen (04.06.2026)", "travelDocuments",
         json("[\"PASSPORT\"]"), "documentsValidUntil", "2026-06-04");
     j.complete(documents, "travelDocuments", json("[\"PASSPORT\"]"), "documentsValidUntil", "2026-06-10");
 
@@ -84,12 +84,12 @@ class FormValidationTest extends ProcessTestBase {
     j.report(events, CaseEvent.EXTENSION_REQUESTED, null, "cmm");
     j.complete("Task_DecideOnExtension", "extensionDecision", "GRANTED", "extensionGround", "COOPERATION", "newDepartureDeadline", "2026-06-20");
     refused(j, "Task_BookFlight", "plannedDepartureDate",
-        "Planlagt udrejsedato: må ikke ligge efter 2026-06-09 (rejsedokumenterne er gyldige til 2026-06-10)",
+        "Planlagt udrejsedato: må ikke ligge efter 09.06.2026 (rejsedokumenterne er gyldige til 10.06.2026)",
         "plannedDepartureDate", "2026-06-15", "flightNumber", "SK 99");
     j.complete("Task_BookFlight", "plannedDepartureDate", "2026-06-09", "flightNumber", "SK 99");
     assertThatThrownBy(() -> j.report(events, CaseEvent.FLIGHT_REBOOKED, LocalDate.of(2026, 6, 12),
         "hjemrejsestyrelsen")).isInstanceOf(InvalidFormInput.class)
-        .hasMessage("Den nye udrejsedato skal ligge før rejsedokumenternes udløb (2026-06-10)");
+        .hasMessage("Den nye udrejsedato skal ligge før rejsedokumenternes udløb (10.06.2026)");
     assertThat(cases.require(j.caseRef()).plannedDepartureDate()).isEqualTo(LocalDate.of(2026, 6, 9));
   }
 
@@ -120,9 +120,9 @@ class FormValidationTest extends ProcessTestBase {
     Journey j = newCase(REFERRAL).identify(T0).acceptOffer();
     clockAt(LocalDate.of(2026, 5, 20));
     String meeting = "Task_MeetBeforeDeparture";
-    refused(j, meeting, "partnerMeetingDate", "Date of the meeting: must not be after 2026-05-20",
+    refused(j, meeting, "partnerMeetingDate", "Date of the meeting: must not be after 20 May 2026",
         "partnerMeetingDate", "2026-05-21", "partnerMeetingForm", "VIDEO", "planDiscussed", true);
-    refused(j, meeting, "partnerMeetingDate", "Date of the meeting: must not be before 2026-05-05",
+    refused(j, meeting, "partnerMeetingDate", "Date of the meeting: must not be before 5 May 2026",
         "partnerMeetingDate", "2026-05-04", "partnerMeetingForm", "VIDEO", "planDiscussed", true);
     refused(j, meeting, "partnerMeetingForm", "Form of the meeting: has an invalid value: EMAIL",
         "partnerMeetingDate", "2026-05-19", "partnerMeetingForm", "EMAIL", "planDiscussed", true);
@@ -164,16 +164,16 @@ class FormValidationTest extends ProcessTestBase {
     String refine = "Task_RefineReintegrationPlan";
     Object areas = json("[\"BUSINESS\"]");
     refused(j, refine, "refinedPlanAreas", "The refined plan covers: is required", "planAgreedOn", "2026-06-01");
-    refused(j, refine, "planAgreedOn", "Plan agreed on: must not be before 2026-05-29", "refinedPlanAreas", areas,
+    refused(j, refine, "planAgreedOn", "Plan agreed on: must not be before 29 May 2026", "refinedPlanAreas", areas,
         "planAgreedOn", "2026-05-28");
-    refused(j, refine, "planAgreedOn", "Plan agreed on: must not be after 2026-06-02", "refinedPlanAreas", areas,
+    refused(j, refine, "planAgreedOn", "Plan agreed on: must not be after 2 Jun 2026", "refinedPlanAreas", areas,
         "planAgreedOn", "2026-06-03");
     j.complete(refine, "refinedPlanAreas", areas, "planAgreedOn", "2026-06-01");
 
     String cash = "Task_PayCashSupport";
     refused(j, cash, "cashAmount", "Cash support paid (DKK): is required", "paidOn", "2026-06-01");
-    refused(j, cash, "paidOn", "Paid on: must not be before 2026-05-29", "cashAmount", 1500, "paidOn", "2026-05-28");
-    refused(j, cash, "paidOn", "Paid on: must not be after 2026-06-02", "cashAmount", 1500, "paidOn", "2026-06-03");
+    refused(j, cash, "paidOn", "Paid on: must not be before 29 May 2026", "cashAmount", 1500, "paidOn", "2026-05-28");
+    refused(j, cash, "paidOn", "Paid on: must not be after 2 Jun 2026", "cashAmount", 1500, "paidOn", "2026-06-03");
     j.complete(cash, "cashAmount", 1500, "paidOn", "2026-06-01");
 
     j.on(LocalDate.of(2026, 6, 29)).complete(cash, "cashAmount", 1500, "paidOn", "2026-06-29");

@@ -112,10 +112,10 @@ class IdentificationProcessTest extends ProcessTestBase {
     j.complete(IdentificationProcess.TASK_SCREEN_REFERRAL, "screeningResult", "INDICATORS_FOUND", "consentRecorded", true);
     assertThatThrownBy(() -> j.complete(IdentificationProcess.TASK_DECIDE_VICTIM_STATUS, "identificationOutcome",
         "IDENTIFIED", "identificationDate", "2026-05-05"))
-        .isInstanceOf(InvalidFormInput.class).hasMessage("Afgørelsesdato (T0): må ikke ligge efter 2026-05-04");
+        .isInstanceOf(InvalidFormInput.class).hasMessage("Afgørelsesdato (T0): må ikke ligge efter 04.05.2026");
     assertThatThrownBy(() -> j.complete(IdentificationProcess.TASK_DECIDE_VICTIM_STATUS, "identificationOutcome",
         "IDENTIFIED", "identificationDate", "2026-05-03"))
-        .isInstanceOf(InvalidFormInput.class).hasMessage("Afgørelsesdato (T0): må ikke ligge før 2026-05-04");
+        .isInstanceOf(InvalidFormInput.class).hasMessage("Afgørelsesdato (T0): må ikke ligge før 04.05.2026");
     assertThatThrownBy(() -> j.complete(IdentificationProcess.TASK_DECIDE_VICTIM_STATUS, "identificationOutcome",
         "MAYBE")).isInstanceOf(InvalidFormInput.class).hasMessage("Afgørelse: har en ugyldig værdi: MAYBE");
     assertThat(j.openTaskKeys()).as("nothing changed").containsExactly(IdentificationProcess.TASK_DECIDE_VICTIM_STATUS);

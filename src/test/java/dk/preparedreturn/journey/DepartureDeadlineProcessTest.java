@@ -278,7 +278,7 @@ class DepartureDeadlineProcessTest extends ProcessTestBase {
         .isInstanceOf(InvalidFormInput.class).hasMessageContaining("Grundlag for forlængelsen");
     assertThatThrownBy(() -> j.complete(decide, "extensionDecision", "GRANTED", "extensionGround", "SPECIAL_REASONS",
         "newDepartureDeadline", "2026-07-02")).isInstanceOf(InvalidFormInput.class)
-        .hasMessage("Ny slutdato for restitutionsperioden: må ikke ligge efter 2026-07-01");
+        .hasMessage("Ny slutdato for restitutionsperioden: må ikke ligge efter 01.07.2026");
     assertThat(cases.require(j.caseRef()).departureDeadline()).as("nothing changed").isEqualTo(DEADLINE);
     assertThat(cases.require(j.caseRef()).extensionGround()).isNull();
     assertThat(deadline).isWaitingAt(decide);

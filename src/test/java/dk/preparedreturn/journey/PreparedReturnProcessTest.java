@@ -98,7 +98,7 @@ class PreparedReturnProcessTest extends ProcessTestBase {
 
     assertThatThrownBy(() -> j.complete(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION, "extensionDecision", "GRANTED", "extensionGround", "COOPERATION",
         "newDepartureDeadline", "2026-07-02"))
-        .isInstanceOf(InvalidFormInput.class).hasMessage("Ny udrejsefrist: må ikke ligge efter 2026-07-01");
+        .isInstanceOf(InvalidFormInput.class).hasMessage("Ny udrejsefrist: må ikke ligge efter 01.07.2026");
     assertThat(cases.require(j.caseRef()).departureDeadline()).as("nothing changed").isEqualTo(DEADLINE);
 
     j.complete(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION, "extensionDecision", "GRANTED", "extensionGround", "COOPERATION",
@@ -180,7 +180,7 @@ class PreparedReturnProcessTest extends ProcessTestBase {
     assertThatThrownBy(() -> j.complete(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION, "extensionDecision",
         "GRANTED", "extensionGround", "COOPERATION", "newDepartureDeadline", DEADLINE.plusDays(2).toString()))
         .as("a granted deadline lies ahead").isInstanceOf(InvalidFormInput.class)
-        .hasMessage("Ny udrejsefrist: må ikke ligge før " + DEADLINE.plusDays(3));
+        .hasMessage("Ny udrejsefrist: må ikke ligge før " + danish(DEADLINE.plusDays(3)));
     j.complete(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION, "extensionDecision", "GRANTED", "extensionGround", "COOPERATION",
         "newDepartureDeadline", "2026-05-15");
     assertThat(cases.require(j.caseRef()).departureDeadline()).isEqualTo(LocalDate.of(2026, 5, 15));
@@ -235,7 +235,7 @@ class PreparedReturnProcessTest extends ProcessTestBase {
     clockAt(DEADLINE.plusDays(1).atTime(8, 30));
     assertThatThrownBy(() -> j.complete("Task_ConfirmDeparture", "departureOutcome", "DEPARTED", "departureDate",
         DEADLINE.plusDays(1).toString())).isInstanceOf(InvalidFormInput.class)
-        .hasMessage("Faktisk udrejsedato: må ikke ligge efter " + DEADLINE);
+        .hasMessage("Faktisk udrejsedato: må ikke ligge efter " + danish(DEADLINE));
     j.complete("Task_ConfirmDeparture", "departureOutcome", "DEPARTED", "departureDate", DEADLINE.toString());
     assertThat(j.openTaskKeys()).containsExactly("Task_ConfirmArrival");
     assertThat(cases.require(j.caseRef()).departureDate()).isEqualTo(DEADLINE);
@@ -250,7 +250,7 @@ class PreparedReturnProcessTest extends ProcessTestBase {
     j.on(LocalDate.of(2026, 3, 31));
     assertThatThrownBy(() -> j.complete("Task_ConfirmDeparture", "departureOutcome", "NOT_DEPARTED"))
         .as("while the deadline runs the flight is rebooked instead").isInstanceOf(InvalidFormInput.class)
-        .hasMessageStartingWith("Udrejse: \"ikke udrejst\" kan først registreres, når udrejsefristen er overskredet");
+        .hasMessageStartingWith("Udrejse: “ikke udrejst” kan først registreres, når udrejsefristen er overskredet");
 
     j.on(DEADLINE.plusDays(1));
     assertThat(j.openTaskKeys()).containsExactly("Task_ConfirmDeparture");
@@ -337,7 +337,7 @@ class PreparedReturnProcessTest extends ProcessTestBase {
     clockAt(LocalDate.of(2026, 9, 1));
     assertThatThrownBy(() -> j.complete(PreparedReturnProcess.TASK_RECORD_END_OF_SUSPENSION, "suspensionOutcome",
         "RETURN_RESUMES", "newDepartureDeadline", "2026-12-24")).isInstanceOf(InvalidFormInput.class)
-        .hasMessage("Ny udrejsefrist: må ikke ligge efter 2026-12-23");
+        .hasMessage("Ny udrejsefrist: må ikke ligge efter 23.12.2026");
     j.complete(PreparedReturnProcess.TASK_RECORD_END_OF_SUSPENSION, "suspensionOutcome", "RETURN_RESUMES",
         "newDepartureDeadline", "2026-10-01");
     assertThat(cases.require(j.caseRef()).departureDeadline()).isEqualTo(LocalDate.of(2026, 10, 1));
@@ -355,7 +355,7 @@ class PreparedReturnProcessTest extends ProcessTestBase {
     j.report(events, CaseEvent.EXTENSION_REQUESTED, null, "cmm");
     assertThatThrownBy(() -> j.complete(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION, "extensionDecision",
         "GRANTED", "extensionGround", "COOPERATION", "newDepartureDeadline", "2026-12-24")).isInstanceOf(InvalidFormInput.class)
-        .hasMessage("Ny udrejsefrist: må ikke ligge efter 2026-12-23");
+        .hasMessage("Ny udrejsefrist: må ikke ligge efter 23.12.2026");
   }
 
   @Test
@@ -394,7 +394,7 @@ class PreparedReturnProcessTest extends ProcessTestBase {
     clockAt(LocalDate.of(2026, 9, 19));
     assertThatThrownBy(() -> j.complete(PreparedReturnProcess.TASK_RECORD_END_OF_SUSPENSION, "suspensionOutcome",
         "RETURN_RESUMES", "newDepartureDeadline", "2027-01-18")).isInstanceOf(InvalidFormInput.class)
-        .hasMessage("Ny udrejsefrist: må ikke ligge efter 2027-01-17");
+        .hasMessage("Ny udrejsefrist: må ikke ligge efter 17.01.2027");
     assertThat(cases.require(j.caseRef()).departureDeadline()).as("nothing kept").isNull();
     j.complete(PreparedReturnProcess.TASK_RECORD_END_OF_SUSPENSION, "suspensionOutcome", "RETURN_RESUMES",
         "newDepartureDeadline", "2026-10-19");
@@ -478,5 +478,9 @@ class PreparedReturnProcessTest extends ProcessTestBase {
     j.report(events, CaseEvent.FLIGHT_REBOOKED, LocalDate.of(2026, 3, 30), "hjemrejsestyrelsen");
     assertThat(j.task("Task_ConfirmDeparture").getDueDate()).isEqualTo(at(LocalDateTime.of(2026, 3, 30, 23, 59)));
     assertThat(cases.require(j.caseRef()).plannedDepartureDate()).isEqualTo(LocalDate.of(2026, 3, 30));
+  }
+
+  private static String danish(LocalDate day) {
+    return day.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
   }
 }

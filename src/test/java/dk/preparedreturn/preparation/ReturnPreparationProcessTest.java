@@ -43,7 +43,7 @@ class ReturnPreparationProcessTest extends ProcessTestBase {
         "documentsValidUntil", "2027-01-01");
     assertThatThrownBy(() -> j.complete(PreparationProcess.TASK_BOOK_FLIGHT, "plannedDepartureDate", "2026-06-05",
         "flightNumber", "SK 99")).isInstanceOf(InvalidFormInput.class)
-        .hasMessage("Planlagt udrejsedato: må ikke ligge efter 2026-06-04");
+        .hasMessage("Planlagt udrejsedato: må ikke ligge efter 04.06.2026");
     assertThat(cases.require(j.caseRef()).plannedDepartureDate()).isNull();
   }
 

@@ -49,7 +49,7 @@ class ReflectionPeriodProcessTest extends ProcessTestBase {
     Journey j = newCase(REFERRAL).identify(T0).informed();
     assertThatThrownBy(() -> j.complete(ReflectionProcess.TASK_RECORD_DECISION, "offerDecision", "UNDECIDED",
         "followUpDate", "2026-06-05")).isInstanceOf(InvalidFormInput.class)
-        .hasMessage("Følg op den: må ikke ligge efter 2026-06-04");
+        .hasMessage("Følg op den: må ikke ligge efter 04.06.2026");
 
     j.complete(ReflectionProcess.TASK_RECORD_DECISION, "offerDecision", "UNDECIDED", "followUpDate", "2026-05-12");
     assertThat(j.hasTask(ReflectionProcess.TASK_RECORD_DECISION)).isFalse();

@@ -55,7 +55,7 @@ class ReintegrationProcessTest extends ProcessTestBase {
         ReintegrationProcess.TASK_FOLLOW_UP_MISSING_ARRIVAL);
     assertThatThrownBy(() -> j.complete(ReintegrationProcess.TASK_FOLLOW_UP_MISSING_ARRIVAL, "arrivalFollowUp",
         "ARRIVAL_CONFIRMED", "arrivalDate", "2026-05-27")).isInstanceOf(InvalidFormInput.class)
-        .hasMessage("Ankomstdato: må ikke ligge før 2026-05-28");
+        .hasMessage("Ankomstdato: må ikke ligge før 28.05.2026");
     j.complete(ReintegrationProcess.TASK_FOLLOW_UP_MISSING_ARRIVAL, "arrivalFollowUp", "ARRIVAL_CONFIRMED",
         "arrivalDate", "2026-05-29");
     j.executeDueJobs();
@@ -84,7 +84,7 @@ class ReintegrationProcessTest extends ProcessTestBase {
     j.on(LocalDate.of(2026, 5, 29));
     assertThatThrownBy(() -> j.complete(ReintegrationProcess.TASK_CONFIRM_ARRIVAL, "arrivalDate", "2026-05-27",
         "accommodation", "OWN"))
-        .isInstanceOf(InvalidFormInput.class).hasMessage("Date of arrival: must not be before 2026-05-28");
+        .isInstanceOf(InvalidFormInput.class).hasMessage("Date of arrival: must not be before 28 May 2026");
   }
 
   @Test

@@ -222,7 +222,8 @@ class TasklistBrowserIT {
     enterDate(followUp, tooLate);
     complete.click();
     Locator error = page.locator(".page-notifications .alert-danger");
-    String message = "Følg op den: må ikke ligge efter " + deadline;
+    String message = "Følg op den: må ikke ligge efter "
+        + deadline.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
     PlaywrightAssertions.assertThat(error).containsText(message);
     PlaywrightAssertions.assertThat(error).containsText("Der opstod en fejl under afsendelse af opgavens formular");
     PlaywrightAssertions.assertThat(error).isVisible();
