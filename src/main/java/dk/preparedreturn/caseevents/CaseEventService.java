@@ -16,6 +16,8 @@ import dk.preparedreturn.journey.DepartureDeadlineProcess;
 import dk.preparedreturn.journey.PreparedReturnProcess;
 import dk.preparedreturn.preparation.PreparationProcess;
 import dk.preparedreturn.process.EngineClock;
+import dk.preparedreturn.reintegration.ReintegrationProcess;
+import dk.preparedreturn.safeguarding.SafeguardingProcess;
 import dk.preparedreturn.process.InvalidFormInput;
 import dk.preparedreturn.process.Workflow;
 import java.time.LocalDate;
@@ -79,6 +81,9 @@ public class CaseEventService {
     if (event == CaseEvent.EXTENSION_REQUESTED && extensionAwaitsDecision(caseRef)) {
       throw invalid("event", audience, "extensionAwaitsDecision");
     }
+    if (event == CaseEvent.CONTACT_LOST && workflow.hasOpenTask(caseRef, SafeguardingProcess.TASK_TRACE_PERSON)) {
+      throw invalid("event", audience, "alreadyTracing");
+    }
     if (event == CaseEvent.FLIGHT_REBOOKED) {
       checkRebooking(file, newDate, today, audience);
     }
@@ -121,11 +126,16 @@ public class CaseEventService {
     switch (event) {
       case EXTENSION_REQUESTED -> workflow.correlate(caseRef, DepartureDeadlineProcess.MESSAGE_EXTENSION_REQUESTED,
           Map.of());
-      case PERSON_WITHDREW, CONTACT_LOST -> {
-        workflow.correlate(caseRef, PreparedReturnProcess.MESSAGE_PERSON_LEFT_PROGRAMME,
-            Map.of(EXIT_REASON.name(), event.name(), EXIT_DATE.name(), EXIT_DATE.stored(eventDate)));
-        cases.recordExit(caseRef, event.name());
+      case CONTACT_LOST -> {
+        if (cases.require(caseRef).arrivalDate() != null) {
+          // after the arrival: the partner tries to trace the person while the support goes on;
+          // the case closes only when that fails (Reintegration, TracePerson)
+          workflow.correlate(caseRef, ReintegrationProcess.MESSAGE_CONTACT_LOST, Map.of());
+        } else {
+          leaves(caseRef, event, eventDate);
+        }
       }
+      case PERSON_WITHDREW -> leaves(caseRef, event, eventDate);
       case ASYLUM_APPLIED, INVESTIGATION_STARTED -> {
         workflow.correlate(caseRef, PreparedReturnProcess.MESSAGE_RETURN_SUSPENDED,
             Map.of(SUSPENSION_REASON.name(), event.name(), SUSPENSION_DATE.name(), SUSPENSION_DATE.stored(eventDate)));
@@ -133,6 +143,13 @@ public class CaseEventService {
       }
       case FLIGHT_REBOOKED -> cases.rebookFlight(caseRef, newDate);
     }
+  }
+
+  /** The person withdrew or lost contact before the arrival: the case leaves the programme now. */
+  private void leaves(String caseRef, CaseEvent event, LocalDate eventDate) {
+    workflow.correlate(caseRef, PreparedReturnProcess.MESSAGE_PERSON_LEFT_PROGRAMME,
+        Map.of(EXIT_REASON.name(), event.name(), EXIT_DATE.name(), EXIT_DATE.stored(eventDate)));
+    cases.recordExit(caseRef, event.name());
   }
 
   private boolean extensionAwaitsDecision(String caseRef) {

@@ -131,6 +131,13 @@ class CaseRecords {
         .params(caseRef, month, kind, category, amount, currency, status, ts(at), by).update();
   }
 
+  void recordSustainability(String caseRef, String point, int economic, int social, int psychosocial,
+      LocalDate ratedOn) {
+    jdbc.sql("INSERT INTO case_sustainability (case_ref, point, economic, social, psychosocial, rated_on)"
+            + " VALUES (?,?,?,?,?,?)")
+        .params(caseRef, point, economic, social, psychosocial, ratedOn).update();
+  }
+
   List<PhasePeriod> phaseHistory(String caseRef) {
     UnitOfWork work = work();
     if (work != null) {

@@ -178,6 +178,21 @@ public class CaseService {
   }
 
   /** A payment or a claim decision of a support month, in the case's ledger. */
+  /**
+   * The partner's reintegration sustainability ratings (IOM RSS, 1-5 per dimension) at a point of the
+   * reintegration ({@link #ARRIVAL} or {@link #MONTH_12}); each point once (the task that rates it completes once).
+   */
+  public void recordSustainability(String caseRef, String point, int economic, int social, int psychosocial,
+      LocalDate ratedOn) {
+    if (!ARRIVAL.equals(point) && !MONTH_12.equals(point)) {
+      throw new IllegalArgumentException("unknown point " + point);
+    }
+    records.recordSustainability(caseRef, point, economic, social, psychosocial, ratedOn);
+  }
+
+  public static final String ARRIVAL = "ARRIVAL";
+  public static final String MONTH_12 = "MONTH_12";
+
   public void recordPayment(String caseRef, int month, String kind, String category, BigDecimal amount,
       String currency, String status, String by) {
     records.recordPayment(caseRef, month, kind, category, amount, currency, status, clock.instant(), by);

@@ -7,13 +7,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
@@ -26,12 +28,27 @@ import org.springframework.stereotype.Service;
  * system in this field gives caseworkers. Computed from the case record and the lead times that
  * apply to the case (the values of the decision table LeadTimes when the case started); the
  * support schedule from the decision tables SupportPeriod (how many months; the case's value once
- * it arrived) and SupportMonth (what each month brings), evaluated without writing history.
+ * it arrived) and SupportMonthPlan (what each month brings), evaluated without writing history.
  */
 @Service
 public class DeadlineCalendarService {
 
-  public enum Status { PASSED, UPCOMING, DONE }
+  /** The delete reason of a completed (not cancelled) task in the engine's history. */
+  static final String COMPLETED = "completed";
+  // the steps whose completion the calendar shows (ids of Reintegration.bpmn and SupportMonth.bpmn)
+  static final String TASK_REFINE_PLAN = "Task_RefineReintegrationPlan";
+  static final String TASK_PAY_CASH_SUPPORT = "Task_PayCashSupport";
+  static final String TASK_SUBMIT_CLAIMS = "Task_SubmitReimbursementClaims";
+  static final String TASK_SUBMIT_PROGRESS_REPORT = "Task_SubmitProgressReport";
+  static final String TASK_SUBMIT_FINAL_REPORT = "Task_SubmitFinalReport";
+  static final String SUPPORT_MONTH = "supportMonth";
+
+  /**
+   * PASSED: the date lies behind and the step was not done; UPCOMING: still to come; DONE: the step
+   * was done (the month's task completed, the plan refined, the person departed); LAPSED: the case
+   * closed before the step was done, so it can no longer happen.
+   */
+  public enum Status { PASSED, UPCOMING, DONE, LAPSED }
 
   public record Entry(LocalDate date, String kind, String label, String labelEn, String source, Status status) {
   }
@@ -67,6 +84,7 @@ public class DeadlineCalendarService {
   private List<Entry> compute(String caseRef) {
     CaseFile c = cases.require(caseRef);
     Map<String, Object> v = caseVariables(c);
+    Set<String> done = c.arrivalDate() == null ? Set.of() : doneSteps(c);
     LocalDate today = calendar.today();
     List<Entry> entries = new ArrayList<>();
     boolean identified = c.identificationDate() != null;
@@ -111,34 +129,40 @@ public class DeadlineCalendarService {
           c.arrivalDate() != null);
     }
     if (c.arrivalDate() != null) {
-      reintegration(entries, c, v, today);
+      reintegration(entries, c, v, today, done);
+    }
+    if (c.closed()) {
+      entries.replaceAll(e -> e.status() == Status.UPCOMING
+          ? new Entry(e.date(), e.kind(), e.label(), e.labelEn(), e.source(), Status.LAPSED) : e);
     }
     entries.sort(Comparator.comparing(Entry::date).thenComparing(Entry::kind));
     return entries;
   }
 
-  private void reintegration(List<Entry> entries, CaseFile c, Map<String, Object> v, LocalDate today) {
+  private void reintegration(List<Entry> entries, CaseFile c, Map<String, Object> v, LocalDate today,
+      Set<String> done) {
     LocalDate r0 = c.arrivalDate();
     if (number(v, "planRefinementDays") != null) {
       add(entries, today, r0.plusDays(number(v, "planRefinementDays")), "PLAN_REFINED",
           "Reintegrationsplanen tilpasset", "Reintegration plan refined",
-          "IOM Reintegration Handbook 2.3 (LeadTimes.planRefinementDays)", false);
+          "IOM Reintegration Handbook 2.3 (LeadTimes.planRefinementDays)", done.contains(step(TASK_REFINE_PLAN, 0)));
     }
     Integer months = number(v, "supportMonths");
-    List<DmnDecisionRuleResult> schedule = supportSchedule(months, c.partnerGroup());
+    List<List<Object>> schedule = supportSchedule(months, c.partnerGroup());
     int reportDays = number(v, "reportDays") == null ? 0 : number(v, "reportDays");
     for (int month = 1; month <= schedule.size(); month++) {
-      DmnDecisionRuleResult plan = schedule.get(month - 1);
-      boolean cash = Boolean.TRUE.equals(plan.getEntry("cashSupport"));
+      List<Object> plan = schedule.get(month - 1);
+      boolean cash = plan.contains("CASH_SUPPORT");
       LocalDate start = r0.plusMonths(month - 1);
       add(entries, today, start, cash ? "CASH_SUPPORT" : "REIMBURSEMENT",
           (cash ? "Kontantstøtte, måned " : "Refusion mod dokumentation, måned ") + month,
           (cash ? "Cash support, month " : "Reimbursement against documentation, month ") + month,
-          "SupportMonth (kontant i de første måneder, derefter refusion)", false);
-      if (Boolean.TRUE.equals(plan.getEntry("progressReport"))) {
+          "SupportMonthPlan (kontant i de første måneder, derefter refusion)",
+          done.contains(step(cash ? TASK_PAY_CASH_SUPPORT : TASK_SUBMIT_CLAIMS, month)));
+      if (plan.contains("PROGRESS_REPORT")) {
         add(entries, today, r0.plusMonths(month).plusDays(reportDays), "PROGRESS_REPORT",
             "Statusrapport efter måned " + month, "Progress report after month " + month,
-            "SupportMonth, LeadTimes.reportDays", false);
+            "SupportMonthPlan, LeadTimes.reportDays", done.contains(step(TASK_SUBMIT_PROGRESS_REPORT, month)));
       }
     }
     int last = schedule.size();
@@ -146,19 +170,20 @@ public class DeadlineCalendarService {
       add(entries, today, r0.plusMonths(last), "PROGRAMME_END", "Reintegrationsforløbet slutter",
           "End of the reintegration programme", "SupportPeriod: " + last + " måneder efter ankomst", c.closed());
       add(entries, today, r0.plusMonths(last).plusDays(reportDays), "FINAL_REPORT", "Slutrapport og evaluering",
-          "Final report and evaluation", "SupportPeriod, LeadTimes.reportDays", c.closed());
+          "Final report and evaluation", "SupportPeriod, LeadTimes.reportDays",
+          done.contains(step(TASK_SUBMIT_FINAL_REPORT, 0)));
     }
   }
 
   /**
-   * The decision table SupportMonth for each month of the support period: the case's
+   * The decision table SupportMonthPlan (one row per kind of support or report, by month) for each month of the support period: the case's
    * {@code supportMonths} once it arrived, else what the decision table SupportPeriod says now.
    * Evaluated by the engine's DMN engine inside an engine command (parsing needs the engine's context).
    */
-  private List<DmnDecisionRuleResult> supportSchedule(Integer supportMonths, String partnerGroup) {
+  private List<List<Object>> supportSchedule(Integer supportMonths, String partnerGroup) {
     return engine.getCommandExecutorTxRequired().execute(commandContext -> {
-      List<DmnDecisionRuleResult> months = new ArrayList<>();
-      DmnDecision supportMonth = latest("SupportMonth");
+      List<List<Object>> months = new ArrayList<>();
+      DmnDecision supportMonth = latest("SupportMonthPlan");
       Integer count = supportMonths;
       if (count == null) {
         DmnDecision period = latest("SupportPeriod");
@@ -171,10 +196,44 @@ public class DeadlineCalendarService {
       }
       for (int month = 1; month <= count; month++) {
         months.add(engine.getDmnEngine().evaluateDecisionTable(supportMonth,
-            Variables.createVariables().putValue("supportMonth", month)).getSingleResult());
+            Variables.createVariables().putValue("supportMonth", month)).collectEntries("support"));
       }
       return months;
     });
+  }
+
+  /**
+   * The steps of the reintegration the case has done: the user tasks completed (not cancelled) in
+   * its process instances, each with its support month (0 outside a month), as
+   * {@link #step(String, int)}. A month's cash is done when "Pay cash support" was completed, a
+   * reimbursement month when its claims were submitted (or none), a report when it was submitted.
+   */
+  private Set<String> doneSteps(CaseFile c) {
+    List<HistoricTaskInstance> tasks = history.createHistoricTaskInstanceQuery()
+        .processInstanceBusinessKey(c.caseRef()).finished()
+        .taskDefinitionKeyIn(TASK_REFINE_PLAN, TASK_PAY_CASH_SUPPORT, TASK_SUBMIT_CLAIMS, TASK_SUBMIT_PROGRESS_REPORT,
+            TASK_SUBMIT_FINAL_REPORT)
+        .listPage(0, 200);
+    List<HistoricTaskInstance> completed = tasks.stream().filter(t -> COMPLETED.equals(t.getDeleteReason())).toList();
+    Map<String, Integer> monthOf = new HashMap<>();
+    if (!completed.isEmpty()) {
+      history.createHistoricVariableInstanceQuery()
+          .processInstanceIdIn(completed.stream().map(HistoricTaskInstance::getProcessInstanceId).distinct()
+              .toArray(String[]::new))
+          .variableName(SUPPORT_MONTH).listPage(0, 200)
+          .forEach(variable -> {
+            if (variable.getValue() instanceof Number month) {
+              monthOf.put(variable.getProcessInstanceId(), month.intValue());
+            }
+          });
+    }
+    Set<String> steps = new HashSet<>();
+    completed.forEach(t -> steps.add(step(t.getTaskDefinitionKey(), monthOf.getOrDefault(t.getProcessInstanceId(), 0))));
+    return steps;
+  }
+
+  private static String step(String task, int month) {
+    return task + "#" + month;
   }
 
   private DmnDecision latest(String key) {

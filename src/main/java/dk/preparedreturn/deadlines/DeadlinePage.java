@@ -28,7 +28,7 @@ public class DeadlinePage {
         .append("h1{font-size:22px;margin-bottom:4px}table{border-collapse:collapse;margin:12px 0;width:100%}")
         .append("td,th{padding:6px 10px;text-align:left;border-bottom:1px solid #e5e5e5;vertical-align:top}")
         .append("th{background:#f5f5f5}td.d{white-space:nowrap;font-variant-numeric:tabular-nums}")
-        .append(".PASSED td{color:#b71c1c}.DONE td{color:#777}.UPCOMING td.d{font-weight:bold}")
+        .append(".PASSED td{color:#b71c1c}.DONE td{color:#777}.LAPSED td{color:#999;text-decoration:line-through}.UPCOMING td.d{font-weight:bold}")
         .append(".muted{color:#666;font-size:13px}.tag{font-size:12px;padding:1px 6px;border-radius:8px;background:#eee}")
         .append("</style></head><body>");
     h.append("<h1>").append(esc(title)).append("</h1><p class=\"muted\">")
@@ -60,6 +60,7 @@ public class DeadlinePage {
       case PASSED -> english ? "passed" : "overskredet";
       case UPCOMING -> english ? "upcoming" : "kommende";
       case DONE -> english ? "done" : "opfyldt";
+      case LAPSED -> english ? "no longer applies (case closed)" : "bortfaldet (sagen er lukket)";
     };
   }
 

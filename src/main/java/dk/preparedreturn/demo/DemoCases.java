@@ -165,7 +165,8 @@ class DemoCases {
       }
       if (month == 1) {
         c.at(start.plusDays(20)).complete("Task_RefineReintegrationPlan", "planAgreedOn", start.plusDays(20).toString(),
-            "refinedPlanAreas", json("[\"BUSINESS\"]"));
+            "refinedPlanAreas", json("[\"BUSINESS\"]"), "economicSituation", "2", "socialSituation", "3",
+            "psychosocialSituation", "2");
       }
       if (month == 3) {
         c.at(start.plusDays(25)).complete("Task_SubmitProgressReport", "economicSituation", "3",

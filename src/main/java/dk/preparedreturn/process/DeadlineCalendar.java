@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.springframework.stereotype.Component;
 
 /**
@@ -72,6 +74,37 @@ public class DeadlineCalendar {
   /** Whether a deadline on the given day has passed by the engine clock. */
   public boolean passed(Object date) {
     return !clock.instant().isBefore(passedAt(date).toInstant());
+  }
+
+  /**
+   * One lead time from the result of the decision table {@code LeadTimes} (one row per lead time,
+   * columns {@code leadTime} and {@code days}): the days of the row with the given name. A missing
+   * or doubled row is an error of the table, so the step fails (an incident) instead of guessing.
+   */
+  public int leadTime(Object decisionResult, String name) {
+    return row(decisionResult, "LeadTimes", "leadTime", "days", name);
+  }
+
+  /**
+   * One parameter from the result of a decision table with one row per parameter (columns
+   * {@code parameter} and {@code value}, e.g. {@code SafeguardingParameters}); as {@link #leadTime}.
+   */
+  public int parameter(Object decisionResult, String name) {
+    return row(decisionResult, "the decision table", "parameter", "value", name);
+  }
+
+  private static int row(Object decisionResult, String table, String nameColumn, String valueColumn, String name) {
+    if (!(decisionResult instanceof DmnDecisionResult rows)) {
+      throw new IllegalArgumentException("Not the result of a decision table: " + table + "." + name);
+    }
+    List<Integer> values = rows.getResultList().stream()
+        .filter(row -> name.equals(row.get(nameColumn)))
+        .map(row -> (int) number(row.get(valueColumn)))
+        .toList();
+    if (values.size() != 1) {
+      throw new IllegalStateException(table + " must have exactly one row for " + name + ", has " + values.size());
+    }
+    return values.get(0);
   }
 
   private Date at(LocalDate day, LocalTime time) {

@@ -32,6 +32,10 @@ class ModelBeansConfiguration {
         // reintegration
         "validateArrival", "validateArrivalFollowUp", "validatePlanRefinement", "startReintegration",
         "recordCashSupport", "validateReimbursementClaims",
-        "recordClaimDecisions");
+        "recordClaimDecisions",
+        // safeguarding after return: monitoring visit, tracing, the exit reason when tracing fails
+        "validateMonitoringVisit", "validateTracingAttempt", "caseExit",
+        // reintegration sustainability at month 12
+        "recordFinalReport");
   }
 }

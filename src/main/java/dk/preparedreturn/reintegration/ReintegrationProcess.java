@@ -16,6 +16,13 @@ public final class ReintegrationProcess {
   public static final String TASK_EVALUATE_AND_CLOSE = "Task_EvaluateAndCloseCase";
   public static final String BOUNDARY_ARRIVAL_NOT_CONFIRMED = "BoundaryEvent_ArrivalNotConfirmed";
   public static final String END_NOT_ARRIVED = "EndEvent_NotArrived";
+  /** Contact lost after the arrival: starts the tracing while the support goes on. */
+  public static final String MESSAGE_CONTACT_LOST = "ContactLost";
+  public static final String CALL_TRACE_MISSING_PERSON = "CallActivity_TraceMissingPerson";
+  public static final String CALL_TRACE_LOST_PERSON = "CallActivity_TraceLostPerson";
+  public static final String END_CONTACT_RESTORED = "EndEvent_ContactRestored";
+  public static final String END_CONTACT_LOST_FOR_GOOD = "EndEvent_ContactLostForGood";
+  public static final String CALL_SAFEGUARDING = "CallActivity_Safeguarding";
 
   public static final String TIMER_MONTH_BEGINS = "TimerEvent_MonthBegins";
   public static final String TASK_PAY_CASH_SUPPORT = "Task_PayCashSupport";

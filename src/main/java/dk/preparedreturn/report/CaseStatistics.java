@@ -84,10 +84,35 @@ public class CaseStatistics {
       columns.add(column);
       values.add(weeks.get(phase));
     });
+    sustainabilityChange(c.caseRef(), columns, values);
     jdbc.sql("INSERT INTO case_statistics (" + String.join(", ", columns) + ") VALUES ("
             + String.join(",", columns.stream().map(x -> "?").toList()) + ")")
         .params(values).update();
     jdbc.sql("UPDATE case_file SET stats_id = ? WHERE case_ref = ?").params(statsId, c.caseRef()).update();
+  }
+
+  /**
+   * The change of the sustainability ratings from arrival to month 12 per dimension, with the year and
+   * quarter of the month-12 rating: only when both ratings exist; never the ratings themselves.
+   */
+  private void sustainabilityChange(String caseRef, List<String> columns, List<Object> values) {
+    Map<String, int[]> ratings = new java.util.HashMap<>();
+    Map<String, LocalDate> ratedOn = new java.util.HashMap<>();
+    jdbc.sql("SELECT point, economic, social, psychosocial, rated_on FROM case_sustainability WHERE case_ref = ?")
+        .param(caseRef).query(rs -> {
+          ratings.put(rs.getString(1), new int[] {rs.getInt(2), rs.getInt(3), rs.getInt(4)});
+          ratedOn.put(rs.getString(1), rs.getObject(5, LocalDate.class));
+        });
+    int[] arrival = ratings.get(CaseService.ARRIVAL);
+    int[] month12 = ratings.get(CaseService.MONTH_12);
+    if (arrival == null || month12 == null) {
+      return;
+    }
+    LocalDate on = ratedOn.get(CaseService.MONTH_12);
+    columns.addAll(List.of("rss_year", "rss_quarter", "rss_economic_change", "rss_social_change",
+        "rss_psychosocial_change"));
+    values.addAll(List.of(on.getYear(), quarter(on), month12[0] - arrival[0], month12[1] - arrival[1],
+        month12[2] - arrival[2]));
   }
 
   /**

@@ -4,6 +4,7 @@ import dk.preparedreturn.identity.Forbidden;
 import dk.preparedreturn.identity.Groups;
 import dk.preparedreturn.identity.Caller;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -42,7 +43,14 @@ class ReportController {
   ResponseEntity<String> reportPage(Caller caller) {
     requireManager(caller);
     return ResponseEntity.ok().header("Cache-Control", "no-store").contentType(new MediaType("text", "html",
-        StandardCharsets.UTF_8)).body(page.render(reports.summary()));
+        StandardCharsets.UTF_8)).body(page.render(reports.summary(),
+        reports.sustainabilityPerQuarter(k.resolve(null)), k.resolve(null)));
+  }
+
+  @GetMapping(path = "/api/reports/sustainability", produces = MediaType.APPLICATION_JSON_VALUE)
+  List<ReportService.SustainabilityQuarter> sustainability(Caller caller) {
+    requireManager(caller);
+    return reports.sustainabilityPerQuarter(k.resolve(null));
   }
 
   @GetMapping(path = "/api/reports/statistics.csv", produces = "text/csv")

@@ -28,6 +28,10 @@ class ReportPage {
   }
 
   String render(ReportService.Summary s) {
+    return render(s, java.util.List.of(), 0);
+  }
+
+  String render(ReportService.Summary s, java.util.List<ReportService.SustainabilityQuarter> sustainability, int k) {
     StringBuilder h = new StringBuilder();
     h.append("<!DOCTYPE html><html lang=\"da\"><head><meta charset=\"utf-8\"><title>Forberedt hjemsendelse – ledelsesrapport</title>")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><style>")
@@ -88,6 +92,7 @@ class ReportPage {
       }
       h.append("</tr>");
     }
+    sustainability(h, sustainability, k);
     h.append("</table><p class=\"muted\">Samme tal som JSON: /api/reports/summary. Forskningsudtræk (k-anonymt): ")
         .append("/api/reports/statistics.csv?k=5. Drift og målinger: /actuator/prometheus.</p></body></html>");
     return h.toString();
@@ -104,6 +109,31 @@ class ReportPage {
 
   private static String percent(Double ratio) {
     return ratio == null ? "–" : String.format(java.util.Locale.ROOT, "%.1f %%", ratio * 100);
+  }
+
+  /** The change of the IOM RSS ratings from arrival to month 12 per quarter; no person's ratings. */
+  private static void sustainability(StringBuilder h, java.util.List<ReportService.SustainabilityQuarter> rows, int k) {
+    h.append("<h2>Reintegrationens bæredygtighed: ændring fra ankomst til måned 12</h2><p class=\"muted\">")
+        .append("Partnerens vurdering (IOM Reintegration Sustainability Survey, 1-5) ved ankomsten og efter 12 måneder;")
+        .append(" gennemsnitlig ændring pr. dimension, pr. kvartal for vurderingen efter 12 måneder. Kvartaler med færre end ")
+        .append(k).append(" forløb vises uden gennemsnit.</p>");
+    if (rows.isEmpty()) {
+      h.append("<p>Ingen forløb med begge vurderinger endnu.</p>");
+      return;
+    }
+    h.append("<table><tr><th>Kvartal</th><th>Forløb</th><th>Økonomisk</th><th>Socialt</th><th>Psykosocialt</th></tr>");
+    for (ReportService.SustainabilityQuarter q : rows) {
+      h.append("<tr><td>").append(q.year()).append(" K").append(q.quarter()).append("</td><td class=\"n\">")
+          .append(q.journeys()).append("</td>").append(change(q.economic())).append(change(q.social()))
+          .append(change(q.psychosocial())).append("</tr>");
+    }
+    h.append("</table>");
+  }
+
+  private static String change(Double value) {
+    String text = value == null ? "–" : (value > 0 ? "+" : "") + String.format(java.util.Locale.ROOT, "%.1f", value)
+        .replace('.', ',');
+    return "<td class=\"n\">" + text + "</td>";
   }
 
   private static String esc(String text) {

@@ -56,6 +56,15 @@ public class ReportService {
       long droppedOut, long handedOver) {
   }
 
+  /**
+   * The change of the reintegration sustainability ratings (IOM RSS, 1-5) from arrival to month 12,
+   * per quarter of the month-12 rating: how many journeys were rated twice, and the mean change per
+   * dimension (one decimal), shown only when at least k journeys share the quarter.
+   */
+  public record SustainabilityQuarter(int year, int quarter, long journeys, Double economic, Double social,
+      Double psychosocial) {
+  }
+
   private final JdbcClient jdbc;
   private final Clock clock;
   private final TaskService tasks;
@@ -143,6 +152,24 @@ public class ReportService {
 
     return new Summary(now, all - closed, closed, phases, deadlines, offer, dropOut, medianDaysPerPhase(), month12,
         new LinkedHashMap<>(outcomes), countries);
+  }
+
+  /** From the statistics rows (no case reference, kept after retention); quarters with fewer than k journeys suppressed. */
+  public List<SustainabilityQuarter> sustainabilityPerQuarter(int k) {
+    return jdbc.sql("SELECT rss_year, rss_quarter, count(*), sum(rss_economic_change), sum(rss_social_change),"
+            + " sum(rss_psychosocial_change) FROM case_statistics WHERE rss_year IS NOT NULL"
+            + " GROUP BY rss_year, rss_quarter ORDER BY rss_year, rss_quarter")
+        .query((rs, n) -> {
+          long journeys = rs.getLong(3);
+          boolean shown = journeys >= k;
+          return new SustainabilityQuarter(rs.getInt(1), rs.getInt(2), journeys,
+              shown ? mean(rs.getLong(4), journeys) : null, shown ? mean(rs.getLong(5), journeys) : null,
+              shown ? mean(rs.getLong(6), journeys) : null);
+        }).list();
+  }
+
+  private static double mean(long sum, long count) {
+    return Math.round(10.0 * sum / count) / 10.0;
   }
 
   private static long sum(List<Facts> facts, Predicate<Facts> which) {

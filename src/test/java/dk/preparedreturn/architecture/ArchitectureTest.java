@@ -37,7 +37,7 @@ class ArchitectureTest {
       "dk.preparedreturn.identification..", "dk.preparedreturn.identity..", "dk.preparedreturn.journey..",
       "dk.preparedreturn.notification..", "dk.preparedreturn.preparation..", "dk.preparedreturn.referral..",
       "dk.preparedreturn.reflection..", "dk.preparedreturn.reintegration..", "dk.preparedreturn.report..",
-      "dk.preparedreturn.retention..", "dk.preparedreturn.web.."};
+      "dk.preparedreturn.retention..", "dk.preparedreturn.safeguarding..", "dk.preparedreturn.web.."};
 
   /** The engine's services, its query API and results, its internals. */
   private static final DescribedPredicate<JavaClass> ENGINE_BEYOND_THE_LISTENER_API =

@@ -4,6 +4,9 @@ import static dk.preparedreturn.testsupport.Journey.clockAt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dk.preparedreturn.casefile.CaseService;
+import dk.preparedreturn.caseevents.CaseEvent;
+import dk.preparedreturn.caseevents.CaseEventService;
 import dk.preparedreturn.deadlines.DeadlineCalendarService.Entry;
 import dk.preparedreturn.deadlines.DeadlineCalendarService.Status;
 import dk.preparedreturn.testsupport.Journey;
@@ -16,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The deadline calendar of a case in reintegration: the support schedule comes from the decision
- * table SupportMonth (cash in months 1–6, progress reports after months 3, 6 and 9, the end at
+ * table SupportMonthPlan (cash in months 1–6, progress reports after months 3, 6 and 9, the end at
  * month 12) and the lead times of the case. Called the way the API and the page call it: from a
  * web thread, outside any engine command, with the caller's authentication (a partner may not read
  * decision tables itself).
@@ -29,6 +32,10 @@ class DeadlineCalendarTest extends ProcessTestBase {
   DeadlineCalendarService deadlines;
   @Autowired
   DeadlinePage page;
+  @Autowired
+  CaseEventService events;
+  @Autowired
+  CaseService cases;
 
   Journey arrivedCase() {
     Journey j = newCase(LocalDate.of(2026, 5, 4)).identify(LocalDate.of(2026, 5, 5)).acceptOffer();
@@ -61,6 +68,38 @@ class DeadlineCalendarTest extends ProcessTestBase {
         .containsExactly(Status.PASSED, Status.PASSED, Status.PASSED, Status.PASSED, Status.UPCOMING,
             Status.UPCOMING);
     assertThat(calendar).extracting(Entry::date).isSorted();
+  }
+
+  @Test
+  void doneStepsAreNoLongerUpcomingAndAClosedCaseKeepsNothingUpcoming() {
+    Journey j = arrivedCase();
+    j.complete("Task_RefineReintegrationPlan", "planAgreedOn", ARRIVAL.toString(), "refinedPlanAreas",
+        Journey.json("[\"BUSINESS\"]"), "economicSituation", "2",
+        "socialSituation", "3", "psychosocialSituation", "2");
+    j.complete("Task_PayCashSupport", "cashAmount", 1500, "paidOn", ARRIVAL.toString());
+    List<Entry> calendar = deadlines.calendar(j.caseRef());
+    assertThat(calendar).filteredOn(e -> e.kind().equals("PLAN_REFINED")).extracting(Entry::status)
+        .as("the plan refined on the day of arrival").containsExactly(Status.DONE);
+    assertThat(calendar).filteredOn(e -> e.kind().equals("CASH_SUPPORT")).extracting(Entry::status)
+        .as("month 1 paid, the rest to come").containsExactly(Status.DONE, Status.UPCOMING, Status.UPCOMING,
+            Status.UPCOMING, Status.UPCOMING, Status.UPCOMING);
+
+    // month 2 begins and its cash is not paid; in month 3 the person withdraws and DRC closes the case
+    j.on(ARRIVAL.plusMonths(1));
+    j.on(ARRIVAL.plusMonths(2).plusDays(3));
+    j.report(events, CaseEvent.PERSON_WITHDREW, null, "drc");
+    j.complete("Task_CloseCaseAfterDropOut", "paymentsStopped", true, "partnerInformed", true);
+    assertThat(cases.require(j.caseRef()).closed()).isTrue();
+
+    List<Entry> closed = deadlines.calendar(j.caseRef());
+    assertThat(closed).as("nothing can still happen in a closed case").noneMatch(e -> e.status() == Status.UPCOMING);
+    assertThat(closed).filteredOn(e -> e.kind().equals("CASH_SUPPORT")).extracting(Entry::status)
+        .as("month 1 paid; months 2 and 3 passed unpaid; months 4 to 6 no longer apply")
+        .containsExactly(Status.DONE, Status.PASSED, Status.PASSED, Status.LAPSED, Status.LAPSED, Status.LAPSED);
+    assertThat(closed).filteredOn(e -> e.kind().equals("FINAL_REPORT")).extracting(Entry::status)
+        .containsExactly(Status.LAPSED);
+    assertThat(page.render(j.caseRef(), closed, false)).contains("bortfaldet (sagen er lukket)");
+    assertThat(page.render(j.caseRef(), closed, true)).contains("no longer applies (case closed)");
   }
 
   @Test

@@ -10,6 +10,7 @@ import dk.preparedreturn.testsupport.Journey;
 import dk.preparedreturn.testsupport.ProcessTestBase;
 import dk.preparedreturn.testsupport.TestUsers;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -165,10 +166,22 @@ class FormValidationTest extends ProcessTestBase {
     Object areas = json("[\"BUSINESS\"]");
     refused(j, refine, "refinedPlanAreas", "The refined plan covers: is required", "planAgreedOn", "2026-06-01");
     refused(j, refine, "planAgreedOn", "Plan agreed on: must not be before 29 May 2026", "refinedPlanAreas", areas,
-        "planAgreedOn", "2026-05-28");
+        "planAgreedOn", "2026-05-28", "economicSituation", "2", "socialSituation", "2", "psychosocialSituation", "2");
     refused(j, refine, "planAgreedOn", "Plan agreed on: must not be after 2 Jun 2026", "refinedPlanAreas", areas,
-        "planAgreedOn", "2026-06-03");
-    j.complete(refine, "refinedPlanAreas", areas, "planAgreedOn", "2026-06-01");
+        "planAgreedOn", "2026-06-03", "economicSituation", "2", "socialSituation", "2", "psychosocialSituation", "2");
+    // the sustainability ratings at arrival: on the form's scale, all three
+    assertThatThrownBy(() -> j.complete(refine, "refinedPlanAreas", areas, "planAgreedOn", "2026-06-01",
+        "economicSituation", "7", "socialSituation", "2", "psychosocialSituation", "2"))
+        .isInstanceOf(InvalidFormInput.class);
+    assertThatThrownBy(() -> j.complete(refine, "refinedPlanAreas", areas, "planAgreedOn", "2026-06-01",
+        "economicSituation", "2", "socialSituation", "2")).isInstanceOf(InvalidFormInput.class);
+    assertThat(jdbc.sql("SELECT count(*) FROM case_sustainability WHERE case_ref = ?").param(j.caseRef())
+        .query(Long.class).single()).as("nothing kept").isZero();
+    j.complete(refine, "refinedPlanAreas", areas, "planAgreedOn", "2026-06-01", "economicSituation", "2",
+        "socialSituation", "3", "psychosocialSituation", "1");
+    assertThat(jdbc.sql("SELECT economic, social, psychosocial FROM case_sustainability WHERE case_ref = ?"
+        + " AND point = 'ARRIVAL'").param(j.caseRef()).query((rs, n) -> List.of(rs.getInt(1), rs.getInt(2), rs.getInt(3)))
+        .single()).containsExactly(2, 3, 1);
 
     String cash = "Task_PayCashSupport";
     refused(j, cash, "cashAmount", "Cash support paid (DKK): is required", "paidOn", "2026-06-01");
@@ -246,7 +259,7 @@ class FormValidationTest extends ProcessTestBase {
     Journey k = newCase(REFERRAL).identify(T0).acceptOffer();
     clockAt(LocalDate.of(2026, 5, 20));
     k.prepared(LocalDate.of(2026, 5, 28)).departed(LocalDate.of(2026, 5, 28)).arrived(LocalDate.of(2026, 5, 29));
-    k.report(events, CaseEvent.CONTACT_LOST, null, "drc");
+    k.contactLostForGood(events, "drc");
     refused(k, "Task_CloseCaseAfterDropOut", "paymentsStopped",
         "Udbetalinger til personen er stoppet: skal være markeret", "paymentsStopped", false, "partnerInformed", true);
     k.complete("Task_CloseCaseAfterDropOut", "paymentsStopped", true, "partnerInformed", true);

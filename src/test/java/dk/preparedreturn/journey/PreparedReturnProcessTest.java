@@ -454,13 +454,13 @@ class PreparedReturnProcessTest extends ProcessTestBase {
   }
 
   @Test
-  void aPersonWhoLosesContactAfterDepartureIsClosedByDrc() {
+  void aPersonWhoWithdrawsAfterTheArrivalIsClosedByDrc() {
     Journey j = newCase(REFERRAL).identify(T0).acceptOffer();
     ProcessInstance main = j.main();
     j.on(LocalDate.of(2026, 3, 20)).prepared(LocalDate.of(2026, 3, 25)).departed(LocalDate.of(2026, 3, 25))
         .arrived(LocalDate.of(2026, 3, 26));
     clockAt(LocalDate.of(2026, 6, 10));
-    j.report(events, CaseEvent.CONTACT_LOST, null, "partner-ng");
+    j.report(events, CaseEvent.PERSON_WITHDREW, null, "partner-ng");
     Task close = j.task(PreparedReturnProcess.TASK_CLOSE_CASE_AFTER_DROP_OUT);
     assertThat(close.getDueDate()).as("exit date + hand-over days").isEqualTo(at(LocalDateTime.of(2026, 6, 13, 23, 59)));
     assertThat(j.openTaskKeys()).as("payments stop").containsExactly(PreparedReturnProcess.TASK_CLOSE_CASE_AFTER_DROP_OUT);
@@ -468,7 +468,7 @@ class PreparedReturnProcessTest extends ProcessTestBase {
     assertThat(main).isEnded().hasPassed(PreparedReturnProcess.BOUNDARY_LEFT_AFTER_DEPARTURE,
         PreparedReturnProcess.END_DROPPED_OUT);
     assertThat(cases.require(j.caseRef()).outcome()).isEqualTo(CaseOutcome.DROPPED_OUT);
-    assertThat(cases.require(j.caseRef()).exitReason()).isEqualTo("CONTACT_LOST");
+    assertThat(cases.require(j.caseRef()).exitReason()).isEqualTo("PERSON_WITHDREW");
   }
 
   @Test

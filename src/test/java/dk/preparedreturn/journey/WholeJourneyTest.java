@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.preparedreturn.casefile.CaseFile;
 import dk.preparedreturn.casefile.CaseService;
+import dk.preparedreturn.report.ReportService;
 import dk.preparedreturn.casefile.CaseOutcome;
 import dk.preparedreturn.casefile.CasePhase;
 import dk.preparedreturn.referral.Referral;
@@ -41,6 +42,8 @@ class WholeJourneyTest {
   JdbcClient jdbc;
   @Autowired
   dk.preparedreturn.caseevents.CaseEventService events;
+  @Autowired
+  ReportService reports;
 
   @BeforeEach
   void setUp() {
@@ -110,7 +113,8 @@ class WholeJourneyTest {
       j.on(arrival.plusMonths(month - 1));
       if (month == 1) {
         j.complete("Task_RefineReintegrationPlan", "planAgreedOn", "2026-03-26", "refinedPlanAreas",
-            Journey.json("[\"BUSINESS\"]"));
+            Journey.json("[\"BUSINESS\"]"), "economicSituation", "2",
+            "socialSituation", "3", "psychosocialSituation", "2");
       }
       if (month <= 6) {
         j.complete("Task_PayCashSupport", "cashAmount", 1500, "childSupportAmount", 300, "paidOn",
@@ -147,6 +151,20 @@ class WholeJourneyTest {
         .param(caseRef).query(Long.class).single()).isEqualTo(6);
     assertThat(history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(caseRef).count())
         .as("tasks worked in the whole journey: 13 before departure, 25 after").isEqualTo(38);
+    // reintegration sustainability: rated 2/3/2 at arrival and 4/4/4 at month 12 (26 March 2027, Q1); the
+    // statistics row keeps only the change and the quarter, and the managers' figures show it from k journeys on
+    assertThat(jdbc.sql("SELECT rss_year, rss_quarter, rss_economic_change, rss_social_change,"
+            + " rss_psychosocial_change FROM case_statistics s JOIN case_file f ON f.stats_id = s.stats_id"
+            + " WHERE f.case_ref = ?").param(caseRef)
+        .query((rs, n) -> java.util.List.of(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
+        .single()).containsExactly(2027, 1, 2, 1, 2);
+    assertThat(reports.sustainabilityPerQuarter(1)).filteredOn(q -> q.year() == 2027 && q.quarter() == 1)
+        .singleElement().satisfies(q -> {
+          assertThat(q.journeys()).isPositive();
+          assertThat(q.economic()).isNotNull();
+        });
+    assertThat(reports.sustainabilityPerQuarter(1000)).as("fewer than k journeys: no means").isNotEmpty()
+        .allSatisfy(q -> assertThat(q.economic()).isNull());
   }
 
   /**

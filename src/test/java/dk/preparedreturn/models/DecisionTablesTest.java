@@ -47,9 +47,13 @@ class DecisionTablesTest extends ProcessTestBase {
       "arrivalFollowUpDays, 2"})
   void leadTimes(String name, int days) {
     for (String period : new String[] {"REFLECTION", "RESTITUTION"}) {
-      var result = evaluate("LeadTimes", Map.of("periodType", period));
-      assertThat(((Number) result.getEntry(name)).intValue()).as(name + " for " + period).isEqualTo(days);
-      assertThat(result).hasSize(13);
+      var rows = engine.getDecisionService().evaluateDecisionByKey("LeadTimes")
+          .variables(Variables.fromMap(Map.of("periodType", period))).evaluate();
+      assertThat(rows.getResultList()).as("one row per lead time").hasSize(13)
+          .allSatisfy(row -> assertThat(row.keySet()).containsExactlyInAnyOrder("leadTime", "days"));
+      assertThat(rows.getResultList().stream().filter(row -> name.equals(row.get("leadTime"))))
+          .as(name + " for " + period).singleElement()
+          .satisfies(row -> assertThat(((Number) row.get("days")).intValue()).isEqualTo(days));
     }
   }
 
@@ -65,10 +69,11 @@ class DecisionTablesTest extends ProcessTestBase {
       "6, true, true", "7, false, false", "8, false, false", "9, false, true", "10, false, false", "11, false, false",
       "12, false, false", "13, false, false", "24, false, false"})
   void supportMonth(int month, boolean cash, boolean report) {
-    var result = evaluate("SupportMonth", Map.of("supportMonth", month));
-    assertThat(result.<Boolean>getEntry("cashSupport")).isEqualTo(cash);
-    assertThat(result.<Boolean>getEntry("progressReport")).isEqualTo(report);
-    assertThat(result).hasSize(2);
+    var rows = engine.getDecisionService().evaluateDecisionByKey("SupportMonthPlan")
+        .variables(Variables.fromMap(Map.of("supportMonth", month))).evaluate();
+    assertThat(rows.collectEntries("support").contains("CASH_SUPPORT")).isEqualTo(cash);
+    assertThat(rows.collectEntries("support").contains("PROGRESS_REPORT")).isEqualTo(report);
+    assertThat(rows.getResultList()).allSatisfy(row -> assertThat(row.keySet()).containsExactly("support"));
   }
 
   @ParameterizedTest(name = "{0}: {1} months")

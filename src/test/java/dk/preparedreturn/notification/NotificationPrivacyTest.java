@@ -76,7 +76,8 @@ class NotificationPrivacyTest extends NotificationTestSupport {
       reminders.scan();
       if (month == 1) {
         a.complete("Task_RefineReintegrationPlan", "planAgreedOn", Journey.today().toString(), "refinedPlanAreas",
-            Journey.json("[\"BUSINESS\"]"));
+            Journey.json("[\"BUSINESS\"]"), "economicSituation", "2",
+            "socialSituation", "3", "psychosocialSituation", "2");
       }
       a.complete("Task_PayCashSupport", "cashAmount", 1500, "paidOn", Journey.today().toString());
       if (month == 3) {

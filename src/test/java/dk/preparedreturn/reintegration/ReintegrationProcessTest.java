@@ -66,11 +66,17 @@ class ReintegrationProcessTest extends ProcessTestBase {
   }
 
   @Test
-  void aPersonWhoDidNotArriveClosesTheCaseWithTheReason() {
+  void aPersonWhoDidNotArriveIsTracedBeforeTheCaseClosesWithTheReason() {
     Journey j = departedCase();
     var main = j.main();
     j.on(LocalDate.of(2026, 5, 31));
     j.complete(ReintegrationProcess.TASK_FOLLOW_UP_MISSING_ARRIVAL, "arrivalFollowUp", "NOT_ARRIVED");
+    assertThat(cases.require(j.caseRef()).exitReason()).as("not before the tracing failed").isNull();
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      j.on(LocalDate.of(2026, 5, 31).plusDays(7L * attempt));
+      j.complete("Task_TracePerson", "attemptDate", j.today().toString(), "tracingMethods",
+          Journey.json("[\"PHONE\"]"), "traceOutcome", "NOT_FOUND");
+    }
     assertThat(j.instanceIds()).as("the case is closed").isEmpty();
     org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(main).isEnded()
         .hasPassed(dk.preparedreturn.journey.PreparedReturnProcess.END_NOT_ARRIVED);
@@ -107,7 +113,8 @@ class ReintegrationProcessTest extends ProcessTestBase {
     Journey j = departedCase().arrived(LocalDate.of(2026, 5, 29));
     LocalDate arrival = LocalDate.of(2026, 5, 29);
     j.complete(ReintegrationProcess.TASK_REFINE_PLAN, "planAgreedOn", "2026-05-29", "refinedPlanAreas",
-        Journey.json("[\"BUSINESS\"]"));
+        Journey.json("[\"BUSINESS\"]"), "economicSituation", "2",
+        "socialSituation", "3", "psychosocialSituation", "2");
     for (int month = 1; month <= 6; month++) {
       j.on(arrival.plusMonths(month - 1));
       j.complete(ReintegrationProcess.TASK_PAY_CASH_SUPPORT, "cashAmount", 1500, "paidOn", j.today().toString());
@@ -152,8 +159,8 @@ class ReintegrationProcessTest extends ProcessTestBase {
         .as("month 3's progress report is late; month 4's cash is due anyway").containsExactly(4);
     assertThat(openMonths(j, ReintegrationProcess.TASK_SUBMIT_PROGRESS_REPORT)).containsExactly(3);
 
-    j.report(events, dk.preparedreturn.caseevents.CaseEvent.CONTACT_LOST, null, "drc");
-    assertThat(j.openTaskKeys()).as("contact lost: every month stops")
+    j.contactLostForGood(events, "drc");
+    assertThat(j.openTaskKeys()).as("contact lost and the person not traced: every month stops")
         .containsExactly(dk.preparedreturn.journey.PreparedReturnProcess.TASK_CLOSE_CASE_AFTER_DROP_OUT);
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(j.caseRef())
         .processDefinitionKey(ReintegrationProcess.SUPPORT_MONTH_KEY).count()).isZero();

@@ -49,9 +49,10 @@ class SupportMonthProcessTest extends ProcessTestBase {
     clockAt(ARRIVAL);
     // the offer accepted with consent, as on the way to an arrival: only then may the partner take part
     cases.recordAcceptance(j.caseRef());
-    Map<String, Object> leadTimes = engine.getDecisionService().evaluateDecisionByKey("LeadTimes")
-        .variables(Journey.vars(CaseVariables.PERIOD_TYPE.name(), "REFLECTION")).evaluate().getSingleResult()
-        .getEntryMap();
+    Map<String, Object> leadTimes = new java.util.HashMap<>();
+    engine.getDecisionService().evaluateDecisionByKey("LeadTimes")
+        .variables(Journey.vars(CaseVariables.PERIOD_TYPE.name(), "REFLECTION")).evaluate().getResultList()
+        .forEach(row -> leadTimes.put((String) row.get("leadTime"), row.get("days")));
     Map<String, Object> variables = Journey.vars(CaseVariables.CASE_REF.name(), j.caseRef(),
         CaseVariables.PARTNER_GROUP.name(), "partner-ng", CaseVariables.ARRIVAL_DATE.name(), ARRIVAL.toString(),
         CaseVariables.CHILD_SUPPORT.name(), false, ReintegrationProcess.SUPPORT_MONTH.name(), month);

@@ -129,7 +129,8 @@ class ReportFiguresIT {
       j.on(arrival.plusMonths(month - 1));
       if (month == 1) {
         j.complete("Task_RefineReintegrationPlan", "planAgreedOn", arrival.toString(), "refinedPlanAreas",
-            Journey.json("[\"BUSINESS\"]"));
+            Journey.json("[\"BUSINESS\"]"), "economicSituation", "2",
+            "socialSituation", "3", "psychosocialSituation", "2");
       }
       if (month <= 6) {
         j.complete("Task_PayCashSupport", "cashAmount", 1500, "childSupportAmount", 0, "paidOn",
@@ -186,7 +187,7 @@ class ReportFiguresIT {
     // C4, Nigeria: departed 2026-01-20, contact lost on 2026-02-10: DROPPED_OUT
     Journey c4 = departed(LocalDate.of(2026, 1, 5), "NG", LocalDate.of(2026, 1, 20));
     clockAt(LocalDate.of(2026, 2, 10));
-    c4.report(events, CaseEvent.CONTACT_LOST, null, "partner-ng");
+    c4.contactLostForGood(events, "partner-ng");
     c4.complete(PreparedReturnProcess.TASK_CLOSE_CASE_AFTER_DROP_OUT, "paymentsStopped", true, "partnerInformed", true);
     assertThat(cases.require(c4.caseRef()).outcome()).isEqualTo(CaseOutcome.DROPPED_OUT);
     // C5, Nigeria: accepted on 2026-01-13, withdrew on 2026-01-20 before departure, handed over on 01-22

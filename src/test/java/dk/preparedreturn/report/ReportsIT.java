@@ -72,7 +72,17 @@ class ReportsIT extends PostgresIntegrationTest {
     HttpResponse<String> page = get("/app/reports", "rep-ledelse");
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
-    assertThat(page.body()).contains("Sager pr. fase", "Median antal dage pr. fase", "Pr. hjemrejseland");
+    assertThat(page.body()).contains("Sager pr. fase", "Median antal dage pr. fase", "Pr. hjemrejseland",
+        "Reintegrationens bæredygtighed");
+  }
+
+  @Test
+  void theSustainabilityChangePerQuarterIsForManagersOnly() throws Exception {
+    HttpResponse<String> quarters = get("/api/reports/sustainability", "rep-ledelse");
+    assertThat(quarters.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(quarters.body()).isArray()).isTrue();
+    assertThat(get("/api/reports/sustainability", "rep-cmm").statusCode()).isEqualTo(403);
+    assertThat(get("/api/reports/sustainability", null).statusCode()).isEqualTo(401);
   }
 
   @Test

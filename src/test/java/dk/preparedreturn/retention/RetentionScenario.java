@@ -122,7 +122,7 @@ final class RetentionScenario {
         .complete("Task_PreparePersonForDeparture", "preparation", Journey.json("[\"COUNSELLING\"]"));
     j.departed(flight).arrived(flight.plusDays(1));
     clockAt(LocalDate.of(2026, 6, 15));
-    j.report(events, CaseEvent.CONTACT_LOST, null, "partner-th");
+    j.contactLostForGood(events, "partner-th");
     j.complete(PreparedReturnProcess.TASK_CLOSE_CASE_AFTER_DROP_OUT, "paymentsStopped", true, "partnerInformed", true);
     assertThat(cases.require(j.caseRef()).outcome()).isEqualTo(CaseOutcome.DROPPED_OUT);
     return j;

@@ -214,6 +214,19 @@ public final class Journey {
         new dk.preparedreturn.identity.Caller(TestUsers.BY_GROUP.getOrDefault(group, group + "-test"), List.of(group)));
   }
 
+  /**
+   * Contact lost after the arrival and the partner's tracing fails (every attempt "not found", today):
+   * every month stops and DRC's "Afslut sagen efter frafald" is open.
+   */
+  public Journey contactLostForGood(dk.preparedreturn.caseevents.CaseEventService events, String group) {
+    report(events, dk.preparedreturn.caseevents.CaseEvent.CONTACT_LOST, null, group);
+    for (int attempt = 0; attempt < 20 && hasTask("Task_TracePerson"); attempt++) {
+      complete("Task_TracePerson", "attemptDate", today().toString(), "tracingMethods", json("[\"PHONE\"]"),
+          "traceOutcome", "NOT_FOUND");
+    }
+    return this;
+  }
+
   /** How often the activity was completed in any process instance of the case (main and called). */
   public long passed(String activityId) {
     var history = engine.getHistoryService();

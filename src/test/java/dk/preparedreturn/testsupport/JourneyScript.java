@@ -76,7 +76,8 @@ public final class JourneyScript {
       d.at(monthStart);
       if (month == 1) {
         d.complete("Task_RefineReintegrationPlan", "planAgreedOn", monthStart.toString(), "refinedPlanAreas",
-            Journey.json("[\"BUSINESS\"]"));
+            Journey.json("[\"BUSINESS\"]"), "economicSituation", "2",
+            "socialSituation", "3", "psychosocialSituation", "2");
       }
       if (month <= 6) {
         d.complete("Task_PayCashSupport", "cashAmount", 1500, "childSupportAmount", 300, "paidOn",
