@@ -138,6 +138,23 @@ class CaseRecords {
         .params(caseRef, point, economic, social, psychosocial, ratedOn).update();
   }
 
+  void recordPlan(String caseRef, ReintegrationPlan plan, Instant at, String by) {
+    int updated = jdbc.sql("UPDATE case_plan SET budget = ?, child_budget = ?, monthly_cash = ?, recorded_at = ?,"
+            + " recorded_by = ? WHERE case_ref = ?")
+        .params(plan.budget(), plan.childBudget(), plan.monthlyCash(), ts(at), by, caseRef).update();
+    if (updated == 0) {
+      jdbc.sql("INSERT INTO case_plan (case_ref, budget, child_budget, monthly_cash, recorded_at, recorded_by)"
+              + " VALUES (?,?,?,?,?,?)")
+          .params(caseRef, plan.budget(), plan.childBudget(), plan.monthlyCash(), ts(at), by).update();
+    }
+  }
+
+  Optional<ReintegrationPlan> plan(String caseRef) {
+    return jdbc.sql("SELECT budget, child_budget, monthly_cash FROM case_plan WHERE case_ref = ?").param(caseRef)
+        .query((rs, n) -> new ReintegrationPlan(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3)))
+        .optional();
+  }
+
   List<PhasePeriod> phaseHistory(String caseRef) {
     UnitOfWork work = work();
     if (work != null) {

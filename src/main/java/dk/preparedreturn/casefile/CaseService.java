@@ -198,6 +198,16 @@ public class CaseService {
     records.recordPayment(caseRef, month, kind, category, amount, currency, status, clock.instant(), by);
   }
 
+  /** The reintegration plan's amounts, fixed when DRC prepares the plan (again when it is prepared again). */
+  public void recordPlan(String caseRef, ReintegrationPlan plan, String by) {
+    require(caseRef);
+    records.recordPlan(caseRef, plan, clock.instant(), by);
+  }
+
+  public Optional<ReintegrationPlan> plan(String caseRef) {
+    return records.plan(caseRef);
+  }
+
   private void change(String caseRef, UnaryOperator<CaseFile> intent) {
     CaseFile before = require(caseRef);
     records.store(before, intent.apply(before));

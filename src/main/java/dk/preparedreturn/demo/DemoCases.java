@@ -123,7 +123,7 @@ class DemoCases {
     Case c = identified(3, ResidenceStatus.NO_LAWFUL_RESIDENCE, "NG", today.minusDays(12), "Fiktiv Person Chioma");
     c.complete("Task_AssignContactPerson", "contactPerson", "cmm-karen");
     c.at(today.minusDays(8)).complete("Task_InformAboutOffer", "informedOn", today.minusDays(8).toString(),
-        "interpreterUsed", true, "informationGiven", json("[\"VOLUNTARY\",\"NO_POLICE_CONDITION\",\"SUPPORT\"]"));
+        "interpreterUsed", true, "informedVoluntary", true, "informedNoPoliceCondition", true, "informedSupport", true, "informedDeadline", true);
   }
 
   private void preparationWithExtensionRequest(LocalDate today) {
@@ -151,7 +151,7 @@ class DemoCases {
         .complete("Task_MeetBeforeDeparture", "partnerMeetingDate", arrival.minusDays(12).toString(),
             "partnerMeetingForm", "VIDEO", "planDiscussed", true)
         .complete("Task_PrepareReintegrationPlan", "planAreas", json("[\"BUSINESS\",\"HOUSING\"]"),
-            "planBudgetDkk", 20000, "childSupport", true, "childrenInPlan", 1, "childBudgetDkk", 5000)
+            "planBudgetDkk", 20000, "monthlyCashDkk", 1500, "childSupport", true, "childrenInPlan", 1, "childBudgetDkk", 5000)
         .complete("Task_PreparePersonForDeparture", "preparation", json("[\"COUNSELLING\",\"HEALTH\"]"));
     c.at(arrival.minusDays(1)).complete("Task_ConfirmDeparture", "departureOutcome", "DEPARTED", "departureDate", arrival.minusDays(1).toString());
     c.at(arrival).complete("Task_ConfirmArrival", "arrivalDate", arrival.toString(), "receivedAtAirport", true,
@@ -240,7 +240,7 @@ class DemoCases {
     Case accepted(String contactPerson, LocalDate day) {
       at(day.minusDays(3)).complete("Task_AssignContactPerson", "contactPerson", contactPerson);
       at(day.minusDays(1)).complete("Task_InformAboutOffer", "informedOn", day.minusDays(1).toString(),
-          "informationGiven", json("[\"VOLUNTARY\",\"NO_POLICE_CONDITION\",\"SUPPORT\",\"DEADLINE\"]"));
+          "informedVoluntary", true, "informedNoPoliceCondition", true, "informedSupport", true, "informedDeadline", true);
       return at(day).complete("Task_RecordDecision", "offerDecision", "ACCEPTED", "offerConsent", true,
         "dataSharingConsent", true);
     }

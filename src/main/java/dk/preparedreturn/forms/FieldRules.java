@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
  * The rules of every field the form shows, on the values the task ends with: required (a checkbox:
  * ticked; a checklist: at least one option), the form's options (static, or from the variable named
  * by {@code valuesKey}), a number's range and decimals, a text's pattern and length, a date's format,
- * each row of a dynamic list field by field. Read-only and disabled fields are not checked.
+ * each row of a dynamic list field by field, an amount (a text field with the custom property
+ * {@code amount}) in the audience's notation ({@link Amounts}). Read-only and disabled fields are not
+ * checked. The amounts read are kept ({@link #amounts()}), so that the task stores exactly them.
  */
 final class FieldRules {
 
@@ -26,9 +28,20 @@ final class FieldRules {
   private static final Set<String> TEXTS = Set.of("textfield", "textarea");
 
   private final Refusals refuse;
+  private final Map<String, BigDecimal> amounts = new java.util.LinkedHashMap<>();
 
   FieldRules(Refusals refuse) {
     this.refuse = refuse;
+  }
+
+  /** The amounts of the shown amount fields (outside lists) as read, by variable; after {@link #check}. */
+  Map<String, BigDecimal> amounts() {
+    return amounts;
+  }
+
+  /** An amount field: a text field the form marks with the custom property {@code amount} (its currency). */
+  static boolean isAmount(JsonNode component) {
+    return TEXTS.contains(component.path("type").asText()) && component.path("properties").hasNonNull("amount");
   }
 
   void check(FormSchema form, Map<String, Object> values) {
@@ -59,7 +72,11 @@ final class FieldRules {
       String key = component.get("key").asText();
       Field field = list == null ? new Field(key, FormSchema.label(component))
           : new Field(list[0], list[1] + ": " + FormSchema.label(component));
-      checkField(component, field, row == null ? values.get(key) : row.get(key), values);
+      Object value = row == null ? values.get(key) : row.get(key);
+      checkField(component, field, value, values);
+      if (row == null && isAmount(component) && value != null && !value.toString().isBlank()) {
+        amounts.put(key, amount(component, field, value));
+      }
     }
   }
 
@@ -126,6 +143,12 @@ final class FieldRules {
       }
     } else if ("number".equals(type)) {
       checkNumber(component, validate, field, text);
+    } else if (isAmount(component)) {
+      BigDecimal amount = amount(component, field, value);
+      if (value instanceof String) {
+        checkText(validate, field, text);
+      }
+      checkRange(component.path("properties"), field, amount);
     } else if (TEXTS.contains(type)) {
       checkText(validate, field, text);
     } else if ("datetime".equals(type) && "date".equals(component.path("subtype").asText("date"))) {
@@ -154,6 +177,49 @@ final class FieldRules {
       int digits = component.get("decimalDigits").asInt();
       if (Math.max(0, number.stripTrailingZeros().scale()) > digits) {
         throw digits == 0 ? field.refused("wholeNumber") : field.refused("decimals", String.valueOf(digits));
+      }
+    }
+  }
+
+  /** A typed number as it is, or a text in the audience's notation; never a text read another way. */
+  private BigDecimal amount(JsonNode component, Field field, Object value) {
+    BigDecimal amount;
+    if (value instanceof Number number) {
+      try {
+        amount = new BigDecimal(number.toString());
+      } catch (NumberFormatException e) {
+        throw field.refused("number");
+      }
+      if (Math.max(0, amount.stripTrailingZeros().scale()) > 2) {
+        throw field.refused("decimals", "2");
+      }
+    } else {
+      try {
+        amount = Amounts.parse(value.toString(), refuse.audience());
+      } catch (IllegalArgumentException e) {
+        throw field.refused("amount", Amounts.format(new BigDecimal("15000.50"), refuse.audience()));
+      }
+    }
+    if (amount.signum() < 0) {
+      throw field.refused("min", "0");
+    }
+    return amount;
+  }
+
+  private void checkRange(JsonNode properties, Field field, BigDecimal amount) {
+    for (String bound : new String[] {"min", "max"}) {
+      if (properties.hasNonNull(bound)) {
+        BigDecimal limit;
+        try {
+          limit = new BigDecimal(properties.get(bound).asText());
+        } catch (NumberFormatException e) {
+          LOG.warn("The form field {} has a {} that is not a number", field.name, bound);
+          continue;
+        }
+        int comparison = amount.compareTo(limit);
+        if ("min".equals(bound) ? comparison < 0 : comparison > 0) {
+          throw field.refused(bound, Amounts.format(limit, refuse.audience()));
+        }
       }
     }
   }

@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
  *   <li>the refusal naming the field in the task's language ({@link Refusals}).</li>
  * </ul>
  *
- * Read-only and disabled fields are not checked. Rules between fields and against case dates stay
+ * Read-only and disabled fields are not checked. An amount field ({@link Amounts}) is stored as the
+ * amount read, plain with two decimals ({@code 15000.50}), whatever the user's notation. Rules between fields and against case dates stay
  * with the task's own listener ({@code Validate*}); this listener runs before it. A refusal is an
  * {@link InvalidFormInput} naming the field, in the form's language (English for the partners'
  * tasks).
@@ -71,6 +72,9 @@ class FormSchemaValidation implements TaskListenerOfEveryTask {
     if (submission != null) {
       SubmittedFields.check(form, submission.values(), variables, refuse);
     }
-    new FieldRules(refuse).check(form, variables);
+    FieldRules rules = new FieldRules(refuse);
+    rules.check(form, variables);
+    // an amount is stored as read, in one notation (15000.50), whatever notation the user wrote it in
+    rules.amounts().forEach((name, amount) -> delegate.setVariable(name, Amounts.canonical(amount)));
   }
 }

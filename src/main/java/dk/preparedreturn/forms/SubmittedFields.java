@@ -57,7 +57,8 @@ final class SubmittedFields {
           }
         }
         default -> {
-          if (!(value instanceof String)) {
+          // an amount field also takes a typed number (an API client's), which cannot be misread
+          if (!(value instanceof String || FieldRules.isAmount(component) && value instanceof Number)) {
             throw refuse.of(name, label, "text");
           }
         }

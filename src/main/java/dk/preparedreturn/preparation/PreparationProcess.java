@@ -29,6 +29,7 @@ public final class PreparationProcess {
   public static final Variable<java.time.LocalDate> PARTNER_MEETING_DATE = Variable.date("partnerMeetingDate");
   public static final String PLAN_BUDGET = "planBudgetDkk";
   public static final String CHILD_BUDGET = "childBudgetDkk";
+  public static final String MONTHLY_CASH = "monthlyCashDkk";
   public static final Variable<Set<AirportAssistance>> AIRPORT_ASSISTANCE =
       Variable.enumSet("airportAssistance", AirportAssistance.class);
   public static final Variable<Set<TravelDocument>> TRAVEL_DOCUMENTS =

@@ -31,7 +31,7 @@ class ModelBeansConfiguration {
         "periods",
         // reintegration
         "validateArrival", "validateArrivalFollowUp", "validatePlanRefinement", "startReintegration",
-        "recordCashSupport", "validateReimbursementClaims",
+        "prefillCashSupport", "recordCashSupport", "validateReimbursementClaims",
         "recordClaimDecisions",
         // safeguarding after return: monitoring visit, tracing, the exit reason when tracing fails
         "validateMonitoringVisit", "validateTracingAttempt", "caseExit",

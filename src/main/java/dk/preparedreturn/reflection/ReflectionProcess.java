@@ -1,7 +1,6 @@
 package dk.preparedreturn.reflection;
 
 import dk.preparedreturn.process.Variable;
-import java.util.Set;
 
 /** Backing of {@code processes/phases/ReflectionPeriod.bpmn}. */
 public final class ReflectionProcess {
@@ -18,8 +17,11 @@ public final class ReflectionProcess {
   public static final Variable<java.time.LocalDate> FOLLOW_UP_DATE = Variable.date("followUpDate");
   public static final String CONTACT_PERSON_OPTIONS = "contactPersonOptions";
 
-  public static final Variable<Set<InformationItem>> INFORMATION_GIVEN =
-      Variable.enumSet("informationGiven", InformationItem.class);
+  /** The four points the person must have been told about ("Informér om forberedt hjemsendelse"), each required. */
+  public static final Variable<Boolean> INFORMED_VOLUNTARY = Variable.bool("informedVoluntary");
+  public static final Variable<Boolean> INFORMED_NO_POLICE_CONDITION = Variable.bool("informedNoPoliceCondition");
+  public static final Variable<Boolean> INFORMED_SUPPORT = Variable.bool("informedSupport");
+  public static final Variable<Boolean> INFORMED_DEADLINE = Variable.bool("informedDeadline");
   /** Informed consent to the offer (form checkbox). */
   public static final Variable<Boolean> OFFER_CONSENT = Variable.bool("offerConsent");
   /** Consent to sharing data with DRC and the partner abroad, a transfer to a third country (form checkbox). */

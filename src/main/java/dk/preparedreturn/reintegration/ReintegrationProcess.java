@@ -51,6 +51,9 @@ public final class ReintegrationProcess {
   public static final Variable<ClaimDecision> CLAIM_DECISION = Variable.enumeration("decision", ClaimDecision.class);
   public static final String CLAIMS = "claims";
   public static final String CASH_AMOUNT = "cashAmount";
+  /** Why the cash paid differs from the plan's agreed monthly amount (required only then). */
+  public static final Variable<CashDifferenceReason> CASH_DIFFERENCE_REASON =
+      Variable.enumeration("cashDifferenceReason", CashDifferenceReason.class);
   public static final String CHILD_SUPPORT_AMOUNT = "childSupportAmount";
 
 

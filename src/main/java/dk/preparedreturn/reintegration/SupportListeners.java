@@ -9,6 +9,11 @@ import org.springframework.context.annotation.Configuration;
 class SupportListeners {
 
   @Bean
+  TaskListener prefillCashSupport(SupportPayments payments) {
+    return payments::prefillCash;
+  }
+
+  @Bean
   TaskListener recordCashSupport(SupportPayments payments) {
     return payments::recordCash;
   }

@@ -6,6 +6,9 @@ import static dk.preparedreturn.process.CaseVariables.CASE_REF;
 import static dk.preparedreturn.process.CaseVariables.CHILD_SUPPORT;
 
 import dk.preparedreturn.casefile.CaseService;
+import dk.preparedreturn.casefile.ReintegrationPlan;
+import dk.preparedreturn.forms.Amounts;
+import dk.preparedreturn.identity.Audience;
 import dk.preparedreturn.forms.FormInputs;
 import dk.preparedreturn.process.InvalidFormInput;
 import dk.preparedreturn.process.DeadlineCalendar;
@@ -32,6 +35,8 @@ class SupportPayments {
   /** The claims as submitted, kept in the month so that the review cannot change them (JSON). */
   static final String SUBMITTED_CLAIMS = "submittedClaims";
   static final Variable<java.time.LocalDate> PAID_ON = Variable.date("paidOn");
+  /** The plan's monthly cash support as the partner reads it (1,500.00), shown in the payment form. */
+  static final String AGREED_CASH_AMOUNT = "agreedCashAmount";
 
   private final CaseService cases;
   private final DeadlineCalendar deadlines;
@@ -44,7 +49,22 @@ class SupportPayments {
     this.deadlines = deadlines;
   }
 
-  /** Cash of the month, paid from the month's first day to today. */
+  /**
+   * The payment task shows the cash support the reintegration plan agreed (case record) and starts with
+   * it as the amount paid, both in the partner's notation (1,500.00); task-local, gone with the task.
+   */
+  void prefillCash(DelegateTask task) {
+    cases.plan(CaseScope.requireCaseRef(task)).map(ReintegrationPlan::monthlyCash).ifPresent(agreed -> {
+      String text = Amounts.format(agreed, Audience.ENGLISH);
+      task.setVariableLocal(AGREED_CASH_AMOUNT, text);
+      task.setVariableLocal(ReintegrationProcess.CASH_AMOUNT, text);
+    });
+  }
+
+  /**
+   * Cash of the month, paid from the month's first day to today; an amount other than the plan's
+   * agreed monthly cash support needs a reason.
+   */
   void recordCash(DelegateTask task) {
     LocalDate monthStart = ARRIVAL_DATE.require(task)
         .plusMonths(ReintegrationProcess.SUPPORT_MONTH.require(task) - 1L);
@@ -54,6 +74,13 @@ class SupportPayments {
     if (child != null && child.signum() > 0 && !Boolean.TRUE.equals(CHILD_SUPPORT.get(task))) {
       throw new InvalidFormInput(ReintegrationProcess.CHILD_SUPPORT_AMOUNT,
           "Child support is only paid when the reintegration plan includes children");
+    }
+    BigDecimal agreed = cases.plan(CaseScope.requireCaseRef(task)).map(ReintegrationPlan::monthlyCash).orElse(null);
+    if (agreed != null && cash.compareTo(agreed) != 0
+        && task.getVariable(ReintegrationProcess.CASH_DIFFERENCE_REASON.name()) == null) {
+      throw inputs.of(task).brokenRule(ReintegrationProcess.CASH_DIFFERENCE_REASON, "cashDiffersFromAgreed",
+          Amounts.format(cash, Audience.ENGLISH),
+          Amounts.format(agreed, Audience.ENGLISH));
     }
     record(task, "CASH", "DAILY_NEEDS", cash, "PAID");
     if (child != null && child.signum() > 0) {

@@ -88,7 +88,8 @@ public class RetentionJob {
       return false;
     }
     engine.erase(caseRef);
-    for (String table : List.of("case_person", "case_phase_history", "case_payment", "case_sustainability", "case_participant",
+    for (String table : List.of("case_person", "case_phase_history", "case_payment", "case_sustainability",
+        "case_plan", "case_participant",
         "notification", "audit_log", "case_file")) {
       jdbc.sql("DELETE FROM " + table + " WHERE case_ref = ?").param(caseRef).update();
     }

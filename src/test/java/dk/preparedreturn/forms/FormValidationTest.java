@@ -28,7 +28,13 @@ class FormValidationTest extends ProcessTestBase {
 
   static final LocalDate REFERRAL = LocalDate.of(2026, 5, 4);
   static final LocalDate T0 = LocalDate.of(2026, 5, 5);
-  static final Object ALL_INFORMATION = json("[\"VOLUNTARY\",\"NO_POLICE_CONDITION\",\"SUPPORT\",\"DEADLINE\"]");
+  /** Every point of the information ticked, and the other values. */
+  static Object[] ALL_INFORMATION(Object... others) {
+    Object[] all = java.util.Arrays.copyOf(new Object[] {"informedVoluntary", true, "informedNoPoliceCondition", true,
+        "informedSupport", true, "informedDeadline", true}, 8 + others.length);
+    System.arraycopy(others, 0, all, 8, others.length);
+    return all;
+  }
 
   static Object json(String value) {
     return SpinValues.jsonValue(value).create();
@@ -46,25 +52,45 @@ class FormValidationTest extends ProcessTestBase {
   }
 
   @Test
+  void screeningWithIndicatorsNeedsTheConsent() {
+    Journey j = newCase(REFERRAL);
+    refused(j, "Task_ScreenReferral", "consentRecorded",
+        "Personen har givet samtykke til, at oplysningerne videregives til den identificerende myndighed: skal være markeret", "screeningResult",
+        "INDICATORS_FOUND");
+    refused(j, "Task_ScreenReferral", "consentRecorded",
+        "Personen har givet samtykke til, at oplysningerne videregives til den identificerende myndighed: skal være markeret", "screeningResult",
+        "INDICATORS_FOUND", "consentRecorded", false);
+    assertThat(j.hasTask("Task_DecideVictimStatus")).isFalse();
+    j.complete("Task_ScreenReferral", "screeningResult", "INDICATORS_FOUND", "consentRecorded", true);
+    assertThat(j.hasTask("Task_DecideVictimStatus")).isTrue();
+    // no indicators: the case ends, no consent is asked for
+    Journey k = newCase(REFERRAL);
+    k.complete("Task_ScreenReferral", "screeningResult", "NO_INDICATORS");
+    assertThat(k.openTasks()).isEmpty();
+  }
+
+  @Test
   void theInformationAboutTheOffer() {
     Journey j = newCase(REFERRAL).identify(T0);
     j.complete("Task_AssignContactPerson", "contactPerson", TestUsers.CMM_CASEWORKER);
     clockAt(T0.plusDays(2));
     String inform = "Task_InformAboutOffer";
-    refused(j, inform, "informationGiven", "Personen er informeret om: skal udfyldes", "informedOn", "2026-05-06");
-    refused(j, inform, "informationGiven", "Personen er informeret om: skal udfyldes", "informationGiven", json("[]"),
-        "informedOn", "2026-05-06");
-    refused(j, inform, "informationGiven", "Personen er informeret om: har en ugyldig værdi: PROMISES",
-        "informationGiven", json("[\"VOLUNTARY\",\"PROMISES\"]"), "informedOn", "2026-05-06");
-    refused(j, inform, "informedOn", "Informeret den: må ikke ligge før 05.05.2026", "informationGiven",
-        ALL_INFORMATION, "informedOn", "2026-05-04");
-    refused(j, inform, "informedOn", "Informeret den: må ikke ligge efter 07.05.2026", "informationGiven",
-        ALL_INFORMATION, "informedOn", "2026-05-08");
-    refused(j, inform, "informedOn", "Informeret den: er ikke en dato (åååå-mm-dd)", "informationGiven",
-        ALL_INFORMATION, "informedOn", "7. maj");
-    refused(j, inform, "interpreterUsed", "Der blev brugt tolk: skal være ja eller nej", "informationGiven",
-        ALL_INFORMATION, "informedOn", "2026-05-06", "interpreterUsed", "måske");
-    j.complete(inform, "informationGiven", ALL_INFORMATION, "informedOn", "2026-05-06");
+    // every point of the information is required, the deadline and the extension among them
+    refused(j, inform, "informedDeadline",
+        "udrejsefristen og muligheden for at søge forlængelse: skal være markeret", "informedVoluntary", true,
+        "informedNoPoliceCondition", true, "informedSupport", true, "informedOn", "2026-05-06");
+    refused(j, inform, "informedVoluntary", "at tilbuddet er frivilligt: skal være markeret", "informedVoluntary",
+        false, "informedNoPoliceCondition", true, "informedSupport", true, "informedDeadline", true, "informedOn",
+        "2026-05-06");
+    refused(j, inform, "informedOn", "Informeret den: må ikke ligge før 05.05.2026", ALL_INFORMATION("informedOn",
+        "2026-05-04"));
+    refused(j, inform, "informedOn", "Informeret den: må ikke ligge efter 07.05.2026", ALL_INFORMATION("informedOn",
+        "2026-05-08"));
+    refused(j, inform, "informedOn", "Informeret den: er ikke en dato (åååå-mm-dd)", ALL_INFORMATION("informedOn",
+        "7. maj"));
+    refused(j, inform, "interpreterUsed", "Der blev brugt tolk: skal være ja eller nej", ALL_INFORMATION("informedOn",
+        "2026-05-06", "interpreterUsed", "måske"));
+    j.complete(inform, ALL_INFORMATION("informedOn", "2026-05-06"));
     assertThat(j.hasTask("Task_RecordDecision")).isTrue();
   }
 
@@ -134,16 +160,18 @@ class FormValidationTest extends ProcessTestBase {
     String plan = "Task_PrepareReintegrationPlan";
     Object areas = json("[\"BUSINESS\",\"HOUSING\"]");
     refused(j, plan, "planAreas", "Planen omfatter: skal udfyldes", "planBudgetDkk", 20000);
-    refused(j, plan, "planBudgetDkk", "Budget i alt (DKK): må højst være 100000", "planAreas", areas,
-        "planBudgetDkk", 100001);
+    refused(j, plan, "planBudgetDkk", "Budget i alt (DKK): må højst være 100.000,00", "planAreas", areas,
+        "planBudgetDkk", 100001, "monthlyCashDkk", 1500);
     refused(j, plan, "planBudgetDkk", "Budget i alt (DKK): højst 2 decimaler", "planAreas", areas, "planBudgetDkk",
-        100.555);
+        100.555, "monthlyCashDkk", 1500);
     refused(j, plan, "childrenInPlan", "Antal børn i planen: skal udfyldes", "planAreas", areas, "planBudgetDkk",
-        20000, "childSupport", true, "childBudgetDkk", 5000);
-    refused(j, plan, "childBudgetDkk", "Budget til børn (DKK): må ikke være større end budgettet i alt (20000)",
-        "planAreas", areas, "planBudgetDkk", 20000, "childSupport", true, "childrenInPlan", 2, "childBudgetDkk",
-        25000);
-    j.complete(plan, "planAreas", areas, "planBudgetDkk", 20000, "childSupport", false);
+        20000, "monthlyCashDkk", 1500, "childSupport", true, "childBudgetDkk", 5000);
+    refused(j, plan, "childBudgetDkk", "Budget til børn (DKK): må ikke være større end budgettet i alt (20.000,00)",
+        "planAreas", areas, "planBudgetDkk", 20000, "monthlyCashDkk", 1500, "childSupport", true, "childrenInPlan", 2,
+        "childBudgetDkk", 25000);
+    refused(j, plan, "monthlyCashDkk", "Månedlig kontanthjælp (DKK): skal udfyldes", "planAreas", areas,
+        "planBudgetDkk", 20000, "childSupport", false);
+    j.complete(plan, "planAreas", areas, "planBudgetDkk", 20000, "monthlyCashDkk", 1500, "childSupport", false);
 
     refused(j, "Task_PreparePersonForDeparture", "preparation", "Gennemført: skal udfyldes");
     j.complete("Task_PreparePersonForDeparture", "preparation", json("[\"COUNSELLING\"]"));
@@ -184,7 +212,7 @@ class FormValidationTest extends ProcessTestBase {
         .single()).containsExactly(2, 3, 1);
 
     String cash = "Task_PayCashSupport";
-    refused(j, cash, "cashAmount", "Cash support paid (DKK): is required", "paidOn", "2026-06-01");
+    refused(j, cash, "cashAmount", "Cash support paid (DKK): is required", "cashAmount", "", "paidOn", "2026-06-01");
     refused(j, cash, "paidOn", "Paid on: must not be before 29 May 2026", "cashAmount", 1500, "paidOn", "2026-05-28");
     refused(j, cash, "paidOn", "Paid on: must not be after 2 Jun 2026", "cashAmount", 1500, "paidOn", "2026-06-03");
     j.complete(cash, "cashAmount", 1500, "paidOn", "2026-06-01");
@@ -263,5 +291,109 @@ class FormValidationTest extends ProcessTestBase {
     refused(k, "Task_CloseCaseAfterDropOut", "paymentsStopped",
         "Udbetalinger til personen er stoppet: skal være markeret", "paymentsStopped", false, "partnerInformed", true);
     k.complete("Task_CloseCaseAfterDropOut", "paymentsStopped", true, "partnerInformed", true);
+  }
+
+  static final String DANISH_AMOUNT_REFUSED =
+      ": skriv beløbet med punktum mellem tusinder og komma før ører, fx 15.000,50";
+  static final String ENGLISH_AMOUNT_REFUSED =
+      ": write the amount with a comma between thousands and a point before the decimals, e.g. 15,000.50";
+
+  /**
+   * The plan's amounts are read in Danish notation exactly as typed, or refused: never a point read as
+   * a decimal point or a comma dropped. The plan fixes the monthly cash support in the case record.
+   */
+  @Test
+  void thePlansAmountsAreReadInDanishNotationOrRefused() {
+    Journey j = newCase(REFERRAL).identify(T0).acceptOffer();
+    clockAt(LocalDate.of(2026, 5, 20));
+    j.complete("Task_MeetBeforeDeparture", "partnerMeetingDate", "2026-05-19", "partnerMeetingForm", "VIDEO",
+        "planDiscussed", true);
+    String plan = "Task_PrepareReintegrationPlan";
+    Object areas = json("[\"BUSINESS\"]");
+    // ambiguous or foreign notations: refused at the field, nothing kept
+    for (String typed : new String[] {"15.00", "1,500", "1,500.00", "15.000.5", "1.5", "15 000", "15000,505", "-5",
+        "15.000,50 kr", "1e4", "0x10"}) {
+      refused(j, plan, "planBudgetDkk", "Budget i alt (DKK)" + DANISH_AMOUNT_REFUSED, "planAreas", areas,
+          "planBudgetDkk", typed, "monthlyCashDkk", "1.500", "childSupport", false);
+    }
+    refused(j, plan, "monthlyCashDkk", "Månedlig kontanthjælp (DKK)" + DANISH_AMOUNT_REFUSED, "planAreas", areas,
+        "planBudgetDkk", "15.000,50", "monthlyCashDkk", "1.500.00", "childSupport", false);
+    refused(j, plan, "planBudgetDkk", "Budget i alt (DKK): må højst være 100.000,00", "planAreas", areas,
+        "planBudgetDkk", "100.000,01", "monthlyCashDkk", "1.500", "childSupport", false);
+    refused(j, plan, "planBudgetDkk", "Budget i alt (DKK)" + DANISH_AMOUNT_REFUSED, "planAreas", areas,
+        "planBudgetDkk", true, "monthlyCashDkk", "1.500", "childSupport", false);
+    assertThat(jdbc.sql("SELECT count(*) FROM case_plan WHERE case_ref = ?").param(j.caseRef()).query(Long.class)
+        .single()).as("no plan recorded by a refused submission").isZero();
+
+    String processInstance = j.task(plan).getProcessInstanceId();
+    j.complete(plan, "planAreas", areas, "planBudgetDkk", "15.000,50", "monthlyCashDkk", "1.500", "childSupport", true,
+        "childrenInPlan", 1, "childBudgetDkk", "2500,5");
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(processInstance)
+        .variableName("planBudgetDkk").singleResult().getValue()).isEqualTo("15000.50");
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(processInstance)
+        .variableName("childBudgetDkk").singleResult().getValue()).isEqualTo("2500.50");
+    var stored = cases.plan(j.caseRef()).orElseThrow();
+    assertThat(stored.budget()).isEqualByComparingTo("15000.50");
+    assertThat(stored.childBudget()).isEqualByComparingTo("2500.50");
+    assertThat(stored.monthlyCash()).isEqualByComparingTo("1500");
+  }
+
+  /**
+   * The partner's payment form starts with the agreed monthly cash support in English notation; an
+   * amount is read in English notation or refused; an amount other than the agreed one needs a reason.
+   */
+  @Test
+  void theCashPaidIsTheAgreedAmountOrComesWithAReason() {
+    Journey j = newCase(REFERRAL).identify(T0).acceptOffer();
+    clockAt(LocalDate.of(2026, 5, 20));
+    j.prepared(LocalDate.of(2026, 5, 28)).departed(LocalDate.of(2026, 5, 28)).arrived(LocalDate.of(2026, 5, 29));
+    String cash = "Task_PayCashSupport";
+    Task task = j.task(cash);
+    assertThat(engine.getTaskService().getVariableLocal(task.getId(), "agreedCashAmount")).isEqualTo("1,500.00");
+    assertThat(engine.getTaskService().getVariableLocal(task.getId(), "cashAmount")).as("prefilled")
+        .isEqualTo("1,500.00");
+    for (String typed : new String[] {"1.500", "1,50", "1.500,00", "1,5000", "15,00.00", "1500.5.0"}) {
+      refused(j, cash, "cashAmount", "Cash support paid (DKK)" + ENGLISH_AMOUNT_REFUSED, "cashAmount", typed,
+          "paidOn", "2026-05-29");
+    }
+    refused(j, cash, "cashDifferenceReason",
+        "Reason the amount differs from the agreed amount: required, as 1,200.50 DKK is not the agreed 1,500.00 DKK",
+        "cashAmount", "1,200.50", "paidOn", "2026-05-29");
+    refused(j, cash, "cashDifferenceReason", "Reason the amount differs from the agreed amount: has an invalid value: "
+        + "BECAUSE", "cashAmount", "1,200.50", "cashDifferenceReason", "BECAUSE", "paidOn", "2026-05-29");
+    // the amount as agreed: the reason field is not shown, so the partner's submission cannot fill it in
+    engine.getTaskService().setAssignee(task.getId(), TestUsers.PARTNER_NG);
+    asPartner(task.getId(), "cashDifferenceReason",
+        "Reason the amount differs from the agreed amount: this field is not shown and cannot be filled in",
+        "cashAmount", "1,500.00", "cashDifferenceReason", "ARREARS", "paidOn", "2026-05-29");
+    asPartner(task.getId(), "cashAmount", "Cash support paid (DKK): must be text", "cashAmount", true, "paidOn",
+        "2026-05-29");
+    assertThat(engine.getTaskService().getVariableLocal(task.getId(), "cashAmount")).isEqualTo("1,500.00");
+    assertThat(engine.getTaskService().getVariable(task.getId(), "cashDifferenceReason")).isNull();
+    assertThat(payments(j)).as("nothing paid by a refused submission").isEmpty();
+
+    j.complete(cash, "cashAmount", "1,200.50", "cashDifferenceReason", "PART_OF_MONTH", "paidOn", "2026-05-29");
+    j.on(LocalDate.of(2026, 6, 29)).complete(cash, "cashAmount", "1,500.00", "paidOn", "2026-06-29");
+    j.on(LocalDate.of(2026, 7, 29)).complete(cash, "cashAmount", "1500", "paidOn", "2026-07-29");
+    assertThat(payments(j)).containsExactly("1200.50", "1500.00", "1500.00");
+  }
+
+  /** The partner (Nigeria) submits the task herself, as through Tasklist: refused naming the field. */
+  private void asPartner(String taskId, String field, String message, Object... form) {
+    engine.getIdentityService().setAuthentication(TestUsers.PARTNER_NG, java.util.List.of("partner-ng"));
+    try {
+      assertThatThrownBy(() -> engine.getTaskService().complete(taskId, Journey.vars(form)))
+          .isInstanceOf(InvalidFormInput.class).hasMessage(message)
+          .satisfies(e -> assertThat(((InvalidFormInput) e).field()).isEqualTo(field));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).as("the task stays open").isOne();
+  }
+
+  private java.util.List<String> payments(Journey j) {
+    return jdbc.sql("SELECT amount FROM case_payment WHERE case_ref = ? AND kind = 'CASH' ORDER BY support_month")
+        .param(j.caseRef()).query(java.math.BigDecimal.class).list().stream()
+        .map(a -> a.setScale(2).toPlainString()).toList();
   }
 }

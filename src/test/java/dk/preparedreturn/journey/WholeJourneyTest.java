@@ -75,8 +75,7 @@ class WholeJourneyTest {
     // 2-3 contact person, offer, decision
     j.complete("Task_AssignContactPerson", "contactPerson", TestUsers.CMM_CASEWORKER);
     assertThat(j.task("Task_InformAboutOffer").getAssignee()).isEqualTo(TestUsers.CMM_CASEWORKER);
-    j.complete("Task_InformAboutOffer", "informedOn", "2026-03-03", "interpreterUsed", true, "informationGiven",
-        Journey.json("[\"VOLUNTARY\",\"NO_POLICE_CONDITION\",\"SUPPORT\",\"DEADLINE\"]"));
+    j.complete("Task_InformAboutOffer", "informedOn", "2026-03-03", "interpreterUsed", true, "informedVoluntary", true, "informedNoPoliceCondition", true, "informedSupport", true, "informedDeadline", true);
     j.complete("Task_RecordDecision", "offerDecision", "ACCEPTED", "offerConsent", true,
         "dataSharingConsent", true);
 
@@ -94,7 +93,7 @@ class WholeJourneyTest {
         .complete("Task_MeetBeforeDeparture", "partnerMeetingDate", "2026-03-09", "partnerMeetingForm", "VIDEO",
             "planDiscussed", true)
         .complete("Task_PrepareReintegrationPlan", "planAreas", Journey.json("[\"BUSINESS\",\"EDUCATION\"]"),
-            "childSupport", true, "childrenInPlan", 1, "childBudgetDkk", 5000, "planBudgetDkk", 20000)
+            "childSupport", true, "childrenInPlan", 1, "childBudgetDkk", 5000, "planBudgetDkk", 20000, "monthlyCashDkk", 1500)
         .complete("Task_PreparePersonForDeparture", "preparation", Journey.json("[\"COUNSELLING\",\"HEALTH\"]"));
     assertThat(j.openTaskKeys()).containsExactly("Task_ConfirmDeparture");
 
@@ -192,8 +191,8 @@ class WholeJourneyTest {
         "2026-07-01");
     assertThat(cases.require(caseRef).maxDeadline()).isEqualTo(LocalDate.of(2026, 9, 29));
     j.complete("Task_AssignContactPerson", "contactPerson", TestUsers.CMM_CASEWORKER);
-    j.complete("Task_InformAboutOffer", "informedOn", "2026-06-01", "informationGiven",
-        Journey.json("[\"VOLUNTARY\",\"NO_POLICE_CONDITION\",\"SUPPORT\",\"DEADLINE\"]"));
+    j.complete("Task_InformAboutOffer", "informedOn", "2026-06-01", "informedVoluntary", true,
+        "informedNoPoliceCondition", true, "informedSupport", true, "informedDeadline", true);
 
     // declined on 2 June, accepted on 10 June
     j.on(LocalDate.of(2026, 6, 2));

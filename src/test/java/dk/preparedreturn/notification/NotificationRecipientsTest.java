@@ -48,8 +48,7 @@ class NotificationRecipientsTest extends NotificationTestSupport {
     j.complete("Task_AssignContactPerson", "contactPerson", TestUsers.CMM_CASEWORKER);
     Task inform = j.task("Task_InformAboutOffer");
     assertThat(inform.getAssignee()).isEqualTo(TestUsers.CMM_CASEWORKER);
-    j.complete("Task_InformAboutOffer", "informedOn", T0.toString(), "informationGiven",
-        Journey.json("[\"VOLUNTARY\"]"));
+    j.complete("Task_InformAboutOffer", "informedOn", T0.toString(), "informedVoluntary", true, "informedNoPoliceCondition", true, "informedSupport", true, "informedDeadline", true);
     j.complete("Task_RecordDecision", "offerDecision", "ACCEPTED", "offerConsent", true,
         "dataSharingConsent", true);
 

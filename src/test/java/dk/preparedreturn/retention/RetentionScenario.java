@@ -118,7 +118,7 @@ final class RetentionScenario {
         .complete("Task_MeetBeforeDeparture", "partnerMeetingDate", Journey.today().toString(), "partnerMeetingForm",
             "VIDEO", "planDiscussed", true)
         .complete("Task_PrepareReintegrationPlan", "planAreas", Journey.json("[\"BUSINESS\"]"), "childSupport", false,
-            "planBudgetDkk", 10000)
+            "planBudgetDkk", 10000, "monthlyCashDkk", 1500)
         .complete("Task_PreparePersonForDeparture", "preparation", Journey.json("[\"COUNSELLING\"]"));
     j.departed(flight).arrived(flight.plusDays(1));
     clockAt(LocalDate.of(2026, 6, 15));

@@ -62,8 +62,15 @@ import org.springframework.test.annotation.DirtiesContext;
  *     message, then submits a valid date: the task leaves the list and the engine waits for the
  *     follow-up date, which brings the decision back to the contact person;</li>
  *   <li>ng-ngozi (partner Nigeria, browser en-US) sees her own tasks but DEMO-3 in none of her
- *     filters, and opening DEMO-3's task by its id shows no form, only an error.</li>
+ *     filters, and opening DEMO-3's task by its id shows no form, only an error;</li>
+ *   <li>drc-dorte (DRC, browser da-DK) prepares DEMO-4's reintegration plan: the header's case search,
+ *     the tab "Sag", form-js's messages in Danish, an amount in English notation refused as it is typed,
+ *     a children's budget above the total refused by the server at its field, corrected, confirmed,
+ *     and the case record holds exactly the amounts typed in Danish notation.</li>
  * </ol>
+ * The cmm-mads part also checks the date picker (dd.mm.yyyy, Danish names, weeks from Monday), the
+ * refusal at the field without Camunda's prefix, and that the old error goes after the next
+ * successful completion, which is confirmed.
  *
  * Screenshots go to {@code target/screenshots/}. The Tasklist runs on the engine named
  * {@code default} (the URLs the notification mails link to), so this class runs after the other
@@ -90,6 +97,9 @@ class TasklistBrowserIT {
   private static final String CASEWORKER = "cmm-mads";
   private static final String CONTACT_PERSON = "cmm-karen";
   private static final String PARTNER = "ng-ngozi";
+  private static final String DRC_CASEWORKER = "drc-dorte";
+  private static final String PREPARE_PLAN = "Task_PrepareReintegrationPlan";
+  private static final String PREPARE_PLAN_NAME = "Udarbejd reintegrationsplan";
   private static final String PASSWORD = "demo";
 
   private static final String RECORD_DECISION = "Task_RecordDecision";
@@ -218,6 +228,16 @@ class TasklistBrowserIT {
     form.getByLabel("Har ikke besluttet sig endnu").check();
     Locator followUp = form.getByLabel("Følg op den");
     PlaywrightAssertions.assertThat(followUp).isVisible();
+    // the date picker: dd.mm.yyyy, Danish month and day names, weeks from Monday
+    PlaywrightAssertions.assertThat(followUp).hasAttribute("placeholder", "dd.mm.yyyy");
+    followUp.click();
+    Locator calendarOpen = detail.locator(".flatpickr-calendar.open");
+    PlaywrightAssertions.assertThat(calendarOpen.locator(".flatpickr-weekday").first()).hasText("man");
+    PlaywrightAssertions.assertThat(calendarOpen.locator(".flatpickr-weekday").last()).hasText("søn");
+    PlaywrightAssertions.assertThat(calendarOpen.locator(".flatpickr-current-month"))
+        .containsText(today.format(DateTimeFormatter.ofPattern("MMMM", java.util.Locale.forLanguageTag("da"))));
+    screenshot(page, "tasklist-datepicker");
+    followUp.press("Escape");
     LocalDate tooLate = deadline.plusDays(5);
     enterDate(followUp, tooLate);
     complete.click();
@@ -227,21 +247,26 @@ class TasklistBrowserIT {
     PlaywrightAssertions.assertThat(error).containsText(message);
     PlaywrightAssertions.assertThat(error).containsText("Der opstod en fejl under afsendelse af opgavens formular");
     PlaywrightAssertions.assertThat(error).isVisible();
+    PlaywrightAssertions.assertThat(error).not().containsText("Cannot submit task form");
+    PlaywrightAssertions.assertThat(error).not().containsText(decision.getId());
+    // the refusal at the field it names
+    PlaywrightAssertions.assertThat(field(form, "Følg op den").locator(".pr-server-error"))
+        .hasText("må ikke ligge efter " + deadline);
     PlaywrightAssertions.assertThat(detail.locator("h2.task")).hasText(RECORD_DECISION_NAME); // the form stays open
     screenshot(page, "tasklist-invalid");
     assertThat(tasks.createTaskQuery().taskId(decision.getId()).count()).as("task still open").isEqualTo(1);
     assertThat(runtime.getVariable(decision.getProcessInstanceId(), "followUpDate"))
         .as("nothing of the refused submission is kept").isNull();
 
-    // ---- second submission: a follow-up date within the deadline
-    error.locator("button.close[ng-click*=removeNotification]").click();
-    PlaywrightAssertions.assertThat(error).hasCount(0);
+    // ---- second submission: a follow-up date within the deadline; the old error goes, a confirmation comes
     LocalDate followUpDate = today.plusDays(7).isAfter(deadline) ? deadline : today.plusDays(7);
     enterDate(followUp, followUpDate);
     complete.click();
     PlaywrightAssertions.assertThat(detail.locator(".no-task")).containsText("Vælg en opgave på listen.");
     PlaywrightAssertions.assertThat(taskCard(page, caseRef)).hasCount(0);
     PlaywrightAssertions.assertThat(error).hasCount(0);
+    PlaywrightAssertions.assertThat(page.locator(".pr-confirmation"))
+        .hasText("Opgaven \"" + RECORD_DECISION_NAME + "\" er afsluttet.");
     screenshot(page, "tasklist-completed");
 
     // ---- the case moved on: decision recorded, waiting for the follow-up date
@@ -264,6 +289,103 @@ class TasklistBrowserIT {
 
     // ---- the partner in Nigeria, English browser
     partnerDoesNotSeeTheCase(caseRef, followUpTask.getId());
+
+    // ---- DRC prepares DEMO-4's reintegration plan: Danish amounts, one rule broken and corrected
+    drcPreparesThePlan();
+  }
+
+  /**
+   * A DRC caseworker (Danish browser) prepares the plan of DEMO-4: the case tab, the header's case
+   * search, no migration banner; form-js in Danish; an amount in English notation refused in the
+   * form, a children's budget above the total refused by the server at its field; corrected, the plan
+   * is stored with exactly the amounts typed in Danish notation.
+   */
+  private void drcPreparesThePlan() {
+    String caseRef = demoCase(4).caseRef();
+    Task meeting = openTask(caseRef, MEET_BEFORE_DEPARTURE);
+    tasks.complete(meeting.getId(), Map.of("partnerMeetingDate", LocalDate.now(zone).toString(),
+        "partnerMeetingForm", "VIDEO", "planDiscussed", true));
+    Task plan = openTask(caseRef, PREPARE_PLAN);
+
+    Page page = newPage("da-DK");
+    page.navigate(tasklistUrl());
+    logIn(page, DRC_CASEWORKER, "Log ind");
+    PlaywrightAssertions.assertThat(page.locator("[cam-widget-header] .pr-case-search a"))
+        .hasAttribute("href", "/app/cases");
+    PlaywrightAssertions.assertThat(page.locator("[cam-widget-header] .pr-case-search a")).hasText("Søg sag");
+    PlaywrightAssertions.assertThat(page.locator(".ce-eol-banner")).isHidden();
+
+    page.navigate(tasklistUrl() + "#/?task=" + plan.getId());
+    Locator detail = page.locator("[cam-tasklist-task]");
+    PlaywrightAssertions.assertThat(detail.locator("h2.task")).hasText(PREPARE_PLAN_NAME);
+    // the tab "Sag": the case of the task, linked
+    detail.locator(".nav-tabs a").filter(new Locator.FilterOptions().setHasText(Pattern.compile("^\\s*Sag\\s*$")))
+        .click();
+    PlaywrightAssertions.assertThat(detail.locator(".pr-case-tab h3")).hasText("Sag " + caseRef);
+    PlaywrightAssertions.assertThat(detail.locator(".pr-case-tab a.pr-open-case"))
+        .hasAttribute("href", "/app/cases/" + caseRef);
+    screenshot(page, "plan-case-tab");
+    detail.locator(".nav-tabs a").filter(new Locator.FilterOptions().setHasText("Formular")).click();
+
+    detail.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Tag opgaven").setExact(true)).click();
+    Locator form = detail.locator("form.fjs-form");
+    Locator complete = detail.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Afslut").setExact(true));
+    PlaywrightAssertions.assertThat(complete).isEnabled();
+    // the rule for amounts is in the form before anything is submitted
+    PlaywrightAssertions.assertThat(field(form, "Budget i alt (DKK)")).containsText("fx 15.000,50");
+
+    // nothing filled in: form-js marks the required fields, in Danish
+    complete.click();
+    PlaywrightAssertions.assertThat(field(form, "Budget i alt (DKK)").locator(".fjs-form-field-error"))
+        .hasText("Feltet skal udfyldes.");
+    assertThat(form.innerText()).doesNotContain("Field is required");
+    screenshot(page, "plan-required");
+
+    form.getByLabel("Bolig", new Locator.GetByLabelOptions().setExact(true)).check();
+    form.getByLabel("Budget i alt (DKK)").fill("15.000,50");
+    Locator monthly = form.getByLabel("Månedlig kontanthjælp (DKK)");
+    monthly.fill("1,500"); // English notation: refused in the form as it is typed, never read as 1.5
+    PlaywrightAssertions.assertThat(field(form, "Månedlig kontanthjælp (DKK)").locator(".fjs-form-field-error"))
+        .hasText("Værdien har ikke den form, der er beskrevet under feltet.");
+    PlaywrightAssertions.assertThat(complete).isDisabled();
+    screenshot(page, "plan-amount-refused");
+    assertThat(cases.plan(caseRef)).isEmpty();
+    monthly.fill("1.500");
+    PlaywrightAssertions.assertThat(field(form, "Månedlig kontanthjælp (DKK)").locator(".fjs-form-field-error"))
+        .hasCount(0);
+
+    // the children's budget above the total: refused by the server, at the field, without ids
+    form.getByLabel("Planen omfatter støtte til børn").check();
+    form.getByLabel("Antal børn i planen").fill("1");
+    Locator childBudget = form.getByLabel("Budget til børn (DKK)");
+    childBudget.fill("20.000");
+    complete.click();
+    Locator childError = field(form, "Budget til børn (DKK)").locator(".pr-server-error");
+    PlaywrightAssertions.assertThat(childError).hasText("må ikke være større end budgettet i alt (15.000,50)");
+    PlaywrightAssertions.assertThat(page.locator(".page-notifications")).not().containsText("Cannot submit");
+    assertThat(page.locator("body").innerText()).doesNotContain(plan.getId());
+    screenshot(page, "plan-server-refused");
+    assertThat(cases.plan(caseRef)).as("nothing of the refused submission is kept").isEmpty();
+
+    childBudget.fill("2.500,75");
+    PlaywrightAssertions.assertThat(childError).hasCount(0);
+    complete.click();
+    PlaywrightAssertions.assertThat(page.locator(".pr-confirmation"))
+        .hasText("Opgaven \"" + PREPARE_PLAN_NAME + "\" er afsluttet.");
+    PlaywrightAssertions.assertThat(page.locator(".page-notifications .alert-danger")).hasCount(0);
+    screenshot(page, "plan-completed");
+
+    var stored = cases.plan(caseRef).orElseThrow();
+    assertThat(stored.budget()).isEqualByComparingTo("15000.50");
+    assertThat(stored.monthlyCash()).isEqualByComparingTo("1500.00");
+    assertThat(stored.childBudget()).isEqualByComparingTo("2500.75");
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(plan.getProcessInstanceId())
+        .variableName("planBudgetDkk").singleResult().getValue()).isEqualTo("15000.50");
+  }
+
+  /** The form-js field whose label (or checkbox) is the given text. */
+  private static Locator field(Locator form, String label) {
+    return form.locator(".fjs-form-field").filter(new Locator.FilterOptions().setHas(form.page().getByLabel(label)));
   }
 
   /** DA | EN in the header: the choice overrides the browser's language (da-DK) and survives a reload. */

@@ -171,8 +171,7 @@ public final class Journey {
   /** Contact person assigned and the person informed; the decision task is open. */
   public Journey informed() {
     complete("Task_AssignContactPerson", "contactPerson", TestUsers.CMM_CASEWORKER);
-    return complete("Task_InformAboutOffer", "informedOn", today().toString(), "informationGiven",
-        json("[\"VOLUNTARY\",\"NO_POLICE_CONDITION\",\"SUPPORT\",\"DEADLINE\"]"));
+    return complete("Task_InformAboutOffer", "informedOn", today().toString(), "informedVoluntary", true, "informedNoPoliceCondition", true, "informedSupport", true, "informedDeadline", true);
   }
 
   public Journey acceptOffer() {
@@ -190,7 +189,7 @@ public final class Journey {
         .complete("Task_MeetBeforeDeparture", "partnerMeetingDate", today().toString(), "partnerMeetingForm", "VIDEO",
             "planDiscussed", true)
         .complete("Task_PrepareReintegrationPlan", "planAreas", json("[\"BUSINESS\"]"), "childSupport", false,
-            "planBudgetDkk", 10000)
+            "planBudgetDkk", 10000, "monthlyCashDkk", 1500)
         .complete("Task_PreparePersonForDeparture", "preparation", json("[\"COUNSELLING\"]"));
   }
 

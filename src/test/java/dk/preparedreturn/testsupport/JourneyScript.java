@@ -44,8 +44,7 @@ public final class JourneyScript {
 
     // 2-3 contact person, offer, decision
     d.complete("Task_AssignContactPerson", "contactPerson", TestUsers.CMM_CASEWORKER);
-    d.complete("Task_InformAboutOffer", "informedOn", t0.toString(), "interpreterUsed", true, "informationGiven",
-        Journey.json("[\"VOLUNTARY\",\"NO_POLICE_CONDITION\",\"SUPPORT\",\"DEADLINE\"]"));
+    d.complete("Task_InformAboutOffer", "informedOn", t0.toString(), "interpreterUsed", true, "informedVoluntary", true, "informedNoPoliceCondition", true, "informedSupport", true, "informedDeadline", true);
     d.complete("Task_RecordDecision", "offerDecision", "ACCEPTED", "offerConsent", true,
         "dataSharingConsent", true);
 
@@ -60,7 +59,7 @@ public final class JourneyScript {
     d.complete("Task_MeetBeforeDeparture", "partnerMeetingDate", referral.plusDays(7).toString(), "partnerMeetingForm",
         "VIDEO", "planDiscussed", true);
     d.complete("Task_PrepareReintegrationPlan", "planAreas", Journey.json("[\"BUSINESS\",\"EDUCATION\"]"),
-        "childSupport", true, "childrenInPlan", 1, "childBudgetDkk", 5000, "planBudgetDkk", 20000);
+        "childSupport", true, "childrenInPlan", 1, "childBudgetDkk", 5000, "planBudgetDkk", 20000, "monthlyCashDkk", 1500);
     d.complete("Task_PreparePersonForDeparture", "preparation", Journey.json("[\"COUNSELLING\",\"HEALTH\"]"));
 
     // 5 travel and reception

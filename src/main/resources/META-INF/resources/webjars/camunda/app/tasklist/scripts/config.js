@@ -62,7 +62,7 @@ export default {
 
   // The DA | EN switch in the header (scripts/language-switch.js): a saved choice overrides the
   // browser's language. Custom scripts are imported before AngularJS determines the language.
-  customScripts: ['scripts/language-switch.js', 'scripts/form-links.js'],
+  customScripts: ['scripts/language-switch.js', 'scripts/form-links.js', 'scripts/task-forms.js'],
 
   shortcuts: {
     claimTask: {
