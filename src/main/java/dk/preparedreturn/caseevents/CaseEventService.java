@@ -153,7 +153,8 @@ public class CaseEventService {
   }
 
   private boolean extensionAwaitsDecision(String caseRef) {
-    return workflow.hasOpenTask(caseRef, DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION);
+    return workflow.hasOpenTask(caseRef, DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION)
+        || workflow.hasOpenTask(caseRef, DepartureDeadlineProcess.TASK_DECIDE_ON_RESTITUTION_EXTENSION);
   }
 
   private void checkRebooking(CaseFile file, LocalDate newDate, LocalDate today, Audience audience) {

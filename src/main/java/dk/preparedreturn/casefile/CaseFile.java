@@ -38,7 +38,9 @@ public record CaseFile(
     Instant closedAt,
     String processInstanceId,
     Instant createdAt,
-    String createdBy) {
+    String createdBy,
+    String extensionGround,
+    LocalDate consentDate) {
 
   /** A new case from a referral: in the referral phase, routed to the partner of the country of return. */
   static CaseFile referred(String caseRef, String referrerReference, String referringOrganisation, String residenceStatus,
@@ -46,7 +48,7 @@ public record CaseFile(
     String country = countryOfReturn.toUpperCase(Locale.ROOT);
     return new CaseFile(caseRef, referrerReference, referringOrganisation, residenceStatus, country,
         Groups.partnerGroup(country), referralDate, null, null, null, null, null, null, null, null, null,
-        CasePhase.REFERRAL, at, null, null, null, null, at, createdBy);
+        CasePhase.REFERRAL, at, null, null, null, null, at, createdBy, null, null);
   }
 
   public boolean closed() {
@@ -71,17 +73,81 @@ public record CaseFile(
     });
   }
 
+  /**
+   * Identified on T0 while an asylum case is pending: no departure deadline runs yet (the person is
+   * an asylum seeker, not under a departure deadline); only the latest one is known. The deadline is
+   * set when the asylum case ends in a refusal ({@link #deadlineMoved}).
+   */
+  CaseFile identifiedDuringAsylumCase(LocalDate t0, String periodType, LocalDate latestDeadline) {
+    if (latestDeadline.isBefore(t0)) {
+      throw new IllegalArgumentException("latest deadline " + latestDeadline + " must not lie before T0 " + t0);
+    }
+    return with(b -> {
+      b.identificationDate = t0;
+      b.periodType = periodType;
+      b.departureDeadline = null;
+      b.maxDeadline = latestDeadline;
+    });
+  }
+
+  /** A departure deadline runs (it does not while an asylum case that began before T0 is pending). */
+  public boolean deadlineSet() {
+    return departureDeadline != null;
+  }
+
+  /** A restitution period (lawful residents and EU citizens): CMM's, not a departure deadline under § 33(14). */
+  public boolean restitutionPeriod() {
+    return "RESTITUTION".equals(periodType);
+  }
+
   CaseFile contactPersonAssigned(String userId) {
     return with(b -> b.contactPerson = userId);
   }
 
   CaseFile offerDecided(String decision) {
+    if ("ACCEPTED".equals(decision)) {
+      throw new IllegalArgumentException("an acceptance needs the person's consent: accepted(consentDate)");
+    }
     return with(b -> b.offerDecision = decision);
+  }
+
+  /**
+   * The offer accepted with the person's informed consent to it and to sharing data with DRC and the
+   * partner abroad (a transfer to a third country): before it, no data and no task go to a partner.
+   */
+  CaseFile accepted(LocalDate consentDate) {
+    return with(b -> {
+      b.offerDecision = "ACCEPTED";
+      b.consentDate = consentDate;
+    });
+  }
+
+  /**
+   * May a partner abroad take part in the case (get a task, see its data)? Only after the person
+   * accepted the offer with consent; a case accepted before consent was recorded in the service
+   * (no consent date) keeps the partner it had.
+   */
+  public boolean partnerMayTakePart() {
+    return "ACCEPTED".equals(offerDecision);
   }
 
   CaseFile deadlineMoved(LocalDate deadline) {
     return with(b -> b.departureDeadline = deadline);
   }
+
+  /** The period extended to the given deadline on a legal ground (cooperation on a prepared return, special reasons). */
+  CaseFile extended(LocalDate deadline, String ground) {
+    if (!EXTENSION_GROUNDS.contains(ground)) {
+      throw new IllegalArgumentException("unknown ground of an extension: " + ground);
+    }
+    return with(b -> {
+      b.departureDeadline = deadline;
+      b.extensionGround = ground;
+    });
+  }
+
+  /** The grounds on which a period may be extended (Aliens Act § 33(14); the same for CMM's restitution period). */
+  public static final java.util.Set<String> EXTENSION_GROUNDS = java.util.Set.of("COOPERATION", "SPECIAL_REASONS");
 
   /** The latest possible deadline (moves by the days a suspension lasted). */
   CaseFile latestDeadlineMoved(LocalDate latestDeadline) {
@@ -155,6 +221,8 @@ public record CaseFile(
     String exitReason;
     Instant closedAt;
     String processInstanceId;
+    String extensionGround;
+    LocalDate consentDate;
 
     Builder(CaseFile c) {
       from = c;
@@ -174,13 +242,16 @@ public record CaseFile(
       exitReason = c.exitReason;
       closedAt = c.closedAt;
       processInstanceId = c.processInstanceId;
+      extensionGround = c.extensionGround;
+      consentDate = c.consentDate;
     }
 
     CaseFile build() {
       return new CaseFile(from.caseRef, from.referrerReference, from.referringOrganisation, from.residenceStatus,
           from.countryOfReturn, partnerGroup, from.referralDate, identificationDate, periodType, departureDeadline,
           maxDeadline, plannedDepartureDate, departureDate, arrivalDate, offerDecision, contactPerson, phase, phaseSince,
-          outcome, exitReason, closedAt, processInstanceId, from.createdAt, from.createdBy);
+          outcome, exitReason, closedAt, processInstanceId, from.createdAt, from.createdBy, extensionGround,
+          consentDate);
     }
   }
 }

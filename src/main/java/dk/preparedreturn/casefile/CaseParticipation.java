@@ -1,5 +1,6 @@
 package dk.preparedreturn.casefile;
 
+import dk.preparedreturn.identity.Groups;
 import dk.preparedreturn.process.InstanceAccess;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -25,11 +26,13 @@ public class CaseParticipation {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final InstanceAccess instances;
+  private final CaseRecords records;
 
-  public CaseParticipation(JdbcClient jdbc, InstanceAccess instances, Clock clock) {
+  public CaseParticipation(JdbcClient jdbc, InstanceAccess instances, Clock clock, CaseRecords records) {
     this.clock = clock;
     this.jdbc = jdbc;
     this.instances = instances;
+    this.records = records;
   }
 
   /** The group takes part in the case from now on (no-op when it already does). */
@@ -44,6 +47,13 @@ public class CaseParticipation {
    * new to the case).
    */
   public void join(String caseRef, String groupId, Supplier<Collection<String>> processInstanceIds) {
+    if (Groups.isPartnerGroup(groupId)
+        && !records.find(caseRef).map(CaseFile::partnerMayTakePart).orElse(false)) {
+      // consent (issue 15): no task and no data to a partner abroad before the person accepted the
+      // offer with informed consent to sharing data with it; a model that tries fails (incident)
+      throw new IllegalStateException("A partner abroad cannot take part in case " + caseRef
+          + " before the person accepted the offer with consent to sharing data");
+    }
     int added = jdbc.sql("INSERT INTO case_participant (case_ref, group_id, since) SELECT ?, ?, ? FROM (SELECT 1 AS one) x"
             + " WHERE NOT EXISTS (SELECT 1 FROM case_participant WHERE case_ref = ? AND group_id = ?)")
         .params(caseRef, groupId, Timestamp.from(clock.instant()), caseRef, groupId)

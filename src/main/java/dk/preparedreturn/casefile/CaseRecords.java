@@ -31,7 +31,7 @@ class CaseRecords {
   static final String COLUMNS = "case_ref, referrer_reference, referring_organisation, residence_status,"
       + " country_of_return, partner_group, referral_date, identification_date, period_type, departure_deadline,"
       + " max_deadline, planned_departure_date, departure_date, arrival_date, offer_decision, contact_person, phase,"
-      + " phase_since, outcome, exit_reason, closed_at, process_instance_id, created_at, created_by";
+      + " phase_since, outcome, exit_reason, closed_at, process_instance_id, created_at, created_by, extension_ground, consent_date";
   /** Letters and digits that cannot be mistaken for each other when read aloud or copied (no 0/O, 1/I/L). */
   static final String REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -174,12 +174,13 @@ class CaseRecords {
     int rows = jdbc.sql("UPDATE case_file SET partner_group = ?, identification_date = ?, period_type = ?,"
             + " departure_deadline = ?, max_deadline = ?, planned_departure_date = ?, departure_date = ?, arrival_date = ?,"
             + " offer_decision = ?, contact_person = ?, phase = ?, phase_since = ?, outcome = ?, exit_reason = ?,"
-            + " closed_at = ?, process_instance_id = ? WHERE case_ref = ?")
+            + " closed_at = ?, process_instance_id = ?, extension_ground = ?, consent_date = ?"
+            + " WHERE case_ref = ?")
         .params(after.partnerGroup(), after.identificationDate(), after.periodType(), after.departureDeadline(),
             after.maxDeadline(), after.plannedDepartureDate(), after.departureDate(), after.arrivalDate(),
             after.offerDecision(), after.contactPerson(), after.phase().name(), ts(after.phaseSince()),
             after.outcome() == null ? null : after.outcome().name(), after.exitReason(), ts(after.closedAt()),
-            after.processInstanceId(), after.caseRef())
+            after.processInstanceId(), after.extensionGround(), after.consentDate(), after.caseRef())
         .update();
     if (rows != 1) {
       throw new CaseNotFound(after.caseRef());
@@ -242,8 +243,8 @@ class CaseRecords {
   }
 
   static LocalDate date(ResultSet rs, int column) throws SQLException {
-    java.sql.Date d = rs.getDate(column);
-    return d == null ? null : d.toLocalDate();
+    // the day as stored, not through java.sql.Date (whose conversion depends on the JVM's default zone)
+    return rs.getObject(column, LocalDate.class);
   }
 
   static CaseFile caseFile(ResultSet rs, int row) throws SQLException {
@@ -254,6 +255,7 @@ class CaseRecords {
         date(rs, 11), date(rs, 12), date(rs, 13), date(rs, 14), rs.getString("offer_decision"),
         rs.getString("contact_person"), CasePhase.valueOf(rs.getString("phase")), instant(rs, "phase_since"),
         outcome == null ? null : CaseOutcome.valueOf(outcome), rs.getString("exit_reason"), instant(rs, "closed_at"),
-        rs.getString("process_instance_id"), instant(rs, "created_at"), rs.getString("created_by"));
+        rs.getString("process_instance_id"), instant(rs, "created_at"), rs.getString("created_by"),
+        rs.getString("extension_ground"), rs.getObject("consent_date", LocalDate.class));
   }
 }

@@ -87,6 +87,20 @@ public class CaseService {
     workflow.setCaseValue(caseRef, CaseVariables.MAX_DEADLINE, latestDeadline);
   }
 
+  /**
+   * Identified on T0 while the person's asylum case is pending: the case starts suspended (from T0,
+   * for that reason), with no departure deadline and the latest one from the decision table.
+   */
+  public void identifyDuringAsylumCase(String caseRef, LocalDate t0, String periodType, LocalDate latestDeadline) {
+    change(caseRef, c -> c.identifiedDuringAsylumCase(t0, periodType, latestDeadline));
+    workflow.setCaseValue(caseRef, CaseVariables.MAX_DEADLINE, latestDeadline);
+    workflow.setCaseValue(caseRef, CaseVariables.SUSPENSION_DATE, t0);
+    workflow.setCaseValue(caseRef, CaseVariables.SUSPENSION_REASON, ASYLUM_CASE_PENDING);
+  }
+
+  /** Why a case that starts suspended is suspended (the suspension reasons of the events: ASYLUM_APPLIED). */
+  public static final String ASYLUM_CASE_PENDING = "ASYLUM_APPLIED";
+
   public void assignContactPerson(String caseRef, String userId) {
     change(caseRef, c -> c.contactPersonAssigned(userId));
     workflow.setCaseValue(caseRef, CaseVariables.CONTACT_PERSON, userId);
@@ -96,9 +110,26 @@ public class CaseService {
     change(caseRef, c -> c.offerDecided(decision));
   }
 
+  /** The offer accepted today with the person's informed consent to it and to sharing data with DRC and the partner. */
+  public void recordAcceptance(String caseRef) {
+    LocalDate today = LocalDate.now(clock);
+    change(caseRef, c -> c.accepted(today));
+  }
+
   /** An extension or a new deadline after a suspension: every timer and due date that hangs on it follows. */
   public void moveDepartureDeadline(String caseRef, LocalDate deadline) {
+    boolean first = !require(caseRef).deadlineSet();
     change(caseRef, c -> c.deadlineMoved(deadline));
+    if (first) {
+      // a case that started suspended (asylum case pending) gets its first deadline: the processes had none
+      workflow.setCaseValue(caseRef, CaseVariables.DEPARTURE_DEADLINE, deadline);
+    }
+    workflow.moveCaseDate(caseRef, CaseVariables.DEPARTURE_DEADLINE, deadline);
+  }
+
+  /** An extension granted on a legal ground: the deadline moves (as {@link #moveDepartureDeadline}) and the ground is kept. */
+  public void grantExtension(String caseRef, LocalDate deadline, String ground) {
+    change(caseRef, c -> c.extended(deadline, ground));
     workflow.moveCaseDate(caseRef, CaseVariables.DEPARTURE_DEADLINE, deadline);
   }
 

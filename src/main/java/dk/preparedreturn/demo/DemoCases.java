@@ -241,7 +241,8 @@ class DemoCases {
       at(day.minusDays(3)).complete("Task_AssignContactPerson", "contactPerson", contactPerson);
       at(day.minusDays(1)).complete("Task_InformAboutOffer", "informedOn", day.minusDays(1).toString(),
           "informedVoluntary", true, "informedNoPoliceCondition", true, "informedSupport", true, "informedDeadline", true);
-      return at(day).complete("Task_RecordDecision", "offerDecision", "ACCEPTED");
+      return at(day).complete("Task_RecordDecision", "offerDecision", "ACCEPTED", "offerConsent", true,
+        "dataSharingConsent", true);
     }
 
     /** Executes the case's jobs that are due at the current (demo) clock. */

@@ -47,6 +47,13 @@ public final class FormInput {
     return value;
   }
 
+  /** A checkbox that must be ticked (a consent, a confirmation). */
+  public void requireTicked(Variable<Boolean> variable) {
+    if (!Boolean.TRUE.equals(variable.get(scope))) {
+      throw refused(variable, "ticked");
+    }
+  }
+
   public LocalDate requireDate(Variable<LocalDate> variable) {
     LocalDate value;
     try {

@@ -15,6 +15,8 @@ public final class IdentificationProcess {
 
   public static final Variable<ScreeningResult> SCREENING_RESULT =
       Variable.enumeration("screeningResult", ScreeningResult.class);
+  /** The consent box of the screening: required when indicators were found (data goes on only with consent). */
+  public static final Variable<Boolean> CONSENT_RECORDED = Variable.bool("consentRecorded");
 
   /** Why the identifying body did not identify the person: the case's exit reason (a list, never free text). */
   public static final Variable<NotIdentifiedReason> NOT_IDENTIFIED_REASON =

@@ -4,14 +4,17 @@ import dk.preparedreturn.process.CaseScope;
 import static dk.preparedreturn.process.CaseVariables.CASE_REF;
 
 import dk.preparedreturn.casefile.CaseService;
+import dk.preparedreturn.forms.FormInput;
 import dk.preparedreturn.forms.FormInputs;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * "Gennemfør screening": the result must be one of the two answers; no indicators ends the case,
- * with NO_INDICATORS as the reason in the case record.
+ * "Gennemfør screening": the result must be one of the answers; no indicators ends the case, with
+ * NO_INDICATORS as the reason in the case record, and so does the person's refusal to let the data go
+ * on to the identifying body (NO_CONSENT: screening interviews are anonymous, data passes only with
+ * consent). Indicators found need the consent box ticked.
  */
 @Component("validateScreening")
 class ValidateScreening implements TaskListener {
@@ -27,9 +30,12 @@ class ValidateScreening implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    ScreeningResult result = inputs.of(task).requireChoice(IdentificationProcess.SCREENING_RESULT);
-    if (result == ScreeningResult.NO_INDICATORS) {
-      cases.recordExit(CaseScope.requireCaseRef(task), ScreeningResult.NO_INDICATORS.name());
+    FormInput input = inputs.of(task);
+    ScreeningResult result = input.requireChoice(IdentificationProcess.SCREENING_RESULT);
+    if (result == ScreeningResult.INDICATORS_FOUND) {
+      input.requireTicked(IdentificationProcess.CONSENT_RECORDED);
+    } else {
+      cases.recordExit(CaseScope.requireCaseRef(task), result.name());
     }
   }
 }

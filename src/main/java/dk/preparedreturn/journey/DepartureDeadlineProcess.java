@@ -4,7 +4,8 @@ import dk.preparedreturn.process.Variable;
 
 /**
  * Backing of {@code processes/phases/DepartureDeadline.bpmn}: the departure deadline while the
- * return track runs, with the extension requests decided by Udlændingestyrelsen.
+ * return track runs, with the extension requests decided by Udlændingestyrelsen (a departure deadline
+ * under Aliens Act § 33(14)) or by CMM (the restitution period of a lawful resident or an EU citizen).
  */
 public final class DepartureDeadlineProcess {
 
@@ -12,6 +13,9 @@ public final class DepartureDeadlineProcess {
 
   public static final String SUBPROCESS_DEADLINE_RUNS = "SubProcess_DeadlineRuns";
   public static final String TASK_DECIDE_ON_EXTENSION = "Task_DecideOnExtension";
+  /** CMM decides an extension of a restitution period (lawful residents, EU citizens). */
+  public static final String TASK_DECIDE_ON_RESTITUTION_EXTENSION = "Task_DecideOnRestitutionExtension";
+  public static final String GATEWAY_RESTITUTION_PERIOD = "Gateway_RestitutionPeriod";
   /** Re-armed for every deadline: "Udrejsefristen løber" starts again when the deadline moves. */
   public static final String BOUNDARY_PREPARATION_WARNING = "BoundaryEvent_PreparationWarningDue";
   public static final String BOUNDARY_EXTENSION_REMINDER = "BoundaryEvent_ExtensionReminderDue";
@@ -34,6 +38,9 @@ public final class DepartureDeadlineProcess {
 
   public static final Variable<ExtensionDecision> EXTENSION_DECISION =
       Variable.enumeration("extensionDecision", ExtensionDecision.class);
+  /** The legal ground of a granted extension, kept in the case record (CaseFile.EXTENSION_GROUNDS). */
+  public static final Variable<ExtensionGround> EXTENSION_GROUND =
+      Variable.enumeration("extensionGround", ExtensionGround.class);
 
   private DepartureDeadlineProcess() {
   }

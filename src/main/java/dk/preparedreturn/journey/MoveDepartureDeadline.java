@@ -9,7 +9,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Flyt udrejsefristen": an extension was granted; the deadline and everything that hangs on it moves. */
+/**
+ * "Flyt udrejsefristen": an extension was granted; the deadline and everything that hangs on it moves,
+ * and the case record keeps the extension's legal ground.
+ */
 @Component("moveDepartureDeadline")
 class MoveDepartureDeadline implements JavaDelegate {
 
@@ -21,7 +24,7 @@ class MoveDepartureDeadline implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    cases.moveDepartureDeadline(CaseScope.requireCaseRef(execution),
-        NEW_DEPARTURE_DEADLINE.require(execution));
+    cases.grantExtension(CaseScope.requireCaseRef(execution), NEW_DEPARTURE_DEADLINE.require(execution),
+        DepartureDeadlineProcess.EXTENSION_GROUND.require(execution).name());
   }
 }

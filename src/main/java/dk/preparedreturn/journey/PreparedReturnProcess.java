@@ -14,6 +14,8 @@ public final class PreparedReturnProcess {
   public static final String CALL_REINTEGRATION = "CallActivity_Reintegration";
   public static final String CALL_DEPARTURE_DEADLINE = "CallActivity_DepartureDeadline";
   public static final String TASK_RECORD_END_OF_SUSPENSION = "Task_RecordEndOfSuspension";
+  /** "Udrejsefrist fastsat?": no, while the asylum case of an asylum seeker identified as a victim is pending. */
+  public static final String GATEWAY_DEADLINE_SET = "Gateway_DeadlineSet";
   public static final String TASK_TAKE_OVER_AS_ORDINARY_RETURN = "Task_TakeOverAsOrdinaryReturn";
   public static final String TASK_CLOSE_CASE_AFTER_DROP_OUT = "Task_CloseCaseAfterDropOut";
   /** Escalation boundary: the departure deadline has passed (process DepartureDeadline ended). */
@@ -35,12 +37,17 @@ public final class PreparedReturnProcess {
   public static final String END_DROPPED_OUT = "EndEvent_DroppedOut";
   public static final String END_HANDED_OVER = "EndEvent_HandedOver";
   public static final String END_CLOSED_WITHOUT_RETURN = "EndEvent_ClosedWithoutReturn";
+  /** CMM ends the restitution period of a lawful resident or an EU citizen (no hand-over to Hjemrejsestyrelsen). */
+  public static final String TASK_END_RESTITUTION_PERIOD = "Task_EndRestitutionPeriod";
   public static final String END_RESIDENCE_GRANTED = "EndEvent_ResidenceGranted";
 
   /** Messages (names) the process waits for; delivered by the case-event service. */
   public static final String MESSAGE_RETURN_SUSPENDED = "ReturnSuspended";
   public static final String MESSAGE_PERSON_LEFT_PROGRAMME = "PersonLeftProgramme";
 
+  /** What happens when a restitution period ends without a prepared return (form EndRestitutionPeriod). */
+  public static final Variable<RestitutionEndOutcome> RESTITUTION_END_OUTCOME =
+      Variable.enumeration("restitutionEndOutcome", RestitutionEndOutcome.class);
   public static final Variable<SuspensionOutcome> SUSPENSION_OUTCOME =
       Variable.enumeration("suspensionOutcome", SuspensionOutcome.class);
 

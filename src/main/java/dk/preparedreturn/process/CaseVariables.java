@@ -21,6 +21,8 @@ public final class CaseVariables {
   public static final Variable<String> IDENTIFYING_BODY = Variable.string("identifyingBody");
   public static final Variable<String> PERIOD_TYPE = Variable.string("periodType");
   public static final Variable<Boolean> DEPARTURE_OBLIGATION = Variable.bool("departureObligation");
+  /** An asylum seeker identified as a victim: no departure deadline while the asylum case is pending (IdentifyingBody). */
+  public static final Variable<Boolean> STARTS_SUSPENDED = Variable.bool("startsSuspended");
   public static final Variable<IdentificationOutcome> IDENTIFICATION_OUTCOME =
       Variable.enumeration("identificationOutcome", IdentificationOutcome.class);
   public static final Variable<LocalDate> IDENTIFICATION_DATE = Variable.date("identificationDate");

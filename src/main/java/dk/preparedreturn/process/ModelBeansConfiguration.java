@@ -27,6 +27,8 @@ class ModelBeansConfiguration {
         // return preparation and departure
         "validatePartnerGroup", "validateFlightBooking", "validateEscortDecision", "validateDeparture",
         "validateTravelDocuments", "validatePartnerMeeting", "validateReintegrationPlan", "departures",
+        // which law the period runs under (the case record)
+        "periods",
         // reintegration
         "validateArrival", "validateArrivalFollowUp", "validatePlanRefinement", "startReintegration",
         "prefillCashSupport", "recordCashSupport", "validateReimbursementClaims",

@@ -16,8 +16,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Registrér personens beslutning": accepted, declined or not decided yet; when not decided, a
- * follow-up date after today and not after the departure deadline. The decision goes to the case
- * record (take-up of the offer is a managers' figure).
+ * follow-up date after today and not after the departure deadline; when accepted, the person's informed
+ * consent to the offer and to sharing data with DRC and the partner abroad (both required; the day of
+ * the consent goes to the case record, and before it no partner takes part in the case). The decision
+ * goes to the case record (take-up of the offer is a managers' figure). Also the listener of "Registrér,
+ * hvis personen ændrer sin beslutning", whose form offers only the acceptance.
  */
 @Component("validateOfferDecision")
 class ValidateOfferDecision implements TaskListener {
@@ -36,11 +39,32 @@ class ValidateOfferDecision implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     FormInput input = inputs.of(task);
+    if (ReflectionProcess.TASK_RECONSIDER_DECLINE.equals(task.getTaskDefinitionKey())) {
+      input.requireChoice(ReflectionProcess.CHANGED_DECISION);
+      accept(task, input);
+      // the period's copy of the decision, which the main process reads after a suspension
+      OFFER_DECISION.set(task.getExecution(), OfferDecision.ACCEPTED);
+      return;
+    }
     OfferDecision decision = input.requireChoice(OFFER_DECISION);
     if (decision == OfferDecision.UNDECIDED) {
       input.requireDateBetween(ReflectionProcess.FOLLOW_UP_DATE, deadlines.today().plusDays(1),
           DEPARTURE_DEADLINE.require(task));
     }
+    if (decision == OfferDecision.ACCEPTED) {
+      accept(task, input);
+      return;
+    }
     cases.recordOfferDecision(CaseScope.requireCaseRef(task), decision.name());
+  }
+
+  /**
+   * Informed consent to the offer and to sharing data with DRC and the partner abroad (a transfer to a
+   * third country); the forms require both boxes, checked here too for any other caller.
+   */
+  private void accept(DelegateTask task, FormInput input) {
+    input.requireTicked(ReflectionProcess.OFFER_CONSENT);
+    input.requireTicked(ReflectionProcess.DATA_SHARING_CONSENT);
+    cases.recordAcceptance(CaseScope.requireCaseRef(task));
   }
 }

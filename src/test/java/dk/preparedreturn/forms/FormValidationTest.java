@@ -55,10 +55,10 @@ class FormValidationTest extends ProcessTestBase {
   void screeningWithIndicatorsNeedsTheConsent() {
     Journey j = newCase(REFERRAL);
     refused(j, "Task_ScreenReferral", "consentRecorded",
-        "Personens samtykke til videregivelse af oplysninger er registreret: skal være markeret", "screeningResult",
+        "Personen har givet samtykke til, at oplysningerne videregives til den identificerende myndighed: skal være markeret", "screeningResult",
         "INDICATORS_FOUND");
     refused(j, "Task_ScreenReferral", "consentRecorded",
-        "Personens samtykke til videregivelse af oplysninger er registreret: skal være markeret", "screeningResult",
+        "Personen har givet samtykke til, at oplysningerne videregives til den identificerende myndighed: skal være markeret", "screeningResult",
         "INDICATORS_FOUND", "consentRecorded", false);
     assertThat(j.hasTask("Task_DecideVictimStatus")).isFalse();
     j.complete("Task_ScreenReferral", "screeningResult", "INDICATORS_FOUND", "consentRecorded", true);
@@ -109,7 +109,7 @@ class FormValidationTest extends ProcessTestBase {
     refused(j, "Task_BookFlight", "flightNumber", "Flynummer: har et ugyldigt format", "plannedDepartureDate",
         "2026-05-28", "flightNumber", "fly 12");
     j.report(events, CaseEvent.EXTENSION_REQUESTED, null, "cmm");
-    j.complete("Task_DecideOnExtension", "extensionDecision", "GRANTED", "newDepartureDeadline", "2026-06-20");
+    j.complete("Task_DecideOnExtension", "extensionDecision", "GRANTED", "extensionGround", "COOPERATION", "newDepartureDeadline", "2026-06-20");
     refused(j, "Task_BookFlight", "plannedDepartureDate",
         "Planlagt udrejsedato: må ikke ligge efter 09.06.2026 (rejsedokumenterne er gyldige til 10.06.2026)",
         "plannedDepartureDate", "2026-06-15", "flightNumber", "SK 99");
@@ -276,6 +276,7 @@ class FormValidationTest extends ProcessTestBase {
   void theHandOverAndTheClosureAfterADropOut() {
     Journey j = newCase(REFERRAL).identify(T0).informed();
     j.complete("Task_RecordDecision", "offerDecision", "DECLINED");
+    j.report(events, CaseEvent.PERSON_WITHDREW, null, "cmm");
     String takeOver = "Task_TakeOverAsOrdinaryReturn";
     refused(j, takeOver, "takenOver", "Sagen er overtaget: skal være markeret", "takenOver", false,
         "ordinaryReturnReference", "HJS-2026-1");

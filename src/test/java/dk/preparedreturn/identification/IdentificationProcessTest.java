@@ -43,6 +43,25 @@ class IdentificationProcessTest extends ProcessTestBase {
   }
 
   @Test
+  void indicatorsGoOnToTheIdentifyingBodyOnlyWithConsentAndWithoutItTheCaseEnds() {
+    Journey j = newCase(REFERRAL);
+    ProcessInstance main = j.main();
+    assertThatThrownBy(() -> j.complete(IdentificationProcess.TASK_SCREEN_REFERRAL, "screeningResult",
+        "INDICATORS_FOUND")).as("no consent box").isInstanceOf(InvalidFormInput.class)
+        .hasMessageContaining("samtykke");
+    assertThatThrownBy(() -> j.complete(IdentificationProcess.TASK_SCREEN_REFERRAL, "screeningResult",
+        "INDICATORS_FOUND", "consentRecorded", false)).as("consent box not ticked")
+        .isInstanceOf(InvalidFormInput.class).hasMessageContaining("samtykke");
+    assertThat(j.hasTask(IdentificationProcess.TASK_DECIDE_VICTIM_STATUS)).as("nothing passed on").isFalse();
+    assertThat(j.hasTask(IdentificationProcess.TASK_SCREEN_REFERRAL)).isTrue();
+
+    j.complete(IdentificationProcess.TASK_SCREEN_REFERRAL, "screeningResult", "NO_CONSENT");
+    assertThat(main).isEnded();
+    assertThat(j.hasTask(IdentificationProcess.TASK_DECIDE_VICTIM_STATUS)).isFalse();
+    assertThat(cases.require(j.caseRef()).exitReason()).isEqualTo("NO_CONSENT");
+  }
+
+  @Test
   void udlaendingestyrelsenDecidesWhenThePersonHasNoLawfulResidence() {
     Journey j = newCase(REFERRAL, ResidenceStatus.ASYLUM_SEEKER, "NG");
     j.complete(IdentificationProcess.TASK_SCREEN_REFERRAL, "screeningResult", "INDICATORS_FOUND", "consentRecorded", true);

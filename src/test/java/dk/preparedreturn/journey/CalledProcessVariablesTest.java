@@ -34,7 +34,7 @@ class CalledProcessVariablesTest extends ProcessTestBase {
     assertThat(variables(j, "Identification")).as("Identification: passed in, then its own decisions "
         + "(IdentifyingBody, LeadTimes) at the start").containsExactlyInAnyOrder(
         "caseRef", "residenceStatus", "referralDate",
-        "identifyingBody", "periodType", "departureObligation",
+        "identifyingBody", "periodType", "departureObligation", "startsSuspended",
         "screeningDays", "identificationDays", "contactPersonDays", "extensionReminderDays", "preparationWarningDays",
         "partnerSearchWarningDays", "receptionConfirmationDays", "arrivalFollowUpDays", "planRefinementDays",
         "paymentDays", "claimReviewDays", "reportDays", "handoverDays", "escortDays", "partnerMeetingDays",

@@ -20,12 +20,15 @@ import static dk.preparedreturn.journey.DepartureDeadlineProcess.TIMER_DEADLINE_
 import static dk.preparedreturn.testsupport.Journey.ZONE;
 import static dk.preparedreturn.testsupport.Journey.clockAt;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processInstanceQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import dk.preparedreturn.caseevents.CaseEvent;
+import dk.preparedreturn.process.InvalidFormInput;
+import dk.preparedreturn.referral.Referral;
 import dk.preparedreturn.testsupport.Journey;
 import dk.preparedreturn.testsupport.ProcessTestBase;
 import java.time.LocalDate;
@@ -153,12 +156,13 @@ class DepartureDeadlineProcessTest extends ProcessTestBase {
     assertThat(task(TASK_DECIDE_ON_EXTENSION, c.deadline())).hasCandidateGroup("udlaendingestyrelsen")
         .hasDueDate(at(DEADLINE.atTime(23, 59)));
 
-    j.complete(TASK_DECIDE_ON_EXTENSION, "extensionDecision", "GRANTED", "newDepartureDeadline",
+    j.complete(TASK_DECIDE_ON_EXTENSION, "extensionDecision", "GRANTED", "extensionGround", "COOPERATION", "newDepartureDeadline",
         NEW_DEADLINE.toString());
     assertThat(c.deadline()).hasPassed(SERVICE_MOVE_DEPARTURE_DEADLINE, END_DEADLINE_MOVED)
         .hasNotPassed(GATEWAY_DEADLINE_ALREADY_PASSED).isWaitingAt(GATEWAY_DEADLINE_OR_REQUEST).isNotEnded();
     assertThat(timesStarted(c.deadline(), SUBPROCESS_DEADLINE_RUNS)).as("the deadline runs again").isEqualTo(2);
     assertThat(cases.require(j.caseRef()).departureDeadline()).isEqualTo(NEW_DEADLINE);
+    assertThat(cases.require(j.caseRef()).extensionGround()).as("the legal ground is kept").isEqualTo("COOPERATION");
     assertThat(j.timer(TIMER_DEADLINE_PASSED).getDuedate()).isEqualTo(at(NEW_DEADLINE.plusDays(1).atStartOfDay()));
     assertThat(j.timer(BOUNDARY_PREPARATION_WARNING).getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 5, 1, 8, 0)));
     assertThat(j.timer(BOUNDARY_EXTENSION_REMINDER).getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 5, 8, 8, 0)));
@@ -236,7 +240,7 @@ class DepartureDeadlineProcessTest extends ProcessTestBase {
     assertThat(c.deadline()).isWaitingAt(TASK_DECIDE_ON_EXTENSION).hasNotPassed(TIMER_DEADLINE_PASSED);
 
     clockAt(DEADLINE.plusDays(3));
-    j.complete(TASK_DECIDE_ON_EXTENSION, "extensionDecision", "GRANTED", "newDepartureDeadline",
+    j.complete(TASK_DECIDE_ON_EXTENSION, "extensionDecision", "GRANTED", "extensionGround", "COOPERATION", "newDepartureDeadline",
         NEW_DEADLINE.toString());
     assertThat(c.deadline()).hasPassed(SERVICE_MOVE_DEPARTURE_DEADLINE, END_DEADLINE_MOVED)
         .hasNotPassed(END_DEADLINE_PASSED).isWaitingAt(GATEWAY_DEADLINE_OR_REQUEST).isNotEnded();
@@ -244,5 +248,47 @@ class DepartureDeadlineProcessTest extends ProcessTestBase {
     assertThat(cases.require(j.caseRef()).departureDeadline()).isEqualTo(NEW_DEADLINE);
     assertThat(j.timer(TIMER_DEADLINE_PASSED).getDuedate()).isEqualTo(at(NEW_DEADLINE.plusDays(1).atStartOfDay()));
     assertThat(j.hasTask(PreparedReturnProcess.TASK_TAKE_OVER_AS_ORDINARY_RETURN)).isFalse();
+  }
+
+  /**
+   * An EU citizen's restitution period is CMM's: CMM decides the extension (not Udlændingestyrelsen,
+   * and not under § 33(14)), on a ground from the list, within the latest end of the period.
+   */
+  @Test
+  void anExtensionOfARestitutionPeriodIsDecidedByCmmOnAGroundAndMovesTheEndOfThePeriod() {
+    Journey j = newCase(REFERRAL, Referral.ResidenceStatus.EU_CITIZEN, "RO").identify(T0).acceptOffer();
+    ProcessInstance deadline = calledProcessInstance(
+        processInstanceQuery().processDefinitionKey(DepartureDeadlineProcess.KEY), j.main());
+    clockAt(LocalDate.of(2026, 3, 20));
+    requestExtension(j);
+    assertThat(deadline).hasPassed(MESSAGE_EVENT_EXTENSION_REQUESTED, DepartureDeadlineProcess.GATEWAY_RESTITUTION_PERIOD)
+        .isWaitingAt(DepartureDeadlineProcess.TASK_DECIDE_ON_RESTITUTION_EXTENSION);
+    assertThat(task(DepartureDeadlineProcess.TASK_DECIDE_ON_RESTITUTION_EXTENSION, deadline)).hasCandidateGroup("cmm")
+        .hasDueDate(at(DEADLINE.atTime(23, 59)));
+    assertThat(j.hasTask(TASK_DECIDE_ON_EXTENSION)).as("not Udlændingestyrelsen's").isFalse();
+    assertThatThrownBy(() -> requestExtension(j)).as("one request at a time").isInstanceOf(InvalidFormInput.class)
+        .hasMessage("Der er allerede en anmodning om forlængelse, som afventer afgørelse");
+
+    String decide = DepartureDeadlineProcess.TASK_DECIDE_ON_RESTITUTION_EXTENSION;
+    assertThatThrownBy(() -> j.complete(decide, "extensionDecision", "GRANTED", "newDepartureDeadline",
+        NEW_DEADLINE.toString())).as("no ground").isInstanceOf(InvalidFormInput.class)
+        .hasMessageContaining("Grundlag for forlængelsen");
+    assertThatThrownBy(() -> j.complete(decide, "extensionDecision", "GRANTED", "extensionGround", "POLICE",
+        "newDepartureDeadline", NEW_DEADLINE.toString())).as("a ground outside the list")
+        .isInstanceOf(InvalidFormInput.class).hasMessageContaining("Grundlag for forlængelsen");
+    assertThatThrownBy(() -> j.complete(decide, "extensionDecision", "GRANTED", "extensionGround", "SPECIAL_REASONS",
+        "newDepartureDeadline", "2026-07-02")).isInstanceOf(InvalidFormInput.class)
+        .hasMessage("Ny slutdato for restitutionsperioden: må ikke ligge efter 01.07.2026");
+    assertThat(cases.require(j.caseRef()).departureDeadline()).as("nothing changed").isEqualTo(DEADLINE);
+    assertThat(cases.require(j.caseRef()).extensionGround()).isNull();
+    assertThat(deadline).isWaitingAt(decide);
+
+    j.complete(decide, "extensionDecision", "GRANTED", "extensionGround", "SPECIAL_REASONS", "newDepartureDeadline",
+        NEW_DEADLINE.toString());
+    assertThat(deadline).hasPassed(SERVICE_MOVE_DEPARTURE_DEADLINE, END_DEADLINE_MOVED).hasNotPassed(TASK_DECIDE_ON_EXTENSION)
+        .isWaitingAt(GATEWAY_DEADLINE_OR_REQUEST);
+    assertThat(cases.require(j.caseRef()).departureDeadline()).isEqualTo(NEW_DEADLINE);
+    assertThat(cases.require(j.caseRef()).extensionGround()).isEqualTo("SPECIAL_REASONS");
+    assertThat(j.timer(TIMER_DEADLINE_PASSED).getDuedate()).isEqualTo(at(NEW_DEADLINE.plusDays(1).atStartOfDay()));
   }
 }

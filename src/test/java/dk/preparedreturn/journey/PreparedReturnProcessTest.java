@@ -96,12 +96,12 @@ class PreparedReturnProcessTest extends ProcessTestBase {
     Task decision = j.task(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION);
     assertThat(decision.getDueDate()).isEqualTo(at(DEADLINE.atTime(23, 59)));
 
-    assertThatThrownBy(() -> j.complete(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION, "extensionDecision", "GRANTED",
+    assertThatThrownBy(() -> j.complete(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION, "extensionDecision", "GRANTED", "extensionGround", "COOPERATION",
         "newDepartureDeadline", "2026-07-02"))
         .isInstanceOf(InvalidFormInput.class).hasMessage("Ny udrejsefrist: må ikke ligge efter 01.07.2026");
     assertThat(cases.require(j.caseRef()).departureDeadline()).as("nothing changed").isEqualTo(DEADLINE);
 
-    j.complete(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION, "extensionDecision", "GRANTED",
+    j.complete(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION, "extensionDecision", "GRANTED", "extensionGround", "COOPERATION",
         "newDepartureDeadline", "2026-05-15");
     assertThat(cases.require(j.caseRef()).departureDeadline()).isEqualTo(LocalDate.of(2026, 5, 15));
     assertThat(j.variable("departureDeadline")).isEqualTo("2026-05-15");
@@ -128,7 +128,7 @@ class PreparedReturnProcessTest extends ProcessTestBase {
     long reminders = count(notifications(j.caseRef()), "EXTENSION_REQUEST_LIMIT");
 
     j.report(events, CaseEvent.EXTENSION_REQUESTED, null, "cmm");
-    j.complete(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION, "extensionDecision", "GRANTED",
+    j.complete(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION, "extensionDecision", "GRANTED", "extensionGround", "COOPERATION",
         "newDepartureDeadline", "2026-05-15");
     assertThat(j.timer(BOUNDARY_PREPARATION_WARNING).getDuedate()).as("re-armed for the new deadline")
         .isEqualTo(at(LocalDateTime.of(2026, 5, 1, 8, 0)));
@@ -178,10 +178,10 @@ class PreparedReturnProcessTest extends ProcessTestBase {
 
     clockAt(DEADLINE.plusDays(3));
     assertThatThrownBy(() -> j.complete(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION, "extensionDecision",
-        "GRANTED", "newDepartureDeadline", DEADLINE.plusDays(2).toString()))
+        "GRANTED", "extensionGround", "COOPERATION", "newDepartureDeadline", DEADLINE.plusDays(2).toString()))
         .as("a granted deadline lies ahead").isInstanceOf(InvalidFormInput.class)
         .hasMessage("Ny udrejsefrist: må ikke ligge før " + danish(DEADLINE.plusDays(3)));
-    j.complete(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION, "extensionDecision", "GRANTED",
+    j.complete(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION, "extensionDecision", "GRANTED", "extensionGround", "COOPERATION",
         "newDepartureDeadline", "2026-05-15");
     assertThat(cases.require(j.caseRef()).departureDeadline()).isEqualTo(LocalDate.of(2026, 5, 15));
     assertThat(j.timer(BOUNDARY_DEADLINE_PASSED_TIMER).getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 5, 16, 0, 0)));
@@ -262,13 +262,19 @@ class PreparedReturnProcessTest extends ProcessTestBase {
   }
 
   @Test
-  void aDeclinedOfferWithDepartureObligationIsHandedOver() {
+  void aDeclinedOfferWithDepartureObligationIsHandedOverWhenThePersonWithdrawsAndUdlaendingestyrelsenIsTold() {
     Journey j = newCase(REFERRAL).identify(T0).informed();
     ProcessInstance main = j.main();
     j.complete("Task_RecordDecision", "offerDecision", "DECLINED");
+    assertThat(j.openTaskKeys()).as("a decline can be changed until the deadline")
+        .containsExactly("Task_ReconsiderDecline");
+    j.report(events, CaseEvent.PERSON_WITHDREW, null, "cmm");
     assertThat(j.openTaskKeys()).containsExactly(PreparedReturnProcess.TASK_TAKE_OVER_AS_ORDINARY_RETURN);
-    assertThat(main).hasPassed("EndEvent_OfferDeclined", "ServiceTask_NotifyHandOver");
+    assertThat(main).hasPassed(PreparedReturnProcess.BOUNDARY_LEFT_BEFORE_DEPARTURE, "ServiceTask_NotifyHandOver");
     assertThat(cases.require(j.caseRef()).offerDecision()).isEqualTo("DECLINED");
+    assertThat(jdbc.sql("SELECT count(*) FROM notification WHERE case_ref = ? AND kind = 'HANDED_OVER'"
+        + " AND recipients LIKE '%udlaendingestyrelsen%'").param(j.caseRef()).query(Long.class).single())
+        .as("Udlændingestyrelsen is told of the withdrawal").isEqualTo(1);
   }
 
   @Test
@@ -276,9 +282,41 @@ class PreparedReturnProcessTest extends ProcessTestBase {
     Journey j = newCase(REFERRAL, Referral.ResidenceStatus.LAWFUL_RESIDENCE, "TH");
     ProcessInstance main = j.main();
     j.identify(T0).informed().complete("Task_RecordDecision", "offerDecision", "DECLINED");
-    assertThat(main).isEnded().hasPassed(PreparedReturnProcess.END_CLOSED_WITHOUT_RETURN);
+    assertThat(j.openTaskKeys()).containsExactly("Task_ReconsiderDecline");
+    clockAt(DEADLINE.plusDays(1).atStartOfDay());
+    j.executeDueJobs();
+    assertThat(j.openTaskKeys()).as("no hand-over: CMM ends its restitution period")
+        .containsExactly(PreparedReturnProcess.TASK_END_RESTITUTION_PERIOD);
+    assertThat(j.task(PreparedReturnProcess.TASK_END_RESTITUTION_PERIOD).getDueDate())
+        .as("the day the decline came + hand-over days").isNotNull();
+    assertThatThrownBy(() -> j.complete(PreparedReturnProcess.TASK_END_RESTITUTION_PERIOD, "personInformed", true,
+        "restitutionEndOutcome", "HANDED_OVER")).isInstanceOf(InvalidFormInput.class);
+    assertThat(main).isNotEnded();
+    j.complete(PreparedReturnProcess.TASK_END_RESTITUTION_PERIOD, "personInformed", true, "restitutionEndOutcome",
+        "STAYS_ON_OWN_RESIDENCE");
+    assertThat(main).isEnded().hasPassed(PreparedReturnProcess.END_CLOSED_WITHOUT_RETURN)
+        .hasNotPassed(PreparedReturnProcess.TASK_TAKE_OVER_AS_ORDINARY_RETURN, "ServiceTask_NotifyHandOver");
     assertThat(cases.require(j.caseRef()).outcome()).isEqualTo(CaseOutcome.CLOSED_WITHOUT_RETURN);
     assertThat(cases.require(j.caseRef()).periodType()).isEqualTo("RESTITUTION");
+  }
+
+  @Test
+  void anEuCitizensRestitutionPeriodThatRunsOutEndsWithCmmAndNoHandOver() {
+    Journey j = newCase(REFERRAL, Referral.ResidenceStatus.EU_CITIZEN, "RO").identify(T0).acceptOffer();
+    ProcessInstance main = j.main();
+    clockAt(DEADLINE.atTime(23, 59));
+    j.executeDueJobs();
+    assertThat(j.hasTask(PreparedReturnProcess.TASK_END_RESTITUTION_PERIOD)).as("the last day still counts").isFalse();
+    clockAt(DEADLINE.plusDays(1).atStartOfDay());
+    j.executeDueJobs();
+    assertThat(j.openTaskKeys()).containsExactly(PreparedReturnProcess.TASK_END_RESTITUTION_PERIOD);
+    assertThat(j.task(PreparedReturnProcess.TASK_END_RESTITUTION_PERIOD).getDueDate())
+        .isEqualTo(at(DEADLINE.plusDays(3).atTime(23, 59)));
+    j.complete(PreparedReturnProcess.TASK_END_RESTITUTION_PERIOD, "personInformed", true, "restitutionEndOutcome",
+        "LEFT_ON_OWN");
+    assertThat(main).isEnded().hasPassed(PreparedReturnProcess.END_CLOSED_WITHOUT_RETURN)
+        .hasNotPassed(PreparedReturnProcess.TASK_TAKE_OVER_AS_ORDINARY_RETURN);
+    assertThat(cases.require(j.caseRef()).outcome()).isEqualTo(CaseOutcome.CLOSED_WITHOUT_RETURN);
   }
 
   @Test
@@ -316,7 +354,7 @@ class PreparedReturnProcessTest extends ProcessTestBase {
 
     j.report(events, CaseEvent.EXTENSION_REQUESTED, null, "cmm");
     assertThatThrownBy(() -> j.complete(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION, "extensionDecision",
-        "GRANTED", "newDepartureDeadline", "2026-12-24")).isInstanceOf(InvalidFormInput.class)
+        "GRANTED", "extensionGround", "COOPERATION", "newDepartureDeadline", "2026-12-24")).isInstanceOf(InvalidFormInput.class)
         .hasMessage("Ny udrejsefrist: må ikke ligge efter 23.12.2026");
   }
 
@@ -332,6 +370,41 @@ class PreparedReturnProcessTest extends ProcessTestBase {
         .containsExactly("Task_InformAboutOffer");
     assertThat(j.task("Task_InformAboutOffer").getAssignee()).isEqualTo(TestUsers.CMM_CASEWORKER);
     assertThat(j.task("Task_InformAboutOffer").getDueDate()).isEqualTo(at(LocalDateTime.of(2026, 7, 1, 23, 59)));
+  }
+
+  @Test
+  void anAsylumSeekerStartsSuspendedAndGetsADeadlineOnlyWhenTheAsylumCaseEndsInARefusal() {
+    Journey j = newCase(REFERRAL, Referral.ResidenceStatus.ASYLUM_SEEKER, "NG");
+    ProcessInstance main = j.main();
+    j.identify(T0);
+    assertThat(j.openTaskKeys()).as("no reflection period and no deadline while the asylum case is pending")
+        .containsExactly(PreparedReturnProcess.TASK_RECORD_END_OF_SUSPENSION);
+    assertThat(main).hasPassed(PreparedReturnProcess.GATEWAY_DEADLINE_SET).hasNotPassed("SubProcess_ReturnTrack");
+    assertThat(cases.require(j.caseRef()).departureDeadline()).isNull();
+    assertThat(cases.require(j.caseRef()).maxDeadline()).isEqualTo(T0.plusDays(120));
+    assertThat(cases.require(j.caseRef()).phase()).isEqualTo(CasePhase.SUSPENDED);
+    assertThat(j.variable("suspensionReason")).isEqualTo("ASYLUM_APPLIED");
+
+    clockAt(T0.plusDays(200).atStartOfDay());
+    j.executeDueJobs();
+    assertThat(j.openTaskKeys()).as("200 days on, nothing has run out")
+        .containsExactly(PreparedReturnProcess.TASK_RECORD_END_OF_SUSPENSION);
+
+    // refused on 19 September 2026: none of the 120 days was used, so the latest deadline is 120 days on
+    clockAt(LocalDate.of(2026, 9, 19));
+    assertThatThrownBy(() -> j.complete(PreparedReturnProcess.TASK_RECORD_END_OF_SUSPENSION, "suspensionOutcome",
+        "RETURN_RESUMES", "newDepartureDeadline", "2027-01-18")).isInstanceOf(InvalidFormInput.class)
+        .hasMessage("Ny udrejsefrist: må ikke ligge efter 17.01.2027");
+    assertThat(cases.require(j.caseRef()).departureDeadline()).as("nothing kept").isNull();
+    j.complete(PreparedReturnProcess.TASK_RECORD_END_OF_SUSPENSION, "suspensionOutcome", "RETURN_RESUMES",
+        "newDepartureDeadline", "2026-10-19");
+    assertThat(cases.require(j.caseRef()).departureDeadline()).isEqualTo(LocalDate.of(2026, 10, 19));
+    assertThat(cases.require(j.caseRef()).maxDeadline()).isEqualTo(LocalDate.of(2027, 1, 17));
+    assertThat(j.openTaskKeys()).as("the reflection period begins with a contact person")
+        .containsExactly("Task_AssignContactPerson");
+    assertThat(j.timer(BOUNDARY_DEADLINE_PASSED_TIMER).getDuedate())
+        .isEqualTo(at(LocalDateTime.of(2026, 10, 20, 0, 0)));
+    assertThat(cases.require(j.caseRef()).phase()).isEqualTo(CasePhase.REFLECTION);
   }
 
   @Test

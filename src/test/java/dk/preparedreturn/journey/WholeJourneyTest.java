@@ -41,6 +41,8 @@ class WholeJourneyTest {
   @Autowired
   JdbcClient jdbc;
   @Autowired
+  dk.preparedreturn.caseevents.CaseEventService events;
+  @Autowired
   ReportService reports;
 
   @BeforeEach
@@ -74,7 +76,8 @@ class WholeJourneyTest {
     j.complete("Task_AssignContactPerson", "contactPerson", TestUsers.CMM_CASEWORKER);
     assertThat(j.task("Task_InformAboutOffer").getAssignee()).isEqualTo(TestUsers.CMM_CASEWORKER);
     j.complete("Task_InformAboutOffer", "informedOn", "2026-03-03", "interpreterUsed", true, "informedVoluntary", true, "informedNoPoliceCondition", true, "informedSupport", true, "informedDeadline", true);
-    j.complete("Task_RecordDecision", "offerDecision", "ACCEPTED");
+    j.complete("Task_RecordDecision", "offerDecision", "ACCEPTED", "offerConsent", true,
+        "dataSharingConsent", true);
 
     // 4 return preparation, in parallel
     assertThat(j.openTaskKeys()).containsExactlyInAnyOrder("Task_ObtainTravelDocuments",
@@ -161,6 +164,63 @@ class WholeJourneyTest {
         });
     assertThat(reports.sustainabilityPerQuarter(1000)).as("fewer than k journeys: no means").isNotEmpty()
         .allSatisfy(q -> assertThat(q.economic()).isNull());
+  }
+
+  /**
+   * The law's way for an asylum seeker (issue 15): identified while the asylum case is pending, the
+   * case starts suspended with no departure deadline; the refusal brings the first deadline and the
+   * reflection period; the person declines (Udlændingestyrelsen is told), changes their mind before
+   * the deadline and accepts with consent; the deadline is extended on the ground of cooperation
+   * (the suspended days do not count towards the 120); the person leaves and arrives.
+   */
+  @Test
+  void anAsylumSeekerFromSuspensionThroughADeclineChangedInTimeToArrival() {
+    Journey j = Journey.start(engine, referrals,
+        Journey.referral("POL-J-2", Referral.ResidenceStatus.ASYLUM_SEEKER, "NG", REFERRAL));
+    String caseRef = j.caseRef();
+    j.complete("Task_ScreenReferral", "screeningResult", "INDICATORS_FOUND", "consentRecorded", true);
+    clockAt(REFERRAL.plusDays(1));
+    j.complete("Task_DecideVictimStatus", "identificationOutcome", "IDENTIFIED", "identificationDate", "2026-03-03");
+    assertThat(j.openTaskKeys()).containsExactly("Task_RecordEndOfSuspension");
+    assertThat(cases.require(caseRef).departureDeadline()).as("no deadline while the asylum case is pending").isNull();
+    assertThat(cases.require(caseRef).phase()).isEqualTo(CasePhase.SUSPENDED);
+
+    // the asylum case ends in a refusal on 1 June: 90 days suspended, none of the 120 used
+    j.on(LocalDate.of(2026, 6, 1));
+    j.complete("Task_RecordEndOfSuspension", "suspensionOutcome", "RETURN_RESUMES", "newDepartureDeadline",
+        "2026-07-01");
+    assertThat(cases.require(caseRef).maxDeadline()).isEqualTo(LocalDate.of(2026, 9, 29));
+    j.complete("Task_AssignContactPerson", "contactPerson", TestUsers.CMM_CASEWORKER);
+    j.complete("Task_InformAboutOffer", "informedOn", "2026-06-01", "informedVoluntary", true,
+        "informedNoPoliceCondition", true, "informedSupport", true, "informedDeadline", true);
+
+    // declined on 2 June, accepted on 10 June
+    j.on(LocalDate.of(2026, 6, 2));
+    j.complete("Task_RecordDecision", "offerDecision", "DECLINED");
+    assertThat(jdbc.sql("SELECT count(*) FROM notification WHERE case_ref = ? AND kind = 'OFFER_DECLINED'")
+        .param(caseRef).query(Long.class).single()).as("Udlændingestyrelsen told").isEqualTo(1);
+    assertThat(j.openTaskKeys()).containsExactly("Task_ReconsiderDecline");
+    j.on(LocalDate.of(2026, 6, 10));
+    j.complete("Task_ReconsiderDecline", "changedDecision", "ACCEPTED", "offerConsent", true, "dataSharingConsent", true);
+    assertThat(cases.require(caseRef).consentDate()).isEqualTo(LocalDate.of(2026, 6, 10));
+    assertThat(j.openTaskKeys()).contains("Task_ObtainTravelDocuments", "Task_MeetBeforeDeparture");
+
+    // extension on the ground of cooperation
+    j.report(events, dk.preparedreturn.caseevents.CaseEvent.EXTENSION_REQUESTED, null, "cmm");
+    j.complete("Task_DecideOnExtension", "extensionDecision", "GRANTED", "extensionGround", "COOPERATION",
+        "newDepartureDeadline", "2026-08-15");
+    assertThat(cases.require(caseRef).departureDeadline()).isEqualTo(LocalDate.of(2026, 8, 15));
+    assertThat(cases.require(caseRef).extensionGround()).isEqualTo("COOPERATION");
+
+    // after the old deadline, the preparation goes on; departure 1 August, arrival the next day
+    j.on(LocalDate.of(2026, 7, 20));
+    assertThat(j.hasTask("Task_TakeOverAsOrdinaryReturn")).isFalse();
+    j.prepared(LocalDate.of(2026, 8, 1)).departed(LocalDate.of(2026, 8, 1)).arrived(LocalDate.of(2026, 8, 2));
+    CaseFile file = cases.require(caseRef);
+    assertThat(file.departureDate()).isEqualTo(LocalDate.of(2026, 8, 1));
+    assertThat(file.arrivalDate()).isEqualTo(LocalDate.of(2026, 8, 2));
+    assertThat(file.phase()).isEqualTo(CasePhase.REINTEGRATION);
+    assertThat(file.outcome()).isNull();
   }
 
   static Object claims(Object... categoryAmount) {

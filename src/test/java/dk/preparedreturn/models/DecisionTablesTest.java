@@ -17,17 +17,19 @@ class DecisionTablesTest extends ProcessTestBase {
         .getSingleResult();
   }
 
-  @ParameterizedTest(name = "{0} -> {1}, {2}, departure obligation {3}")
+  @ParameterizedTest(name = "{0} -> {1}, {2}, departure obligation {3}, starts suspended {4}")
   @CsvSource({
-      "NO_LAWFUL_RESIDENCE, udlaendingestyrelsen, REFLECTION,  true",
-      "ASYLUM_SEEKER,       udlaendingestyrelsen, REFLECTION,  true",
-      "LAWFUL_RESIDENCE,    cmm,                  RESTITUTION, false",
-      "EU_CITIZEN,          cmm,                  RESTITUTION, false"})
-  void identifyingBody(String status, String body, String period, boolean obligation) {
+      "NO_LAWFUL_RESIDENCE, udlaendingestyrelsen, REFLECTION,  true,  false",
+      "ASYLUM_SEEKER,       udlaendingestyrelsen, REFLECTION,  true,  true",
+      "LAWFUL_RESIDENCE,    cmm,                  RESTITUTION, false, false",
+      "EU_CITIZEN,          cmm,                  RESTITUTION, false, false"})
+  void identifyingBody(String status, String body, String period, boolean obligation, boolean suspended) {
     var result = evaluate("IdentifyingBody", Map.of("residenceStatus", status));
     assertThat(result.<String>getEntry("identifyingBody")).isEqualTo(body);
     assertThat(result.<String>getEntry("periodType")).isEqualTo(period);
     assertThat(result.<Boolean>getEntry("departureObligation")).isEqualTo(obligation);
+    assertThat(result.<Boolean>getEntry("startsSuspended")).isEqualTo(suspended);
+    assertThat(result).hasSize(4);
   }
 
   @ParameterizedTest(name = "{0}: {1} days, at most {2}")

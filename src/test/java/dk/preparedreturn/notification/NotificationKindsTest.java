@@ -142,16 +142,19 @@ class NotificationKindsTest extends NotificationTestSupport {
           .isEqualTo(Map.of("da", List.of("ledelse@example.org")));
     }
     assertThat(recipients(a, NotificationKind.HANDED_OVER)).isEqualTo(Map.of(
-        "da", List.of("hjemrejsestyrelsen@example.org", "cmm@example.org", "drc@example.org"),
+        "da", List.of("hjemrejsestyrelsen@example.org", "cmm@example.org", "drc@example.org",
+            "udlaendingestyrelsen@example.org"),
         "user", List.of("cmm-test@example.org"),
         "en", List.of("partner-ng@example.org")));
     assertThat(recipients(b, NotificationKind.HANDED_OVER)).as("the partner found by DRC").isEqualTo(Map.of(
-        "da", List.of("hjemrejsestyrelsen@example.org", "cmm@example.org", "drc@example.org"),
+        "da", List.of("hjemrejsestyrelsen@example.org", "cmm@example.org", "drc@example.org",
+            "udlaendingestyrelsen@example.org"),
         "user", List.of("cmm-test@example.org"),
         "en", List.of("partner-ro@example.org")));
     assertThat(recipients(c, NotificationKind.HANDED_OVER)).as("not to a partner that never had the case")
         .isEqualTo(Map.of(
-            "da", List.of("hjemrejsestyrelsen@example.org", "cmm@example.org", "drc@example.org"),
+            "da", List.of("hjemrejsestyrelsen@example.org", "cmm@example.org", "drc@example.org",
+            "udlaendingestyrelsen@example.org"),
             "user", List.of("cmm-test@example.org")));
 
     // every notification arrives in every recipient's mailbox, in the recipient's language

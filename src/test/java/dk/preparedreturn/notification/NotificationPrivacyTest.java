@@ -86,6 +86,11 @@ class NotificationPrivacyTest extends NotificationTestSupport {
       }
     }
 
+    // case C: Nigeria, the person declines: Udlændingestyrelsen is told (the decline can still be changed)
+    Journey c = newCase(LocalDate.of(2026, 5, 4), ResidenceStatus.NO_LAWFUL_RESIDENCE, "NG");
+    caseRefs.add(c.caseRef());
+    c.identify(LocalDate.of(2026, 5, 5)).informed().complete("Task_RecordDecision", "offerDecision", "DECLINED");
+
     // case B: Romania, no partner agreement: the partner search is slow and the deadline passes
     Journey b = newCase(LocalDate.of(2026, 5, 4), ResidenceStatus.NO_LAWFUL_RESIDENCE, "RO");
     caseRefs.add(b.caseRef());

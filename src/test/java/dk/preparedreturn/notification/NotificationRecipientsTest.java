@@ -49,7 +49,8 @@ class NotificationRecipientsTest extends NotificationTestSupport {
     Task inform = j.task("Task_InformAboutOffer");
     assertThat(inform.getAssignee()).isEqualTo(TestUsers.CMM_CASEWORKER);
     j.complete("Task_InformAboutOffer", "informedOn", T0.toString(), "informedVoluntary", true, "informedNoPoliceCondition", true, "informedSupport", true, "informedDeadline", true);
-    j.complete("Task_RecordDecision", "offerDecision", "ACCEPTED");
+    j.complete("Task_RecordDecision", "offerDecision", "ACCEPTED", "offerConsent", true,
+        "dataSharingConsent", true);
 
     Task meeting = j.task("Task_MeetBeforeDeparture");
     Task documents = j.task("Task_ObtainTravelDocuments");

@@ -136,7 +136,7 @@ class CaseApiIT extends PostgresIntegrationTest {
         {"variables": {"screeningResult": {"value": "INDICATORS_FOUND"}, "consentRecorded": {"value": "maybe"}}}""");
     assertThat(bypassed.statusCode()).as(bypassed.body()).isEqualTo(400);
     assertThat(json.readTree(bypassed.body()).get("message").asText())
-        .contains("Personens samtykke til videregivelse af oplysninger er registreret: skal være ja eller nej");
+        .contains("Personen har givet samtykke til, at oplysningerne videregives til den identificerende myndighed: skal være ja eller nej");
     HttpResponse<String> empty = post("/engine-rest/task/" + screening.getId() + "/complete", "api-cmm", "{}");
     assertThat(empty.statusCode()).as(empty.body()).isEqualTo(400);
     assertThat(json.readTree(empty.body()).get("message").asText()).contains("Resultat af screeningen: skal udfyldes");

@@ -4,17 +4,23 @@ import static dk.preparedreturn.testsupport.Journey.clockAt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dk.preparedreturn.casefile.CaseParticipation;
 import dk.preparedreturn.process.InvalidFormInput;
 import dk.preparedreturn.testsupport.Journey;
 import dk.preparedreturn.testsupport.ProcessTestBase;
 import dk.preparedreturn.testsupport.TestUsers;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Date;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.json.SpinJsonNode;
 import org.junit.jupiter.api.Test;
 
 /** {@code ReflectionPeriod}: contact person, information about the offer and the person's decision. */
 class ReflectionPeriodProcessTest extends ProcessTestBase {
+
+  @org.springframework.beans.factory.annotation.Autowired
+  CaseParticipation participation;
 
   static final LocalDate REFERRAL = LocalDate.of(2026, 5, 4);
   static final LocalDate T0 = LocalDate.of(2026, 5, 5);
@@ -55,17 +61,78 @@ class ReflectionPeriodProcessTest extends ProcessTestBase {
     assertThat(j.hasTask(ReflectionProcess.TASK_RECORD_DECISION)).isTrue();
     assertThat(cases.require(j.caseRef()).offerDecision()).isEqualTo("UNDECIDED");
 
-    j.complete(ReflectionProcess.TASK_RECORD_DECISION, "offerDecision", "ACCEPTED");
+    j.complete(ReflectionProcess.TASK_RECORD_DECISION, "offerDecision", "ACCEPTED", "offerConsent", true,
+        "dataSharingConsent", true);
     assertThat(j.hasTask("Task_ObtainTravelDocuments")).isTrue();
     assertThat(cases.require(j.caseRef()).offerDecision()).isEqualTo("ACCEPTED");
   }
 
   @Test
-  void aDeclinedOfferEndsThePeriod() {
+  void aDeclineIsNotFinalUdlaendingestyrelsenIsToldAndThePersonMayStillAcceptBeforeTheDeadline() {
     Journey j = newCase(REFERRAL).identify(T0).informed();
     j.complete(ReflectionProcess.TASK_RECORD_DECISION, "offerDecision", "DECLINED");
-    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().activityId("EndEvent_OfferDeclined")
-        .count()).isGreaterThanOrEqualTo(1);
-    assertThat(j.hasTask(ReflectionProcess.TASK_RECORD_DECISION)).isFalse();
+    assertThat(cases.require(j.caseRef()).offerDecision()).isEqualTo("DECLINED");
+    assertThat(notifications(j.caseRef())).as("Udlændingestyrelsen, which set the deadline").contains("OFFER_DECLINED:da");
+    Task reconsider = j.task(ReflectionProcess.TASK_RECONSIDER_DECLINE);
+    assertThat(reconsider.getAssignee()).as("the contact person").isEqualTo(TestUsers.CMM_CASEWORKER);
+    assertThat(reconsider.getDueDate()).isEqualTo(Date.from(LocalDate.of(2026, 6, 4).atTime(23, 59)
+        .atZone(Journey.ZONE).toInstant()));
+    assertThat(j.hasTask("Task_TakeOverAsOrdinaryReturn")).as("not handed over mid-period").isFalse();
+
+    j.on(LocalDate.of(2026, 5, 20));
+    assertThatThrownBy(() -> j.complete(ReflectionProcess.TASK_RECONSIDER_DECLINE, "changedDecision", "UNDECIDED"))
+        .as("only an acceptance is recorded here").isInstanceOf(InvalidFormInput.class);
+    assertThat(cases.require(j.caseRef()).offerDecision()).as("nothing changed").isEqualTo("DECLINED");
+    j.complete(ReflectionProcess.TASK_RECONSIDER_DECLINE, "changedDecision", "ACCEPTED", "offerConsent", true,
+        "dataSharingConsent", true);
+    assertThat(cases.require(j.caseRef()).offerDecision()).isEqualTo("ACCEPTED");
+    assertThat(j.hasTask("Task_ObtainTravelDocuments")).as("the preparation starts").isTrue();
+    assertThat(notifications(j.caseRef())).filteredOn(n -> n.startsWith("OFFER_DECLINED")).hasSize(1);
+  }
+
+  @Test
+  void aDeclineThatStandsHandsTheCaseOverWhenTheDeadlinePassesNotBefore() {
+    Journey j = newCase(REFERRAL).identify(T0).informed();
+    j.complete(ReflectionProcess.TASK_RECORD_DECISION, "offerDecision", "DECLINED");
+    clockAt(LocalDateTime.of(2026, 6, 4, 23, 59));
+    j.executeDueJobs();
+    assertThat(j.openTaskKeys()).as("the last day of the deadline")
+        .containsExactly(ReflectionProcess.TASK_RECONSIDER_DECLINE);
+    clockAt(LocalDate.of(2026, 6, 5).atStartOfDay());
+    j.executeDueJobs();
+    assertThat(j.openTaskKeys()).containsExactly("Task_TakeOverAsOrdinaryReturn");
+  }
+
+  @Test
+  void aDeclineDuringARestitutionPeriodIsNotReportedToUdlaendingestyrelsen() {
+    Journey j = newCase(REFERRAL, dk.preparedreturn.referral.Referral.ResidenceStatus.EU_CITIZEN, "RO").identify(T0)
+        .informed();
+    j.complete(ReflectionProcess.TASK_RECORD_DECISION, "offerDecision", "DECLINED");
+    assertThat(notifications(j.caseRef())).noneMatch(n -> n.startsWith("OFFER_DECLINED"));
+    assertThat(j.openTaskKeys()).containsExactly(ReflectionProcess.TASK_RECONSIDER_DECLINE);
+  }
+
+  @Test
+  void anAcceptanceNeedsConsentToTheOfferAndToSharingDataAndBeforeItNoPartnerTakesPart() {
+    Journey j = newCase(REFERRAL).identify(T0).informed();
+    assertThatThrownBy(() -> j.complete(ReflectionProcess.TASK_RECORD_DECISION, "offerDecision", "ACCEPTED"))
+        .isInstanceOf(InvalidFormInput.class);
+    assertThatThrownBy(() -> j.complete(ReflectionProcess.TASK_RECORD_DECISION, "offerDecision", "ACCEPTED",
+        "offerConsent", true, "dataSharingConsent", false)).as("no consent to sharing data with the partner")
+        .isInstanceOf(InvalidFormInput.class);
+    assertThat(cases.require(j.caseRef()).offerDecision()).as("nothing changed").isNull();
+    assertThat(cases.require(j.caseRef()).consentDate()).isNull();
+    assertThat(participation.groups(j.caseRef())).as("the partner has no part in the case").doesNotContain("partner-ng");
+    assertThatThrownBy(() -> participation.join(j.caseRef(), "partner-ng"))
+        .as("the case record refuses a partner before the consent").isInstanceOf(IllegalStateException.class);
+    assertThat(participation.groups(j.caseRef())).doesNotContain("partner-ng");
+
+    clockAt(LocalDate.of(2026, 5, 7));
+    j.complete(ReflectionProcess.TASK_RECORD_DECISION, "offerDecision", "ACCEPTED", "offerConsent", true,
+        "dataSharingConsent", true);
+    assertThat(cases.require(j.caseRef()).offerDecision()).isEqualTo("ACCEPTED");
+    assertThat(cases.require(j.caseRef()).consentDate()).isEqualTo(LocalDate.of(2026, 5, 7));
+    assertThat(j.hasTask("Task_MeetBeforeDeparture")).as("now the partner gets its task").isTrue();
+    assertThat(participation.groups(j.caseRef())).contains("partner-ng");
   }
 }

@@ -47,6 +47,8 @@ class SupportMonthProcessTest extends ProcessTestBase {
   /** The month as the call activity starts it at the arrival: the case's variables and its number. */
   ProcessInstance monthStartedAtTheArrival(Journey j, int month) {
     clockAt(ARRIVAL);
+    // the offer accepted with consent, as on the way to an arrival: only then may the partner take part
+    cases.recordAcceptance(j.caseRef());
     Map<String, Object> leadTimes = new java.util.HashMap<>();
     engine.getDecisionService().evaluateDecisionByKey("LeadTimes")
         .variables(Journey.vars(CaseVariables.PERIOD_TYPE.name(), "REFLECTION")).evaluate().getResultList()

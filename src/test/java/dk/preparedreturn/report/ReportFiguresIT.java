@@ -176,9 +176,12 @@ class ReportFiguresIT {
     Journey r1 = departed(LocalDate.of(2022, 1, 10), "NG", LocalDate.of(2022, 1, 25));
     twelveMonths(r1, LocalDate.of(2022, 1, 26));
     assertThat(cases.require(r1.caseRef()).outcome()).isEqualTo(CaseOutcome.COMPLETED);
-    // R2, Thailand: lawful residence, declined on 2022-02-08: CLOSED_WITHOUT_RETURN
+    // R2, Thailand: lawful residence, declined and withdrew on 2022-02-08, CMM ends the restitution period:
+    // CLOSED_WITHOUT_RETURN
     Journey r2 = refer(LocalDate.of(2022, 2, 7), Referral.ResidenceStatus.LAWFUL_RESIDENCE, "TH")
         .identify(LocalDate.of(2022, 2, 8)).informed().complete("Task_RecordDecision", "offerDecision", "DECLINED");
+    r2.report(events, dk.preparedreturn.caseevents.CaseEvent.PERSON_WITHDREW, null, "cmm");
+    r2.complete("Task_EndRestitutionPeriod", "personInformed", true, "restitutionEndOutcome", "STAYS_ON_OWN_RESIDENCE");
     assertThat(cases.require(r2.caseRef()).outcome()).isEqualTo(CaseOutcome.CLOSED_WITHOUT_RETURN);
 
     // C4, Nigeria: departed 2026-01-20, contact lost on 2026-02-10: DROPPED_OUT

@@ -128,11 +128,15 @@ final class RetentionScenario {
     return j;
   }
 
-  /** Declined the offer without a right to stay: handed over as an ordinary return on 2026-05-11. */
+  /**
+   * Declined the offer without a right to stay, then withdrew (a decline alone can still be changed
+   * until the deadline): handed over as an ordinary return on 2026-05-11.
+   */
   Journey handOver() {
     Journey j = refer(handedOver, "NG").identify(REFERRAL.plusDays(1)).informed();
     j.complete("Task_RecordDecision", "offerDecision", "DECLINED");
     clockAt(LocalDate.of(2026, 5, 11));
+    j.report(events, CaseEvent.PERSON_WITHDREW, null, "cmm");
     j.complete(PreparedReturnProcess.TASK_TAKE_OVER_AS_ORDINARY_RETURN, "takenOver", true,
         "ordinaryReturnReference", ordinaryReturnReference);
     assertThat(cases.require(j.caseRef()).outcome()).isEqualTo(CaseOutcome.HANDED_OVER);

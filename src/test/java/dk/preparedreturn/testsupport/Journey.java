@@ -175,7 +175,8 @@ public final class Journey {
   }
 
   public Journey acceptOffer() {
-    return informed().complete("Task_RecordDecision", "offerDecision", "ACCEPTED");
+    return informed().complete("Task_RecordDecision", "offerDecision", "ACCEPTED", "offerConsent", true,
+        "dataSharingConsent", true);
   }
 
   /** All preparation done with the flight on the given day; "Bekræft udrejse" is open. */

@@ -45,7 +45,8 @@ public final class JourneyScript {
     // 2-3 contact person, offer, decision
     d.complete("Task_AssignContactPerson", "contactPerson", TestUsers.CMM_CASEWORKER);
     d.complete("Task_InformAboutOffer", "informedOn", t0.toString(), "interpreterUsed", true, "informedVoluntary", true, "informedNoPoliceCondition", true, "informedSupport", true, "informedDeadline", true);
-    d.complete("Task_RecordDecision", "offerDecision", "ACCEPTED");
+    d.complete("Task_RecordDecision", "offerDecision", "ACCEPTED", "offerConsent", true,
+        "dataSharingConsent", true);
 
     // 4 return preparation, in parallel
     d.at(referral.plusDays(8));
