@@ -256,8 +256,8 @@ class FormValidationTest extends ProcessTestBase {
         json("[{\"category\":\"HOUSING\",\"amount\":900,\"receiptReference\":\"A-1\",\"decision\":\"APPROVED\"}]"));
     assertThat(jdbc.sql("SELECT count(*) FROM case_payment WHERE case_ref = ? AND kind = 'CLAIM'").param(j.caseRef())
         .query(Long.class).single()).isEqualTo(1);
-    assertThat(cases.ledger(j.caseRef()).orElseThrow().remaining()).as("the plan's 10,000 less the 900 approved")
-        .isEqualByComparingTo("9100");
+    assertThat(cases.ledger(j.caseRef()).orElseThrow().remaining()).as("the plan's 30,000 less the 900 approved")
+        .isEqualByComparingTo("29100");
   }
 
   @Test
