@@ -131,6 +131,31 @@ class CaseRecords {
         .params(caseRef, month, kind, category, amount, currency, status, ts(at), by).update();
   }
 
+  /** A claim decision with DRC's reason for approving it beyond the budget (null within it). */
+  void recordClaimDecision(String caseRef, int month, String category, java.math.BigDecimal amount, String currency,
+      String status, String overBudgetReason, Instant at, String by) {
+    jdbc.sql("INSERT INTO case_payment (case_ref, support_month, kind, category, amount, currency, status,"
+            + " over_budget_reason, recorded_at, recorded_by) VALUES (?,?,?,?,?,?,?,?,?,?)")
+        .params(caseRef, month, "CLAIM", category, amount, currency, status, overBudgetReason, ts(at), by).update();
+  }
+
+  /** The ledger of the case, or empty without a reintegration plan; one query. */
+  Optional<Ledger> ledger(String caseRef) {
+    return jdbc.sql("SELECT p.budget, p.child_budget,"
+            + " (SELECT coalesce(sum(amount), 0) FROM case_payment WHERE case_ref = p.case_ref AND kind = 'CASH'),"
+            + " (SELECT coalesce(sum(amount), 0) FROM case_payment WHERE case_ref = p.case_ref AND kind = 'CLAIM'),"
+            + " (SELECT coalesce(sum(amount), 0) FROM case_payment WHERE case_ref = p.case_ref AND kind = 'CLAIM'"
+            + "   AND status = 'APPROVED'),"
+            + " (SELECT coalesce(sum(amount), 0) FROM case_payment WHERE case_ref = p.case_ref AND kind = 'CLAIM'"
+            + "   AND status = 'REJECTED'),"
+            + " (SELECT coalesce(sum(amount), 0) FROM case_payment WHERE case_ref = p.case_ref"
+            + "   AND category LIKE 'CHILD\\_%' ESCAPE '\\' AND (kind = 'CASH' OR status = 'APPROVED'))"
+            + " FROM case_plan p WHERE p.case_ref = ?").param(caseRef)
+        .query((rs, n) -> new Ledger(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
+            rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7)))
+        .optional();
+  }
+
   void recordSustainability(String caseRef, String point, int economic, int social, int psychosocial,
       LocalDate ratedOn) {
     jdbc.sql("INSERT INTO case_sustainability (case_ref, point, economic, social, psychosocial, rated_on)"

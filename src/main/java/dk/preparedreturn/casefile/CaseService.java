@@ -181,7 +181,6 @@ public class CaseService {
     events.publishEvent(new CaseClosed(caseRef, outcome));
   }
 
-  /** A payment or a claim decision of a support month, in the case's ledger. */
   /**
    * The partner's reintegration sustainability ratings (IOM RSS, 1-5 per dimension) at a point of the
    * reintegration ({@link #ARRIVAL} or {@link #MONTH_12}); each point once (the task that rates it completes once).
@@ -197,6 +196,7 @@ public class CaseService {
   public static final String ARRIVAL = "ARRIVAL";
   public static final String MONTH_12 = "MONTH_12";
 
+  /** A payment or a claim decision of a support month, in the case's ledger. */
   public void recordPayment(String caseRef, int month, String kind, String category, BigDecimal amount,
       String currency, String status, String by) {
     records.recordPayment(caseRef, month, kind, category, amount, currency, status, clock.instant(), by);
@@ -210,6 +210,18 @@ public class CaseService {
 
   public Optional<ReintegrationPlan> plan(String caseRef) {
     return records.plan(caseRef);
+  }
+
+  /** The case's budget ledger (plan, cash paid, claims and decisions); empty before the plan is prepared. */
+  public Optional<Ledger> ledger(String caseRef) {
+    return records.ledger(caseRef);
+  }
+
+  /** DRC's decision on a reimbursement claim; the reason when DRC approves it beyond the budget. */
+  public void recordClaimDecision(String caseRef, int month, String category, BigDecimal amount, String currency,
+      String status, String overBudgetReason, String by) {
+    records.recordClaimDecision(caseRef, month, category, amount, currency, status, overBudgetReason,
+        clock.instant(), by);
   }
 
   private void change(String caseRef, UnaryOperator<CaseFile> intent) {

@@ -5,6 +5,10 @@ import dk.preparedreturn.caseevents.CaseEvent;
 import dk.preparedreturn.caseevents.CaseEventService;
 import dk.preparedreturn.casefile.CaseAccess;
 import dk.preparedreturn.casefile.CaseFile;
+import dk.preparedreturn.casefile.CaseService;
+import dk.preparedreturn.casefile.Ledger;
+import dk.preparedreturn.forms.Amounts;
+import dk.preparedreturn.identity.Audience;
 import dk.preparedreturn.deadlines.DeadlineCalendarService;
 import dk.preparedreturn.identity.Caller;
 import dk.preparedreturn.identity.Groups;
@@ -78,10 +82,12 @@ class CasePageController {
   private final DeadlineCalendarService deadlines;
   private final EngineClock clock;
   private final Directory directory;
+  private final CaseService cases;
 
   CasePageController(CaseAccess access, Workflow workflow, CaseEventService events, DeadlineCalendarService deadlines,
-      EngineClock clock, Directory directory) {
+      EngineClock clock, Directory directory, CaseService cases) {
     this.directory = directory;
+    this.cases = cases;
     this.access = access;
     this.workflow = workflow;
     this.events = events;
@@ -193,9 +199,35 @@ class CasePageController {
     model.addAttribute("names", names);
     model.addAttribute("events", reported);
     model.addAttribute("deadlines", deadlines.calendar(caseRef));
+    model.addAttribute("seesLedger", seesLedger(visible));
+    if (seesLedger(visible)) {
+      model.addAttribute("ledger", cases.ledger(caseRef).map(l -> ledgerRows(l, caller.audience())).orElse(null));
+    }
     model.addAttribute("reportable", file.closed() ? List.of() : reportable(visible, caller));
     model.addAttribute("today", clock.today());
     model.addAttribute("csrf", PageCsrf.token(request.getSession(true)));
+  }
+
+  /** The budget ledger is for DRC, CMM and the case's partner (amounts only, no person). */
+  private static boolean seesLedger(CaseAccess.Visible visible) {
+    return visible.participatingGroups().stream()
+        .anyMatch(g -> Groups.DRC.equals(g) || Groups.CMM.equals(g) || Groups.isPartnerGroup(g));
+  }
+
+  /** The ledger's figures as the reader writes amounts (15.000,00 or 15,000.00), keyed by their message. */
+  static Map<String, String> ledgerRows(Ledger ledger, Audience audience) {
+    Map<String, String> rows = new LinkedHashMap<>();
+    rows.put("budget", Amounts.format(ledger.budget(), audience));
+    rows.put("cashPaid", Amounts.format(ledger.cashPaid(), audience));
+    rows.put("claimed", Amounts.format(ledger.claimed(), audience));
+    rows.put("approved", Amounts.format(ledger.approved(), audience));
+    rows.put("rejected", Amounts.format(ledger.rejected(), audience));
+    rows.put("remaining", Amounts.format(ledger.remaining(), audience));
+    if (ledger.childBudget() != null) {
+      rows.put("childBudget", Amounts.format(ledger.childBudget(), audience));
+      rows.put("childRemaining", Amounts.format(ledger.childRemaining(), audience));
+    }
+    return rows;
   }
 
   /** The decisions of the case the caller's organisation sees. */

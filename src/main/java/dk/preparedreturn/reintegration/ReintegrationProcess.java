@@ -55,6 +55,9 @@ public final class ReintegrationProcess {
   public static final Variable<CashDifferenceReason> CASH_DIFFERENCE_REASON =
       Variable.enumeration("cashDifferenceReason", CashDifferenceReason.class);
   public static final String CHILD_SUPPORT_AMOUNT = "childSupportAmount";
+  /** Why DRC approves claims beyond the remaining budget or children's share (required only then). */
+  public static final Variable<OverBudgetReason> OVER_BUDGET_REASON =
+      Variable.enumeration("overBudgetReason", OverBudgetReason.class);
 
 
   private ReintegrationProcess() {

@@ -6,6 +6,7 @@ import static dk.preparedreturn.process.CaseVariables.CASE_REF;
 import static dk.preparedreturn.process.CaseVariables.CHILD_SUPPORT;
 
 import dk.preparedreturn.casefile.CaseService;
+import dk.preparedreturn.casefile.Ledger;
 import dk.preparedreturn.casefile.ReintegrationPlan;
 import dk.preparedreturn.forms.Amounts;
 import dk.preparedreturn.identity.Audience;
@@ -129,8 +130,53 @@ class SupportPayments {
       if (!"APPROVED".equals(claim.decision()) && !"REJECTED".equals(claim.decision())) {
         throw input.brokenRule(ReintegrationProcess.CLAIMS, "claimDecision", claim.row());
       }
-      record(task, "CLAIM", claim.category(), claim.amount(), claim.decision());
     }
+    String caseRef = CaseScope.requireCaseRef(task);
+    OverBudgetReason reason = ReintegrationProcess.OVER_BUDGET_REASON.get(task);
+    boolean overBudget = overBudget(input, reviewed, cases.ledger(caseRef).orElse(null), reason != null);
+    for (Claim claim : reviewed) {
+      boolean approved = "APPROVED".equals(claim.decision());
+      cases.recordClaimDecision(caseRef, ReintegrationProcess.SUPPORT_MONTH.require(task), claim.category(),
+          claim.amount(), CURRENCY, claim.decision(), approved && overBudget ? reason.name() : null,
+          task.getAssignee() == null ? "unknown" : task.getAssignee());
+    }
+  }
+
+  /**
+   * Whether the approved claims go beyond what is left of the plan's budget (the budget less the cash
+   * paid and the claims approved before) or, for the children's claims, of the children's share; that
+   * needs DRC's reason, else the review is refused before anything is recorded. No plan, no check.
+   */
+  private static boolean overBudget(FormInput input, List<Claim> reviewed, Ledger ledger, boolean reasonGiven) {
+    if (ledger == null) {
+      return false;
+    }
+    BigDecimal approved = BigDecimal.ZERO;
+    BigDecimal childApproved = BigDecimal.ZERO;
+    for (Claim claim : reviewed) {
+      if ("APPROVED".equals(claim.decision())) {
+        approved = approved.add(claim.amount());
+        if (Ledger.childCategory(claim.category())) {
+          childApproved = childApproved.add(claim.amount());
+        }
+      }
+    }
+    if (approved.signum() > 0 && approved.compareTo(ledger.remaining()) > 0) {
+      if (!reasonGiven) {
+        throw input.brokenRule(ReintegrationProcess.OVER_BUDGET_REASON, "claimsOverBudget",
+            Amounts.format(approved, Audience.DANISH), Amounts.format(ledger.remaining(), Audience.DANISH));
+      }
+      return true;
+    }
+    BigDecimal childRemaining = ledger.childRemaining();
+    if (childRemaining != null && childApproved.signum() > 0 && childApproved.compareTo(childRemaining) > 0) {
+      if (!reasonGiven) {
+        throw input.brokenRule(ReintegrationProcess.OVER_BUDGET_REASON, "childClaimsOverShare",
+            Amounts.format(childApproved, Audience.DANISH), Amounts.format(childRemaining, Audience.DANISH));
+      }
+      return true;
+    }
+    return false;
   }
 
   private void record(DelegateTask task, String kind, String category, BigDecimal amount, String status) {

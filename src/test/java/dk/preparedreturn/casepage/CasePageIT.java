@@ -10,6 +10,9 @@ import dk.preparedreturn.testsupport.PostgresIntegrationTest;
 import dk.preparedreturn.testsupport.TestUsers;
 import dk.preparedreturn.testsupport.WebappSession;
 import java.net.http.HttpResponse;
+import dk.preparedreturn.casefile.CaseService;
+import dk.preparedreturn.casefile.ReintegrationPlan;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -43,6 +46,8 @@ class CasePageIT extends PostgresIntegrationTest {
   ReferralService referrals;
   @Autowired
   JdbcClient jdbc;
+  @Autowired
+  CaseService cases;
 
   Journey nigeria;
 
@@ -107,6 +112,27 @@ class CasePageIT extends PostgresIntegrationTest {
     assertThat(foreign.body().replace(nigeria.caseRef(), "X")).isEqualTo(unknown.body().replace("FH-2026-ZZZZZZ", "X"));
     assertThat(foreign.body()).doesNotContain("Testperson");
     assertThat(session("cp-drc", "tasklist").get(page).statusCode()).as("DRC does not take part yet").isEqualTo(404);
+  }
+
+  /** The budget ledger for CMM (Danish notation) and the partner (English), not for Hjemrejsestyrelsen. */
+  @Test
+  void theBudgetLedgerIsShownToCmmAndThePartnerInTheirNotation() throws Exception {
+    String ref = nigeria.caseRef();
+    String page = "/app/cases/" + ref;
+    assertThat(session("cp-cmm", "tasklist").get(page).body()).contains("Budget", "Ingen reintegrationsplan endnu.");
+    cases.recordPlan(ref, new ReintegrationPlan(new BigDecimal("20000"), null, new BigDecimal("1500")), "cp-drc");
+    cases.recordPayment(ref, 1, "CASH", "DAILY_NEEDS", new BigDecimal("1500"), "DKK", "PAID", "cp-ng");
+    cases.recordClaimDecision(ref, 7, "HOUSING", new BigDecimal("900"), "DKK", "APPROVED", null, "cp-drc");
+    cases.recordClaimDecision(ref, 7, "HEALTH", new BigDecimal("250.50"), "DKK", "REJECTED", null, "cp-drc");
+
+    String cmm = session("cp-cmm", "tasklist").get(page).body();
+    assertThat(cmm).contains("Budget i alt", "20.000,00", "Kontant støtte udbetalt", "1.500,00", "Refusionskrav behandlet",
+        "1.150,50", "Godkendte krav", "900,00", "Afviste krav", "250,50", "Resterende budget", "17.600,00")
+        .doesNotContain("Resterende budget til børn");
+    String partner = session("cp-ng", "tasklist").get(page).body();
+    assertThat(partner).contains("Total budget", "20,000.00", "Cash support paid", "Claims approved",
+        "Remaining budget", "17,600.00").doesNotContain("Budget i alt");
+    assertThat(session("cp-hjs", "tasklist").get(page).body()).doesNotContain("Resterende budget", "20.000,00");
   }
 
   @Test

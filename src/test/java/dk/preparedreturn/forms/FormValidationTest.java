@@ -247,10 +247,17 @@ class FormValidationTest extends ProcessTestBase {
     refused(j, review, "claims", "Krav: der er behandlet 2 krav, men indsendt 1", "claims",
         json("[{\"category\":\"HOUSING\",\"amount\":900,\"receiptReference\":\"A-1\",\"decision\":\"APPROVED\"},"
             + "{\"category\":\"HEALTH\",\"amount\":100,\"receiptReference\":\"X-1\",\"decision\":\"APPROVED\"}]"));
+    refused(j, review, "overBudgetReason", "Begrundelse for at godkende ud over budgettet: har en ugyldig værdi: BECAUSE",
+        "claims", json("[{\"category\":\"HOUSING\",\"amount\":900,\"receiptReference\":\"A-1\",\"decision\":\"APPROVED\"}]"),
+        "overBudgetReason", "BECAUSE");
+    assertThat(jdbc.sql("SELECT count(*) FROM case_payment WHERE case_ref = ? AND kind = 'CLAIM'").param(j.caseRef())
+        .query(Long.class).single()).as("nothing recorded").isZero();
     j.complete(review, "claims",
         json("[{\"category\":\"HOUSING\",\"amount\":900,\"receiptReference\":\"A-1\",\"decision\":\"APPROVED\"}]"));
     assertThat(jdbc.sql("SELECT count(*) FROM case_payment WHERE case_ref = ? AND kind = 'CLAIM'").param(j.caseRef())
         .query(Long.class).single()).isEqualTo(1);
+    assertThat(cases.ledger(j.caseRef()).orElseThrow().remaining()).as("the plan's 30,000 less the 900 approved")
+        .isEqualByComparingTo("29100");
   }
 
   @Test

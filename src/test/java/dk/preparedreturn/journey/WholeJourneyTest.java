@@ -93,7 +93,7 @@ class WholeJourneyTest {
         .complete("Task_MeetBeforeDeparture", "partnerMeetingDate", "2026-03-09", "partnerMeetingForm", "VIDEO",
             "planDiscussed", true)
         .complete("Task_PrepareReintegrationPlan", "planAreas", Journey.json("[\"BUSINESS\",\"EDUCATION\"]"),
-            "childSupport", true, "childrenInPlan", 1, "childBudgetDkk", 5000, "planBudgetDkk", 20000, "monthlyCashDkk", 1500)
+            "childSupport", true, "childrenInPlan", 1, "childBudgetDkk", 5000, "planBudgetDkk", 30000, "monthlyCashDkk", 1500)
         .complete("Task_PreparePersonForDeparture", "preparation", Journey.json("[\"COUNSELLING\",\"HEALTH\"]"));
     assertThat(j.openTaskKeys()).containsExactly("Task_ConfirmDeparture");
 

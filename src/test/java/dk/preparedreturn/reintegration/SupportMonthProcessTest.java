@@ -12,10 +12,12 @@ import static dk.preparedreturn.testsupport.Journey.ZONE;
 import static dk.preparedreturn.testsupport.Journey.clockAt;
 import static dk.preparedreturn.testsupport.Journey.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import dk.preparedreturn.process.CaseVariables;
+import dk.preparedreturn.process.InvalidFormInput;
 import dk.preparedreturn.testsupport.Journey;
 import dk.preparedreturn.testsupport.ProcessTestBase;
 import java.time.LocalDate;
@@ -46,6 +48,10 @@ class SupportMonthProcessTest extends ProcessTestBase {
 
   /** The month as the call activity starts it at the arrival: the case's variables and its number. */
   ProcessInstance monthStartedAtTheArrival(Journey j, int month) {
+    return monthStartedAtTheArrival(j, month, false);
+  }
+
+  ProcessInstance monthStartedAtTheArrival(Journey j, int month, boolean children) {
     clockAt(ARRIVAL);
     // the offer accepted with consent, as on the way to an arrival: only then may the partner take part
     cases.recordAcceptance(j.caseRef());
@@ -55,7 +61,7 @@ class SupportMonthProcessTest extends ProcessTestBase {
         .forEach(row -> leadTimes.put((String) row.get("leadTime"), row.get("days")));
     Map<String, Object> variables = Journey.vars(CaseVariables.CASE_REF.name(), j.caseRef(),
         CaseVariables.PARTNER_GROUP.name(), "partner-ng", CaseVariables.ARRIVAL_DATE.name(), ARRIVAL.toString(),
-        CaseVariables.CHILD_SUPPORT.name(), false, ReintegrationProcess.SUPPORT_MONTH.name(), month);
+        CaseVariables.CHILD_SUPPORT.name(), children, ReintegrationProcess.SUPPORT_MONTH.name(), month);
     variables.putAll(leadTimes);
     ProcessInstance instance = engine.getRuntimeService().createProcessInstanceByKey(
         ReintegrationProcess.SUPPORT_MONTH_KEY).businessKey(j.caseRef()).setVariables(variables).execute();
@@ -180,5 +186,89 @@ class SupportMonthProcessTest extends ProcessTestBase {
 
     assertThat(month).isEnded().hasPassed(TASK_SUBMIT_CLAIMS, TASK_SUBMIT_PROGRESS_REPORT, END_MONTH_COMPLETED)
         .hasNotPassed(TASK_PAY_CASH_SUPPORT);
+  }
+
+  static String claim(String category, int amount, String receipt, String decision) {
+    return "{\"category\":\"" + category + "\",\"amount\":" + amount + ",\"receiptReference\":\"" + receipt + "\""
+        + (decision == null ? "" : ",\"decision\":\"" + decision + "\"") + "}";
+  }
+
+  /**
+   * The ledger after a plan of DKK 5,000 (1,000 for children), a cash month (1,500 + 300 child support) and
+   * a month of claims: approving beyond the remaining 3,200 is refused without DRC's reason, nothing is
+   * recorded and the task stays open; with the reason the decisions are recorded with it.
+   */
+  @Test
+  void claimsApprovedBeyondTheBudgetNeedDrcsReason() {
+    Journey j = newCase(REFERRAL);
+    cases.recordPlan(j.caseRef(), new dk.preparedreturn.casefile.ReintegrationPlan(new java.math.BigDecimal("5000"),
+        new java.math.BigDecimal("1000"), new java.math.BigDecimal("1500")), "drc-1");
+    var empty = cases.ledger(j.caseRef()).orElseThrow();
+    assertThat(empty.remaining()).isEqualByComparingTo("5000");
+    assertThat(empty.childRemaining()).isEqualByComparingTo("1000");
+
+    ProcessInstance cashMonth = monthStartedAtTheArrival(j, 2, true);
+    monthBegins(j, cashMonth, LocalDate.of(2026, 6, 29));
+    j.complete(TASK_PAY_CASH_SUPPORT, "cashAmount", 1500, "childSupportAmount", 300,
+        "paidOn", Journey.today().toString());
+    assertThat(cashMonth).isEnded();
+
+    ProcessInstance month = monthStartedAtTheArrival(j, 7, true);
+    monthBegins(j, month, LocalDate.of(2026, 11, 29));
+    j.complete(TASK_SUBMIT_CLAIMS, "claims", json("[" + claim("HOUSING", 2500, "A-1", null) + ","
+        + claim("BUSINESS", 1000, "B-1", null) + "," + claim("HEALTH", 400, "H-1", null) + "]"));
+    String decided = "[" + claim("HOUSING", 2500, "A-1", "APPROVED") + "," + claim("BUSINESS", 1000, "B-1", "APPROVED")
+        + "," + claim("HEALTH", 400, "H-1", "REJECTED") + "]";
+    String taskId = j.task(TASK_REVIEW_CLAIMS).getId();
+
+    assertThatThrownBy(() -> j.complete(TASK_REVIEW_CLAIMS, "claims", json(decided)))
+        .isInstanceOf(InvalidFormInput.class)
+        .hasMessage("Begrundelse for at godkende ud over budgettet: skal udfyldes, da de godkendte krav (3.500,00 kr.)"
+            + " overstiger det resterende budget (3.200,00 kr.)")
+        .satisfies(e -> assertThat(((InvalidFormInput) e).field()).isEqualTo("overBudgetReason"));
+    assertThat(j.task(TASK_REVIEW_CLAIMS).getId()).as("the task stays open").isEqualTo(taskId);
+    assertThat(payments(j)).as("nothing recorded").containsExactly("2:CASH:DAILY_NEEDS:PAID", "2:CASH:CHILD_SUPPORT:PAID");
+    assertThat(cases.ledger(j.caseRef()).orElseThrow().remaining()).isEqualByComparingTo("3200");
+
+    j.complete(TASK_REVIEW_CLAIMS, "claims", json(decided), "overBudgetReason", "DOCUMENTED_NEED");
+    assertThat(month).isEnded();
+    assertThat(jdbc.sql("SELECT category || ':' || status || ':' || coalesce(over_budget_reason, '-') FROM case_payment"
+        + " WHERE case_ref = ? AND kind = 'CLAIM' ORDER BY id").param(j.caseRef()).query(String.class).list())
+        .containsExactly("HOUSING:APPROVED:DOCUMENTED_NEED", "BUSINESS:APPROVED:DOCUMENTED_NEED", "HEALTH:REJECTED:-");
+
+    var ledger = cases.ledger(j.caseRef()).orElseThrow();
+    assertThat(ledger.budget()).isEqualByComparingTo("5000");
+    assertThat(ledger.childBudget()).isEqualByComparingTo("1000");
+    assertThat(ledger.cashPaid()).isEqualByComparingTo("1800");
+    assertThat(ledger.claimed()).isEqualByComparingTo("3900");
+    assertThat(ledger.approved()).isEqualByComparingTo("3500");
+    assertThat(ledger.rejected()).isEqualByComparingTo("400");
+    assertThat(ledger.remaining()).as("5,000 - 1,800 - 3,500").isEqualByComparingTo("-300");
+    assertThat(ledger.childRemaining()).as("1,000 - 300 child support").isEqualByComparingTo("700");
+  }
+
+  /** The children's claims against the children's share (1,000 less nothing paid): beyond it only with a reason. */
+  @Test
+  void childrensClaimsBeyondTheirShareNeedDrcsReason() {
+    Journey j = newCase(REFERRAL);
+    cases.recordPlan(j.caseRef(), new dk.preparedreturn.casefile.ReintegrationPlan(new java.math.BigDecimal("20000"),
+        new java.math.BigDecimal("1000"), new java.math.BigDecimal("1500")), "drc-1");
+    ProcessInstance month = monthStartedAtTheArrival(j, 7, true);
+    monthBegins(j, month, LocalDate.of(2026, 11, 29));
+    j.complete(TASK_SUBMIT_CLAIMS, "claims", json("[" + claim("CHILD_SCHOOL_FEES", 800, "S-1", null) + ","
+        + claim("CHILD_PC", 400, "P-1", null) + "]"));
+    String decided = "[" + claim("CHILD_SCHOOL_FEES", 800, "S-1", "APPROVED") + ","
+        + claim("CHILD_PC", 400, "P-1", "APPROVED") + "]";
+
+    assertThatThrownBy(() -> j.complete(TASK_REVIEW_CLAIMS, "claims", json(decided)))
+        .isInstanceOf(InvalidFormInput.class)
+        .hasMessage("Begrundelse for at godkende ud over budgettet: skal udfyldes, da de godkendte krav til børn"
+            + " (1.200,00 kr.) overstiger det resterende budget til børn (1.000,00 kr.)");
+    assertThat(payments(j)).as("nothing recorded").isEmpty();
+
+    j.complete(TASK_REVIEW_CLAIMS, "claims", json(decided), "overBudgetReason", "PLAN_REVISED");
+    assertThat(month).isEnded();
+    assertThat(cases.ledger(j.caseRef()).orElseThrow().childRemaining()).isEqualByComparingTo("-200");
+    assertThat(cases.ledger(j.caseRef()).orElseThrow().remaining()).isEqualByComparingTo("18800");
   }
 }

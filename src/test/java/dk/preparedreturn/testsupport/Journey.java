@@ -189,7 +189,7 @@ public final class Journey {
         .complete("Task_MeetBeforeDeparture", "partnerMeetingDate", today().toString(), "partnerMeetingForm", "VIDEO",
             "planDiscussed", true)
         .complete("Task_PrepareReintegrationPlan", "planAreas", json("[\"BUSINESS\"]"), "childSupport", false,
-            "planBudgetDkk", 10000, "monthlyCashDkk", 1500)
+            "planBudgetDkk", 30000, "monthlyCashDkk", 1500)
         .complete("Task_PreparePersonForDeparture", "preparation", json("[\"COUNSELLING\"]"));
   }
 

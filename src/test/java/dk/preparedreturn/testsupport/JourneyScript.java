@@ -59,7 +59,7 @@ public final class JourneyScript {
     d.complete("Task_MeetBeforeDeparture", "partnerMeetingDate", referral.plusDays(7).toString(), "partnerMeetingForm",
         "VIDEO", "planDiscussed", true);
     d.complete("Task_PrepareReintegrationPlan", "planAreas", Journey.json("[\"BUSINESS\",\"EDUCATION\"]"),
-        "childSupport", true, "childrenInPlan", 1, "childBudgetDkk", 5000, "planBudgetDkk", 20000, "monthlyCashDkk", 1500);
+        "childSupport", true, "childrenInPlan", 1, "childBudgetDkk", 5000, "planBudgetDkk", 30000, "monthlyCashDkk", 1500);
     d.complete("Task_PreparePersonForDeparture", "preparation", Journey.json("[\"COUNSELLING\",\"HEALTH\"]"));
 
     // 5 travel and reception
