@@ -4,6 +4,7 @@ import dk.preparedreturn.process.Variable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.process.CaseVariables;
 import dk.preparedreturn.reintegration.ReintegrationProcess;
 import dk.preparedreturn.referral.Referral;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What each Tasklist filter returns, run as Tasklist runs it ({@code filterService.list} as a
@@ -52,6 +54,10 @@ class TasklistFiltersIT extends PostgresIntegrationTest {
   static final String DRC_USER = "flt-drc";
   static final String PARTNER_USER = "flt-ng";
 
+  @Autowired
+  CaseService cases;
+  @Autowired
+  TransactionTemplate transactions;
   @Autowired
   ProcessEngine engine;
   @Autowired
@@ -85,6 +91,8 @@ class TasklistFiltersIT extends PostgresIntegrationTest {
         .deploy().getId();
     nigerianCase = referrals.refer(Journey.referral("FLT-" + UUID.randomUUID(), Referral.ResidenceStatus.NO_LAWFUL_RESIDENCE,
         "NG", LocalDate.now(Journey.ZONE)), "flt-test").caseRef();
+    // a partner takes part only once the person accepted the offer with consent to sharing data
+    transactions.executeWithoutResult(status -> cases.recordAcceptance(nigerianCase));
     engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(nigerianCase).rootProcessInstances().list()
         .forEach(i -> engine.getRuntimeService().deleteProcessInstance(i.getId(), "filter probe: only the case record"));
     now = Instant.now();
