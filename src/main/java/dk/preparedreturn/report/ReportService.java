@@ -1,5 +1,6 @@
 package dk.preparedreturn.report;
 
+import dk.preparedreturn.process.OpenWork;
 import dk.preparedreturn.casefile.CaseOutcome;
 import dk.preparedreturn.casefile.CasePhase;
 import dk.preparedreturn.process.DeadlineCalendar;
@@ -10,15 +11,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import org.camunda.bpm.engine.TaskService;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -67,13 +65,13 @@ public class ReportService {
 
   private final JdbcClient jdbc;
   private final Clock clock;
-  private final TaskService tasks;
+  private final OpenWork openWork;
   private final DeadlineCalendar calendar;
 
-  ReportService(JdbcClient jdbc, @Lazy TaskService tasks, DeadlineCalendar calendar, Clock clock) {
+  ReportService(JdbcClient jdbc, OpenWork openWork, DeadlineCalendar calendar, Clock clock) {
     this.clock = clock;
     this.jdbc = jdbc;
-    this.tasks = tasks;
+    this.openWork = openWork;
     this.calendar = calendar;
   }
 
@@ -120,9 +118,8 @@ public class ReportService {
             + " AND departure_deadline >= ? AND departure_deadline < ?", today, today.plusDays(7)),
         count("SELECT count(*) FROM case_file WHERE departure_date IS NULL AND departure_deadline < ?"
             + " AND closed_at IS NULL", today),
-        tasks.createTaskQuery().active().dueAfter(Date.from(now)).dueBefore(Date.from(now.plus(Duration.ofDays(7))))
-            .count(),
-        tasks.createTaskQuery().active().dueBefore(Date.from(now)).count());
+        openWork.countDueBetween(now, now.plus(Duration.ofDays(7))),
+        openWork.countOverdue(now));
 
     long accepted = sum(facts, f -> "ACCEPTED".equals(f.offerDecision()));
     long declined = sum(facts, f -> "DECLINED".equals(f.offerDecision()));
