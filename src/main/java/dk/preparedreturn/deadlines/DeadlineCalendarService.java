@@ -2,25 +2,15 @@ package dk.preparedreturn.deadlines;
 
 import dk.preparedreturn.casefile.CaseFile;
 import dk.preparedreturn.casefile.CaseService;
+import dk.preparedreturn.process.CaseHistory;
 import dk.preparedreturn.process.DeadlineCalendar;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
-import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,8 +23,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class DeadlineCalendarService {
 
-  /** The delete reason of a completed (not cancelled) task in the engine's history. */
-  static final String COMPLETED = "completed";
   // the steps whose completion the calendar shows (ids of Reintegration.bpmn and SupportMonth.bpmn)
   static final String TASK_REFINE_PLAN = "Task_RefineReintegrationPlan";
   static final String TASK_PAY_CASH_SUPPORT = "Task_PayCashSupport";
@@ -60,18 +48,11 @@ public class DeadlineCalendarService {
   }
 
   private final CaseService cases;
-  private final RuntimeService runtime;
-  private final HistoryService history;
-  private final RepositoryService repository;
-  private final ProcessEngineConfigurationImpl engine;
+  private final CaseHistory engine;
   private final DeadlineCalendar calendar;
 
-  public DeadlineCalendarService(CaseService cases, @Lazy RuntimeService runtime, @Lazy HistoryService history,
-      @Lazy RepositoryService repository, @Lazy ProcessEngineConfigurationImpl engine, DeadlineCalendar calendar) {
+  public DeadlineCalendarService(CaseService cases, CaseHistory engine, DeadlineCalendar calendar) {
     this.cases = cases;
-    this.runtime = runtime;
-    this.history = history;
-    this.repository = repository;
     this.engine = engine;
     this.calendar = calendar;
   }
@@ -83,13 +64,12 @@ public class DeadlineCalendarService {
   public List<Entry> calendar(String caseRef) {
     // one engine command: the engine's queries see the whole case (no caller authorizations, no
     // result limit for callers) and the decision table can be parsed (it needs the engine's context)
-    return engine.getCommandExecutorTxRequired().execute(commandContext ->
-        commandContext.runWithoutAuthorization(() -> compute(caseRef)));
+    return engine.read(() -> compute(caseRef));
   }
 
   private List<Entry> compute(String caseRef) {
     CaseFile c = cases.require(caseRef);
-    Map<String, Object> v = caseVariables(c);
+    Map<String, Object> v = engine.caseValues(c.caseRef(), c.processInstanceId());
     Set<String> done = c.arrivalDate() == null ? Set.of() : doneSteps(c);
     LocalDate today = calendar.today();
     List<Entry> entries = new ArrayList<>();
@@ -195,26 +175,25 @@ public class DeadlineCalendarService {
    * Evaluated by the engine's DMN engine inside an engine command (parsing needs the engine's context).
    */
   private List<List<Object>> supportSchedule(Integer supportMonths, String partnerGroup) {
-    return engine.getCommandExecutorTxRequired().execute(commandContext -> {
-      List<List<Object>> months = new ArrayList<>();
-      DmnDecision supportMonth = latest("SupportMonthPlan");
-      Integer count = supportMonths;
-      if (count == null) {
-        DmnDecision period = latest("SupportPeriod");
-        count = period == null ? null : ((Number) engine.getDmnEngine().evaluateDecisionTable(period,
-            Variables.createVariables().putValue("partnerGroup", partnerGroup)).getSingleResult()
-            .getEntry("supportMonths")).intValue();
-      }
-      if (supportMonth == null || count == null) {
-        return months;
-      }
-      for (int month = 1; month <= count; month++) {
-        months.add(engine.getDmnEngine().evaluateDecisionTable(supportMonth,
-            Variables.createVariables().putValue("supportMonth", month)).collectEntries("support"));
-      }
+    List<List<Object>> months = new ArrayList<>();
+    Integer count = supportMonths;
+    if (count == null) {
+      List<Map<String, Object>> period = engine.decide("SupportPeriod", Map.of("partnerGroup", partnerGroup));
+      count = period == null || period.isEmpty() ? null : ((Number) period.get(0).get("supportMonths")).intValue();
+    }
+    if (count == null) {
       return months;
-    });
+    }
+    for (int month = 1; month <= count; month++) {
+      List<Map<String, Object>> rules = engine.decide("SupportMonthPlan", Map.of("supportMonth", month));
+      if (rules == null) {
+        return new ArrayList<>();
+      }
+      months.add(rules.stream().map(rule -> rule.get("support")).toList());
+    }
+    return months;
   }
+
 
   /**
    * The steps of the reintegration the case has done: the user tasks completed (not cancelled) in
@@ -223,58 +202,16 @@ public class DeadlineCalendarService {
    * reimbursement month when its claims were submitted (or none), a report when it was submitted.
    */
   private Set<String> doneSteps(CaseFile c) {
-    List<HistoricTaskInstance> tasks = history.createHistoricTaskInstanceQuery()
-        .processInstanceBusinessKey(c.caseRef()).finished()
-        .taskDefinitionKeyIn(TASK_REFINE_PLAN, TASK_PAY_CASH_SUPPORT, TASK_SUBMIT_CLAIMS, TASK_SUBMIT_PROGRESS_REPORT,
-            TASK_SUBMIT_FINAL_REPORT)
-        .listPage(0, 200);
-    List<HistoricTaskInstance> completed = tasks.stream().filter(t -> COMPLETED.equals(t.getDeleteReason())).toList();
-    Map<String, Integer> monthOf = new HashMap<>();
-    if (!completed.isEmpty()) {
-      history.createHistoricVariableInstanceQuery()
-          .processInstanceIdIn(completed.stream().map(HistoricTaskInstance::getProcessInstanceId).distinct()
-              .toArray(String[]::new))
-          .variableName(SUPPORT_MONTH).listPage(0, 200)
-          .forEach(variable -> {
-            if (variable.getValue() instanceof Number month) {
-              monthOf.put(variable.getProcessInstanceId(), month.intValue());
-            }
-          });
-    }
     Set<String> steps = new HashSet<>();
-    completed.forEach(t -> steps.add(step(t.getTaskDefinitionKey(), monthOf.getOrDefault(t.getProcessInstanceId(), 0))));
+    engine.completedTasks(c.caseRef(), List.of(TASK_REFINE_PLAN, TASK_PAY_CASH_SUPPORT, TASK_SUBMIT_CLAIMS,
+            TASK_SUBMIT_PROGRESS_REPORT, TASK_SUBMIT_FINAL_REPORT), SUPPORT_MONTH)
+        .forEach(t -> steps.add(step(t.taskKey(), t.value() instanceof Number month ? month.intValue() : 0)));
     return steps;
   }
 
+
   private static String step(String task, int month) {
     return task + "#" + month;
-  }
-
-  private DmnDecision latest(String key) {
-    DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key)
-        .latestVersion().singleResult();
-    return definition == null ? null : engine.getDmnEngine().parseDecision(key, repository.getDecisionModel(definition.getId()));
-  }
-
-  /**
-   * The case's variables (lead times): of its running process instances (a called process may
-   * hold values the main process receives only when it ends), else of the ended main instance.
-   */
-  private Map<String, Object> caseVariables(CaseFile c) {
-    Map<String, Object> variables = new HashMap<>();
-    if (c.processInstanceId() == null) {
-      return variables;
-    }
-    var running = runtime.createProcessInstanceQuery().processInstanceBusinessKey(c.caseRef()).list();
-    if (!running.isEmpty()) {
-      running.forEach(instance -> runtime.getVariables(instance.getId()).forEach(variables::putIfAbsent));
-    } else {
-      for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
-          .processInstanceId(c.processInstanceId()).listPage(0, 500)) {
-        variables.put(variable.getName(), variable.getValue());
-      }
-    }
-    return variables;
   }
 
   private static Integer number(Map<String, Object> variables, String name) {

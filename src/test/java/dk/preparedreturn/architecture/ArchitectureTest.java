@@ -56,17 +56,9 @@ class ArchitectureTest {
 
   @Test
   void featuresReachTheEngineOnlyThroughProcess() {
-    noClasses().that().resideInAnyPackage(FEATURES).and(not(PendingMoves.CLASSES))
+    noClasses().that().resideInAnyPackage(FEATURES)
         .should().dependOnClassesThat(ENGINE_BEYOND_THE_LISTENER_API)
         .because("the process package is the one seam between the service and the engine")
         .check(SERVICE);
-  }
-
-  /** Classes whose engine use moves into process once the domain work on them has landed. */
-  private static final class PendingMoves {
-    private static final java.util.List<String> NAMES = java.util.List.of(
-        "dk.preparedreturn.deadlines.DeadlineCalendarService");
-    static final DescribedPredicate<JavaClass> CLASSES = DescribedPredicate.describe("pending moves",
-        type -> NAMES.stream().anyMatch(name -> type.getName().equals(name) || type.getName().startsWith(name + "$")));
   }
 }
