@@ -1,5 +1,6 @@
 package dk.preparedreturn.casepage;
 
+import dk.preparedreturn.testsupport.DebianChromium;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
@@ -46,7 +47,6 @@ import org.springframework.test.annotation.DirtiesContext;
 @Order(Integer.MAX_VALUE - 1)
 class PagesBrowserIT {
 
-  private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
   private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
   private static final String PASSWORD = "demo";
 
@@ -60,14 +60,9 @@ class PagesBrowserIT {
 
   @BeforeAll
   static void launchBrowser() throws IOException {
-    assertThat(CHROMIUM).as("Debian's Chromium; Playwright must not download one").isExecutable();
     Files.createDirectories(SCREENSHOTS);
-    Map<String, String> env = new HashMap<>(System.getenv());
-    env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    playwright = DebianChromium.playwright();
+    browser = DebianChromium.launch(playwright);
     PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
   }
 

@@ -1,5 +1,6 @@
 package dk.preparedreturn.tasklist;
 
+import dk.preparedreturn.testsupport.DebianChromium;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
@@ -90,7 +91,6 @@ import org.springframework.test.annotation.DirtiesContext;
 @Order(Integer.MAX_VALUE)
 class TasklistBrowserIT {
 
-  private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
   private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
   private static final String LOCALE_KEY = "preparedReturn.locale";
 
@@ -141,17 +141,9 @@ class TasklistBrowserIT {
 
   @BeforeAll
   static void launchBrowser() throws IOException {
-    assertThat(CHROMIUM).as("Debian's Chromium (apt-get install chromium); Playwright must not download one")
-        .isExecutable();
     Files.createDirectories(SCREENSHOTS);
-    Map<String, String> env = new HashMap<>(System.getenv());
-    env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-        .setExecutablePath(CHROMIUM)
-        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--disable-dev-shm-usage")));
+    playwright = DebianChromium.playwright();
+    browser = DebianChromium.launch(playwright);
     // generous: on a shared machine under load, the webapps' first load takes tens of seconds
     PlaywrightAssertions.setDefaultAssertionTimeout(45_000);
   }
