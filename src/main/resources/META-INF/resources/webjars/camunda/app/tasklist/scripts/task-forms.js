@@ -5,12 +5,16 @@
  *
  * Tasklist 7.24 bundles form-js 1.8.7, whose texts are English and not configurable, and whose date
  * fields take their format from the browser's default locale (Intl.DateTimeFormat('default')). So:
- *  - the default locale of Intl.DateTimeFormat is the Tasklist language (da-DK: dd.mm.yyyy);
+ *  - the default locale of Intl.DateTimeFormat is the Tasklist language (da-DK: dd.mm.yyyy; English
+ *    is en-GB: dd/mm/yyyy, whatever the browser's English);
+ *  - dates that a form's text shows from process variables ({{departureDeadline}}) are written as the
+ *    reader writes them (13.12.2026 / 13 Dec 2026);
  *  - every date picker (flatpickr) gets Danish month and day names, and weeks start on Monday;
  *  - form-js messages and placeholders ("Field is required.", "Select", "Search") are Danish in a
  *    Danish Tasklist (text nodes and placeholders rewritten as form-js renders them);
  *  - a refused submission: the server's message ("[label]: [reason]", see the forms package; Camunda's
- *    prefix "Cannot submit task form <id>: " is dropped by the server) is shown at the field it names;
+ *    prefix "Cannot submit task form <id>: " is dropped by the server) is shown at the field it names,
+ *    and Tasklist's general error box gives way to a short notice pointing at the field;
  *  - a successful submission removes the old error messages and confirms the completion;
  *  - Camunda's "migrate to Camunda 8" banner is shown to administrators only (styles/user-styles.css
  *    hides it; the class pr-admin on <body> shows it again);
@@ -45,8 +49,8 @@ const TEXT = DANISH ? {
 
 // ---- dates: the Tasklist language is the default locale of the form fields
 
-const FORM_LOCALE = DANISH ? 'da-DK'
-  : ((navigator.languages || []).find(l => l.toLowerCase().startsWith('en')) || 'en-GB');
+// English for partners abroad is British English: day, month, year (7/12/2026, never the US 12/7/2026)
+const FORM_LOCALE = DANISH ? 'da-DK' : 'en-GB';
 (function patchDefaultLocale() {
   const Native = Intl.DateTimeFormat;
   function DateTimeFormat(locales, options) {
@@ -174,13 +178,54 @@ function translateProcessNames(root) {
   });
 }
 
+// Dates in the forms' texts (ISO, as process variables hold them) as the reader writes them; amounts
+// come formatted for the reader from the server (reintegration.SupportPayments)
+const ISO_DATE = /(^|[^\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])/g;
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function readableDate(year, month, day) {
+  return DANISH ? day + '.' + month + '.' + year : Number(day) + ' ' + MONTHS_EN[Number(month) - 1] + ' ' + year;
+}
+
+function formatTexts(root) {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const changes = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.nodeValue.replace(ISO_DATE, (all, before, year, month, day) => before + readableDate(year, month, day));
+    if (text !== node.nodeValue) {
+      changes.push([node, text]);
+    }
+  }
+  changes.forEach(([node, text]) => {
+    node.nodeValue = text;
+  });
+}
+
+let replaceErrorBoxUntil = 0;
+function replaceErrorBox() {
+  if (Date.now() > replaceErrorBoxUntil) {
+    return;
+  }
+  document.querySelectorAll('.page-notifications .alert-danger').forEach(alert => {
+    replaceErrorBoxUntil = 0;
+    const close = alert.querySelector('button.close');
+    if (close) {
+      close.click();
+    } else {
+      alert.remove();
+    }
+  });
+}
+
 let scheduled = false;
 function localiseForms() {
   scheduled = false;
+  replaceErrorBox();
   document.querySelectorAll('ol.tasks-list, [cam-tasklist-task] .names, [cam-tasklist-task] h3, .modal-body')
     .forEach(translateProcessNames);
   document.querySelectorAll('.fjs-container').forEach(container => {
     translateTexts(container);
+    container.querySelectorAll('.fjs-form-field-text').forEach(formatTexts);
     container.querySelectorAll('.fjs-datepicker input').forEach(localiseDatepicker);
   });
   installHeaderLink();
@@ -266,7 +311,7 @@ function markField(message) {
   return true;
 }
 
-function confirm(text) {
+function confirm(text, refused) {
   let toast = document.querySelector('.pr-confirmation');
   if (!toast) {
     toast = document.createElement('div');
@@ -276,6 +321,7 @@ function confirm(text) {
     document.body.appendChild(toast);
   }
   toast.textContent = text;
+  toast.classList.toggle('pr-refused', Boolean(refused));
   toast.classList.add('pr-visible');
   clearTimeout(confirm.timer);
   confirm.timer = setTimeout(() => toast.classList.remove('pr-visible'), 8000);
@@ -304,9 +350,12 @@ XMLHttpRequest.prototype.send = function () {
         return;
       }
       const error = serverError(xhr);
-      if (xhr.status === 400 && error) {
-        // the server (security.ResponseGuards) has dropped Camunda's "Cannot submit task form <id>: "
-        markField(error.message.replace(PREFIX, ''));
+      // the server (security.ResponseGuards) has dropped Camunda's "Cannot submit task form <id>: "
+      if (xhr.status === 400 && error && markField(error.message.replace(PREFIX, ''))) {
+        // the message stands at its field: Tasklist's general error box, which Tasklist adds after this
+        // response, would only repeat it with "an error occurred"; a short notice points at the field
+        replaceErrorBoxUntil = Date.now() + 5000;
+        confirm(TEXT.fieldError, true);
       }
     });
   }
