@@ -317,12 +317,16 @@ class TasklistBrowserIT {
     page.navigate(tasklistUrl() + "#/?task=" + plan.getId());
     Locator detail = page.locator("[cam-tasklist-task]");
     PlaywrightAssertions.assertThat(detail.locator("h2.task")).hasText(PREPARE_PLAN_NAME);
-    // the tab "Sag": the case of the task, linked
+    // the tab "Sag": the case page itself inside the task (no header of its own), and a link to open it
     detail.locator(".nav-tabs a").filter(new Locator.FilterOptions().setHasText(Pattern.compile("^\\s*Sag\\s*$")))
         .click();
-    PlaywrightAssertions.assertThat(detail.locator(".pr-case-tab h3")).hasText("Sag " + caseRef);
     PlaywrightAssertions.assertThat(detail.locator(".pr-case-tab a.pr-open-case"))
         .hasAttribute("href", "/app/cases/" + caseRef);
+    com.microsoft.playwright.FrameLocator casePage = detail.frameLocator("iframe.pr-case-frame");
+    PlaywrightAssertions.assertThat(casePage.locator("h1")).hasText("Sag " + caseRef);
+    PlaywrightAssertions.assertThat(casePage.locator("dl.facts")).containsText("Kontaktperson");
+    PlaywrightAssertions.assertThat(casePage.locator("header.app")).hasCount(0);
+    PlaywrightAssertions.assertThat(casePage.locator("form.event")).isVisible();
     screenshot(page, "plan-case-tab");
     detail.locator(".nav-tabs a").filter(new Locator.FilterOptions().setHasText("Formular")).click();
 

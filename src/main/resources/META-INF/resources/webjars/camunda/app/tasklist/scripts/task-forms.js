@@ -19,7 +19,8 @@
  *  - Camunda's "migrate to Camunda 8" banner is shown to administrators only (styles/user-styles.css
  *    hides it; the class pr-admin on <body> shows it again);
  *  - the header links to the case search (/app/cases), and the task view has a tab "Sag" / "Case"
- *    with the task's case (the default export: a tasklist.task.detail plugin).
+ *    showing the task's case page (/app/cases/{ref}?view=tab in a frame; the default export: a
+ *    tasklist.task.detail plugin), where events are reported without leaving the task.
  */
 
 const DANISH = ((Array.isArray(navigator.languages) && navigator.languages[0]) || navigator.language || '')
@@ -30,7 +31,6 @@ const TEXT = DANISH ? {
   caseSearch: 'Søg sag',
   openCase: 'Åbn sagen',
   caseDeadlines: 'Frister i sagen',
-  caseIntro: 'Sagens side viser personens oplysninger (for de organisationer, der må se dem), fase, kontaktperson, åbne og afsluttede opgaver, hændelser og frister.',
   noCase: 'Opgaven hører ikke til en sag.',
   completed: name => 'Opgaven "' + name + '" er afsluttet.',
   started: 'Hændelsen er registreret.',
@@ -40,7 +40,6 @@ const TEXT = DANISH ? {
   caseSearch: 'Find a case',
   openCase: 'Open the case',
   caseDeadlines: 'Deadlines of the case',
-  caseIntro: 'The case page shows the case\u2019s phase, contact person, open and finished tasks, events and deadlines.',
   noCase: 'This task belongs to no case.',
   completed: name => 'The task "' + name + '" is completed.',
   started: 'The event is recorded.',
@@ -204,25 +203,37 @@ function formatTexts(root) {
 let replaceErrorBoxUntil = 0;
 function replaceErrorBox() {
   if (Date.now() > replaceErrorBoxUntil) {
-    return;
+    return false;
   }
-  document.querySelectorAll('.page-notifications .alert-danger').forEach(alert => {
-    replaceErrorBoxUntil = 0;
-    const close = alert.querySelector('button.close');
+  const alerts = document.querySelectorAll('.page-notifications .alert-danger');
+  alerts.forEach(alert => {
+    const close = alert.querySelector('.close');
     if (close) {
       close.click();
-    } else {
-      alert.remove();
     }
+    alert.remove();
   });
+  return alerts.length > 0;
+}
+
+/** Removes Tasklist's error box for the refusal just shown at its field, once Tasklist has added it. */
+function replaceErrorBoxSoon() {
+  replaceErrorBoxUntil = Date.now() + 5000;
+  const timer = setInterval(() => {
+    if (replaceErrorBox() || Date.now() > replaceErrorBoxUntil) {
+      clearInterval(timer);
+      replaceErrorBoxUntil = 0;
+    }
+  }, 50);
 }
 
 let scheduled = false;
 function localiseForms() {
   scheduled = false;
-  replaceErrorBox();
   document.querySelectorAll('ol.tasks-list, [cam-tasklist-task] .names, [cam-tasklist-task] h3, .modal-body')
     .forEach(translateProcessNames);
+  // the task list's variables (e.g. "Udrejsefrist") are ISO dates as well
+  document.querySelectorAll('ol.tasks-list .variable-value').forEach(formatTexts);
   document.querySelectorAll('.fjs-container').forEach(container => {
     translateTexts(container);
     container.querySelectorAll('.fjs-form-field-text').forEach(formatTexts);
@@ -354,7 +365,7 @@ XMLHttpRequest.prototype.send = function () {
       if (xhr.status === 400 && error && markField(error.message.replace(PREFIX, ''))) {
         // the message stands at its field: Tasklist's general error box, which Tasklist adds after this
         // response, would only repeat it with "an error occurred"; a short notice points at the field
-        replaceErrorBoxUntil = Date.now() + 5000;
+        replaceErrorBoxSoon();
         confirm(TEXT.fieldError, true);
       }
     });
@@ -423,8 +434,6 @@ export default [{
           return;
         }
         const page = '/app/cases/' + encodeURIComponent(caseRef);
-        box.appendChild(element('h3', {}, TEXT.caseTab + ' ' + caseRef));
-        box.appendChild(element('p', {}, TEXT.caseIntro));
         const links = element('p', {});
         links.appendChild(element('a', {class: 'btn btn-primary pr-open-case', href: page, target: '_blank',
           rel: 'noopener'}, TEXT.openCase));
@@ -432,6 +441,9 @@ export default [{
         links.appendChild(element('a', {class: 'btn btn-default', href: page + '/deadlines', target: '_blank',
           rel: 'noopener'}, TEXT.caseDeadlines));
         box.appendChild(links);
+        // the case page itself, without its header (it may be framed by this service's pages only)
+        box.appendChild(element('iframe', {class: 'pr-case-frame', src: page + '?view=tab',
+          title: TEXT.caseTab + ' ' + caseRef}));
       })
       .catch(() => box.appendChild(element('p', {}, TEXT.noCase)));
   }
