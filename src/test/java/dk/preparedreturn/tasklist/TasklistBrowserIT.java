@@ -324,7 +324,7 @@ class TasklistBrowserIT {
         .hasAttribute("href", "/app/cases/" + caseRef);
     com.microsoft.playwright.FrameLocator casePage = detail.frameLocator("iframe.pr-case-frame");
     PlaywrightAssertions.assertThat(casePage.locator("h1")).hasText("Sag " + caseRef);
-    PlaywrightAssertions.assertThat(casePage.locator("dl.facts")).containsText("Kontaktperson");
+    PlaywrightAssertions.assertThat(casePage.locator("dl.facts").first()).containsText("Kontaktperson");
     PlaywrightAssertions.assertThat(casePage.locator("header.app")).hasCount(0);
     PlaywrightAssertions.assertThat(casePage.locator("form.event")).isVisible();
     screenshot(page, "plan-case-tab");
@@ -514,6 +514,8 @@ class TasklistBrowserIT {
     complete.click();
     PlaywrightAssertions.assertThat(reason.locator(".pr-server-error"))
         .hasText("required, as 1,200.00 DKK is not the agreed 1,500.00 DKK");
+    PlaywrightAssertions.assertThat(page.locator(".pr-confirmation.pr-refused")).hasText("See the field marked in red.");
+    PlaywrightAssertions.assertThat(page.locator(".page-notifications .alert-danger")).hasCount(0);
     screenshot(page, "cash-reason-required");
     assertThat(payments(caseRef, month)).as("nothing paid by the refused submission").isEmpty();
 
