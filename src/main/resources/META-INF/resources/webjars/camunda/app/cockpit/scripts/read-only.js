@@ -16,18 +16,30 @@ function json(url) {
     .catch(() => null);
 }
 
-json(API + '/admin/auth/user/default').then(user => {
-  if (user && Array.isArray(user.authorizedApps) && user.authorizedApps.indexOf('admin') > -1) {
-    document.body.classList.add('pr-admin');
+// Cockpit signs in without reloading the page: ask again at every navigation until a user is known
+let known = false;
+function determine() {
+  if (known) {
+    return;
   }
-});
-
-// resource type 8: process instance; without a resource id the check asks for every instance
-json(API + '/engine/engine/default/authorization/check?permissionName=UPDATE&resourceName=ProcessInstance'
-  + '&resourceType=8').then(check => {
-  if (check && check.authorized === false) {
-    document.body.classList.add('pr-read-only');
-  }
-});
+  json(API + '/admin/auth/user/default').then(user => {
+    if (!user || known) {
+      return;
+    }
+    known = true;
+    if (Array.isArray(user.authorizedApps) && user.authorizedApps.indexOf('admin') > -1) {
+      document.body.classList.add('pr-admin');
+    }
+    // resource type 8: process instance; without a resource id the check asks for every instance
+    json(API + '/engine/engine/default/authorization/check?permissionName=UPDATE&resourceName=ProcessInstance'
+      + '&resourceType=8').then(check => {
+      if (check && check.authorized === false) {
+        document.body.classList.add('pr-read-only');
+      }
+    });
+  });
+}
+determine();
+window.addEventListener('hashchange', determine);
 
 export default [];

@@ -394,14 +394,27 @@ function installHeaderLink() {
   menu.insertBefore(item, menu.firstChild);
 }
 
-fetch('/camunda/api/admin/auth/user/default', {credentials: 'same-origin', headers: {Accept: 'application/json'}})
-  .then(response => (response.ok ? response.json() : null))
-  .then(user => {
-    if (user && Array.isArray(user.authorizedApps) && user.authorizedApps.indexOf('admin') > -1) {
-      document.body.classList.add('pr-admin');
-    }
-  })
-  .catch(() => {});
+// Tasklist signs in without reloading the page: ask again at every navigation until a user is known
+let userKnown = false;
+function markAdministrator() {
+  if (userKnown) {
+    return;
+  }
+  fetch('/camunda/api/admin/auth/user/default', {credentials: 'same-origin', headers: {Accept: 'application/json'}})
+    .then(response => (response.ok ? response.json() : null))
+    .then(user => {
+      if (!user || userKnown) {
+        return;
+      }
+      userKnown = true;
+      if (Array.isArray(user.authorizedApps) && user.authorizedApps.indexOf('admin') > -1) {
+        document.body.classList.add('pr-admin');
+      }
+    })
+    .catch(() => {});
+}
+markAdministrator();
+window.addEventListener('hashchange', markAdministrator);
 
 // ---- the tab "Sag" / "Case" in the task view
 
