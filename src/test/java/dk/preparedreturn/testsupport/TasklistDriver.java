@@ -134,8 +134,11 @@ public final class TasklistDriver {
 
   /** The form field (label, control, description, errors) whose label is {@code label}. */
   public static Locator field(Locator form, String label) {
+    // a group's label (radio, checklist) names no input, so match the label element's text itself
+    Pattern text = Pattern.compile("^\\s*" + label.replaceAll("[.*+?^${}()|\\[\\]\\\\/]", "\\\\$0")
+        + "\\s*\\*?\\s*$");
     return form.locator(".fjs-form-field").filter(new Locator.FilterOptions()
-        .setHas(form.page().getByLabel(label)));
+        .setHas(form.page().locator(".fjs-form-field-label").filter(new Locator.FilterOptions().setHasText(text))));
   }
 
   public void screenshot(Page page, String name) {
@@ -170,13 +173,20 @@ public final class TasklistDriver {
     assertThat(placeholder).as("date placeholder").matches("(?i)[dmy./\\- ]+");
     String pattern = placeholder.toLowerCase().replace("mm", "MM");
     String text = date.format(DateTimeFormatter.ofPattern(pattern));
-    field.fill(text);
-    field.press("Tab");
     // form-js shows the date again in its own format, which may drop leading zeros ("2.12.2026")
-    String dayMonthYear = "^" + pattern.replace("dd", "0?" + date.getDayOfMonth())
+    Pattern dayMonthYear = Pattern.compile("^" + pattern.replace("dd", "0?" + date.getDayOfMonth())
         .replace("MM", "0?" + date.getMonthValue()).replace("yyyy", String.valueOf(date.getYear()))
-        .replace(".", "\\.") + "$";
-    PlaywrightAssertions.assertThat(field).hasValue(Pattern.compile(dayMonthYear));
+        .replace(".", "\\.") + "$");
+    // a date field a condition has just shown may be rendered again and lose what was typed (see fillSettled)
+    for (int attempt = 0; attempt < 5; attempt++) {
+      field.fill(text);
+      field.press("Tab");
+      field.page().waitForTimeout(250);
+      if (dayMonthYear.matcher(field.inputValue()).matches()) {
+        return;
+      }
+    }
+    PlaywrightAssertions.assertThat(field).hasValue(dayMonthYear);
   }
 
   private JsonNode schema(String formKey) {
