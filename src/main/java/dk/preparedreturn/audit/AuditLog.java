@@ -22,7 +22,8 @@ public class AuditLog {
    * {@code RETENTION_RUN} is one entry per retention run without a case reference (the deleted cases'
    * own entries are deleted with them).
    */
-  public enum Action { PERSON_CREATED, PERSON_READ, PERSON_SEARCH, PERSON_PSEUDONYMISED, RETENTION_RUN }
+  public enum Action { PERSON_CREATED, PERSON_READ, PERSON_SEARCH, PERSON_PSEUDONYMISED, RETENTION_RUN, DOCUMENT_UPLOADED,
+    DOCUMENT_READ }
 
   public record Entry(Instant occurredAt, String userId, String userGroups, String action, String caseRef,
       String fields) {

@@ -7,6 +7,7 @@ import dk.preparedreturn.casefile.CaseAccess;
 import dk.preparedreturn.casefile.CaseFile;
 import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.casefile.Ledger;
+import dk.preparedreturn.documents.Documents;
 import dk.preparedreturn.forms.Amounts;
 import dk.preparedreturn.identity.Audience;
 import dk.preparedreturn.deadlines.DeadlineCalendarService;
@@ -83,9 +84,11 @@ class CasePageController {
   private final EngineClock clock;
   private final Directory directory;
   private final CaseService cases;
+  private final Documents documents;
 
   CasePageController(CaseAccess access, Workflow workflow, CaseEventService events, DeadlineCalendarService deadlines,
-      EngineClock clock, Directory directory, CaseService cases) {
+      EngineClock clock, Directory directory, CaseService cases, Documents documents) {
+    this.documents = documents;
     this.directory = directory;
     this.cases = cases;
     this.access = access;
@@ -98,11 +101,41 @@ class CasePageController {
   @GetMapping("/app/cases/{caseRef}")
   @Transactional
   String page(@PathVariable String caseRef, @RequestParam(name = "reported", required = false) String reported,
+      @RequestParam(name = "uploaded", required = false) String uploaded,
       Caller caller, HttpServletRequest request, Model model) {
     fill(model, caseRef, caller, request);
     if (reported != null && isEvent(reported)) {
       model.addAttribute("reported", reported);
     }
+    if (uploaded != null && uploaded.matches(Documents.REFERENCE_PATTERN)) {
+      model.addAttribute("uploaded", uploaded);
+    }
+    return "case";
+  }
+
+  /**
+   * A document uploaded from the case page (multipart, with the session's token like every form of the
+   * pages): back to the page's documents with its reference, or the page again with the refusal at the
+   * field, nothing stored.
+   */
+  @PostMapping(path = "/app/cases/{caseRef}/documents", consumes = "multipart/form-data")
+  @Transactional
+  String upload(@PathVariable String caseRef, @RequestParam(name = "kind", required = false) String kind,
+      @RequestParam(name = "file", required = false) org.springframework.web.multipart.MultipartFile file,
+      Caller caller, HttpServletRequest request, HttpServletResponse response, Model model) throws java.io.IOException {
+    access.require(caseRef, caller);
+    Map<String, String> errors = new LinkedHashMap<>();
+    try {
+      Documents.Listed created = documents.upload(caseRef, caller, kind,
+          file == null ? null : file.getOriginalFilename(), file == null || file.isEmpty() ? null : file.getBytes());
+      return "redirect:/app/cases/" + caseRef + "?uploaded=" + created.id() + "#documents";
+    } catch (InvalidFormInput refused) {
+      errors.put("document." + refused.field(), refused.getMessage());
+    }
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    fill(model, caseRef, caller, request);
+    model.addAttribute("errors", errors);
+    model.addAttribute("documentKind", kind);
     return "case";
   }
 
@@ -193,6 +226,15 @@ class CasePageController {
     open.forEach(t -> users.add(t.assignee()));
     finished.forEach(t -> users.add(t.assignee()));
     reported.forEach(e -> users.add(e.reportedBy()));
+    boolean seesDocuments = !visible.participatingGroups().isEmpty();
+    model.addAttribute("seesDocuments", seesDocuments);
+    if (seesDocuments) {
+      List<Documents.Listed> listed = documents.list(caseRef, caller);
+      listed.forEach(d -> users.add(d.uploadedBy()));
+      model.addAttribute("documents", listed);
+      model.addAttribute("uploadableKinds", documents.uploadable(caseRef, caller));
+      model.addAttribute("documentMaxMb", documents.maxMegabytes());
+    }
     Map<String, String> names = new HashMap<>();
     users.stream().filter(java.util.Objects::nonNull).forEach(id -> names.put(id,
         directory.user(id).map(Directory.Member::label).orElse(id)));
