@@ -189,8 +189,8 @@ public class Documents {
   private String checkedFileName(String fileName, Audience audience) {
     String name = fileName == null ? "" : fileName.strip();
     boolean bad = name.isEmpty() || name.length() > MAX_FILE_NAME || name.contains("..")
-        || name.chars().anyMatch(c -> c < 0x20 || c == 0x7F || "/\\:*?\"<>|%".indexOf(c) >= 0
-            || Character.getType(c) == Character.FORMAT);
+        || name.chars().anyMatch(c -> Character.getType(c) == Character.CONTROL
+            || Character.getType(c) == Character.FORMAT || "/\\:*?\"<>|".indexOf(c) >= 0);
     if (bad) {
       throw refused(audience, "file", "document.fileName", MAX_FILE_NAME);
     }
