@@ -39,6 +39,11 @@ import org.junit.jupiter.api.Test;
  */
 class SupportMonthProcessTest extends ProcessTestBase {
 
+  @org.springframework.beans.factory.annotation.Autowired
+  dk.preparedreturn.documents.Documents documents;
+  @org.springframework.beans.factory.annotation.Autowired
+  dk.preparedreturn.casefile.CaseParticipation participation;
+
   static final LocalDate REFERRAL = LocalDate.of(2026, 3, 2);
   static final LocalDate ARRIVAL = LocalDate.of(2026, 5, 29);
 
@@ -186,6 +191,61 @@ class SupportMonthProcessTest extends ProcessTestBase {
 
     assertThat(month).isEnded().hasPassed(TASK_SUBMIT_CLAIMS, TASK_SUBMIT_PROGRESS_REPORT, END_MONTH_COMPLETED)
         .hasNotPassed(TASK_PAY_CASH_SUPPORT);
+  }
+
+  /**
+   * A claim names the receipt the partner uploaded in the case (its reference, D-…): another case's
+   * document, a document that is not a receipt and a receipt named twice are refused with nothing
+   * recorded; the accepted receipt is marked as claimed in the month, shown to DRC in the review, and
+   * cannot be changed there.
+   */
+  @Test
+  void aClaimNamesTheReceiptThePartnerUploadedInTheCase() {
+    Journey j = newCase(REFERRAL);
+    ProcessInstance month = monthStartedAtTheArrival(j, 7);
+    Journey other = newCase(REFERRAL);
+    cases.recordAcceptance(other.caseRef());
+    participation.join(other.caseRef(), "partner-ng");
+    monthBegins(j, month, LocalDate.of(2026, 11, 29));
+    dk.preparedreturn.identity.Caller partner = new dk.preparedreturn.identity.Caller("ng-test", List.of("partner-ng"));
+    String receipt = documents.upload(j.caseRef(), partner, "RECEIPT", "receipt.pdf", PDF).id();
+    String plan = documents.upload(j.caseRef(), partner, "REINTEGRATION_PLAN", "plan.pdf", PDF).id();
+    String foreign = documents.upload(other.caseRef(), partner, "RECEIPT", "receipt.pdf", PDF).id();
+
+    for (String[] refused : new String[][] {{foreign, "is not a receipt uploaded in this case"},
+        {plan, "is not a receipt uploaded in this case"}}) {
+      assertThatThrownBy(() -> j.complete(TASK_SUBMIT_CLAIMS, "claims", json("[" + withDocument(
+          claim("HOUSING", 900, "A-1", null), refused[0]) + "]")))
+          .isInstanceOf(InvalidFormInput.class).hasMessageContaining(refused[1]);
+    }
+    assertThatThrownBy(() -> j.complete(TASK_SUBMIT_CLAIMS, "claims", json("[" + withDocument(
+        claim("HOUSING", 900, "A-1", null), receipt) + "," + withDocument(claim("HEALTH", 100, "A-2", null), receipt)
+        + "]"))).isInstanceOf(InvalidFormInput.class).hasMessageContaining("row 2: the receipt has already been used");
+    assertThat(claimMonth(receipt)).as("nothing marked").isNull();
+
+    j.complete(TASK_SUBMIT_CLAIMS, "claims", json("[" + withDocument(claim("HOUSING", 900, "A-1", null), receipt) + "]"));
+    assertThat(claimMonth(receipt)).isEqualTo(7);
+    assertThat(documents.receipts(j.caseRef(), List.of(receipt)))
+        .containsEntry(receipt, dk.preparedreturn.documents.Documents.ReceiptState.ALREADY_CLAIMED);
+    assertThatThrownBy(() -> j.complete(TASK_REVIEW_CLAIMS, "claims", json("[" + withDocument(
+        claim("HOUSING", 900, "A-1", "APPROVED"), plan) + "]")))
+        .isInstanceOf(InvalidFormInput.class).hasMessageContaining("kan ikke ændres");
+    j.complete(TASK_REVIEW_CLAIMS, "claims", json("[" + withDocument(claim("HOUSING", 900, "A-1", "APPROVED"), receipt)
+        + "]"));
+    assertThat(month).isEnded();
+    assertThat(payments(j)).containsExactly("7:CLAIM:HOUSING:APPROVED");
+  }
+
+  static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+      .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  static String withDocument(String claim, String document) {
+    return claim.replace("}", ",\"receiptDocument\":\"" + document + "\"}");
+  }
+
+  Integer claimMonth(String document) {
+    return jdbc.sql("SELECT claim_month FROM case_document WHERE id = ?").param(document)
+        .query((rs, n) -> (Integer) rs.getObject(1)).list().get(0);
   }
 
   static String claim(String category, int amount, String receipt, String decision) {
