@@ -118,7 +118,8 @@ class SupportPayments {
    * The receipt documents of the claims: each a receipt uploaded in this case (the partner's own
    * upload on the case page or through the API), not claimed before and named once; then marked as
    * claimed in this month, so that no receipt pays twice. Another case's document is "not a receipt of
-   * this case", the same as one that does not exist. No reference, no database round trip.
+   * this case", the same as one that does not exist. The form requires a receipt in every line; a month
+   * without claims costs no database round trip here.
    */
   private void linkReceipts(DelegateTask task, FormInput input, List<Claim> claims) {
     List<String> ids = claims.stream().map(Claim::receiptDocument).filter(java.util.Objects::nonNull).toList();
