@@ -77,6 +77,9 @@ class CasePageController {
       "Task_ConfirmDeparture", "departureOutcome",
       "Task_FollowUpMissingArrival", "arrivalFollowUp");
 
+  /** The case page as Tasklist's "Sag" / "Case" tab shows it ({@code ?view=tab}). */
+  static final String TAB = "tab";
+
   private final CaseAccess access;
   private final Workflow workflow;
   private final CaseEventService events;
@@ -98,16 +101,33 @@ class CasePageController {
     this.clock = clock;
   }
 
+  /**
+   * The case page; {@code view=tab} is the same page without the service's header, as Tasklist's
+   * "Sag" / "Case" tab shows it. Any other query parameter is refused with 400 (after the access
+   * check: a case the caller may not see stays a 404).
+   */
   @GetMapping("/app/cases/{caseRef}")
   @Transactional
-  String page(@PathVariable String caseRef, @RequestParam(name = "reported", required = false) String reported,
-      @RequestParam(name = "uploaded", required = false) String uploaded,
-      Caller caller, HttpServletRequest request, Model model) {
+  String page(@PathVariable String caseRef, @RequestParam Map<String, String> parameters, Caller caller,
+      HttpServletRequest request, HttpServletResponse response, Model model) {
     fill(model, caseRef, caller, request);
+    String view = parameters.get("view");
+    boolean known = parameters.keySet().stream().allMatch(Set.of("reported", "view", "uploaded")::contains)
+        && (view == null || TAB.equals(view)) && (parameters.get("reported") == null
+        || isEvent(parameters.get("reported"))) && (parameters.get("uploaded") == null
+        || parameters.get("uploaded").matches(Documents.REFERENCE_PATTERN));
+    model.addAttribute("tab", TAB.equals(view));
+    if (!known) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      model.addAttribute("errors", Map.of("query", "page.query.unknown"));
+      return "case";
+    }
+    String reported = parameters.get("reported");
     if (reported != null && isEvent(reported)) {
       model.addAttribute("reported", reported);
     }
-    if (uploaded != null && uploaded.matches(Documents.REFERENCE_PATTERN)) {
+    String uploaded = parameters.get("uploaded");
+    if (uploaded != null) {
       model.addAttribute("uploaded", uploaded);
     }
     return "case";
@@ -122,18 +142,22 @@ class CasePageController {
   @Transactional
   String upload(@PathVariable String caseRef, @RequestParam(name = "kind", required = false) String kind,
       @RequestParam(name = "file", required = false) org.springframework.web.multipart.MultipartFile file,
+      @RequestParam(name = "view", required = false) String view,
       Caller caller, HttpServletRequest request, HttpServletResponse response, Model model) throws java.io.IOException {
     access.require(caseRef, caller);
+    boolean tab = TAB.equals(view);
     Map<String, String> errors = new LinkedHashMap<>();
     try {
       Documents.Listed created = documents.upload(caseRef, caller, kind,
           file == null ? null : file.getOriginalFilename(), file == null || file.isEmpty() ? null : file.getBytes());
-      return "redirect:/app/cases/" + caseRef + "?uploaded=" + created.id() + "#documents";
+      return "redirect:/app/cases/" + caseRef + "?uploaded=" + created.id() + (tab ? "&view=" + TAB : "")
+          + "#documents";
     } catch (InvalidFormInput refused) {
       errors.put("document." + refused.field(), refused.getMessage());
     }
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     fill(model, caseRef, caller, request);
+    model.addAttribute("tab", tab);
     model.addAttribute("errors", errors);
     model.addAttribute("documentKind", kind);
     return "case";
@@ -158,7 +182,8 @@ class CasePageController {
       HttpServletRequest request, HttpServletResponse response, Model model) {
     CaseAccess.Visible visible = access.require(caseRef, caller);
     Map<String, String> errors = new LinkedHashMap<>();
-    Set<String> allowed = Set.of(PageCsrf.PARAMETER, "event", "eventDate", "newDate");
+    Set<String> allowed = Set.of(PageCsrf.PARAMETER, "event", "eventDate", "newDate", "flightNumber", "view");
+    boolean tab = TAB.equals(form.get("view"));
     form.keySet().stream().filter(name -> !allowed.contains(name)).findFirst()
         .ifPresent(name -> errors.put("form", name));
     CaseEvent event = isEvent(form.get("event")) ? CaseEvent.valueOf(form.get("event")) : null;
@@ -167,10 +192,11 @@ class CasePageController {
     }
     LocalDate eventDate = date(form.get("eventDate"), "eventDate", errors);
     LocalDate newDate = event == CaseEvent.FLIGHT_REBOOKED ? date(form.get("newDate"), "newDate", errors) : null;
+    String flightNumber = event == CaseEvent.FLIGHT_REBOOKED ? form.get("flightNumber") : null;
     if (errors.isEmpty()) {
       try {
-        events.report(caseRef, event, eventDate, newDate, caller);
-        return "redirect:/app/cases/" + caseRef + "?reported=" + event.name();
+        events.report(caseRef, event, eventDate, newDate, flightNumber, caller);
+        return "redirect:/app/cases/" + caseRef + "?reported=" + event.name() + (tab ? "&view=" + TAB : "");
       } catch (InvalidFormInput refused) {
         errors.put(refused.field(), refused.getMessage());
       }
@@ -179,6 +205,7 @@ class CasePageController {
     fill(model, caseRef, caller, request);
     model.addAttribute("errors", errors);
     model.addAttribute("form", form);
+    model.addAttribute("tab", tab);
     return "case";
   }
 
@@ -197,7 +224,8 @@ class CasePageController {
     CaseFile file = visible.file();
     Map<String, String> routing = new HashMap<>();
     routing.put("partnerGroup", file.partnerGroup());
-    Map<String, Object> decided = workflow.latestValues(caseRef, List.of("identifyingBody"));
+    Map<String, Object> decided = workflow.latestValues(caseRef, List.of("identifyingBody", "flightNumber"));
+    model.addAttribute("flightNumber", decided.get("flightNumber"));
     routing.put("identifyingBody", decided.containsKey("identifyingBody") ? decided.get("identifyingBody").toString()
         : null);
     model.addAttribute("case", file);
