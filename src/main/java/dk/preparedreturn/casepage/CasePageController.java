@@ -8,6 +8,7 @@ import dk.preparedreturn.casefile.CaseAccess;
 import dk.preparedreturn.casefile.CaseFile;
 import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.casefile.Ledger;
+import dk.preparedreturn.documents.Documents;
 import dk.preparedreturn.forms.Amounts;
 import dk.preparedreturn.identity.Audience;
 import dk.preparedreturn.deadlines.DeadlineCalendarService;
@@ -88,10 +89,12 @@ class CasePageController {
   private final Directory directory;
   private final CaseService cases;
   private final SupportResumption resumption;
+  private final Documents documents;
 
   CasePageController(CaseAccess access, Workflow workflow, CaseEventService events, DeadlineCalendarService deadlines,
-      EngineClock clock, Directory directory, CaseService cases, SupportResumption resumption) {
+      EngineClock clock, Directory directory, CaseService cases, SupportResumption resumption, Documents documents) {
     this.resumption = resumption;
+    this.documents = documents;
     this.directory = directory;
     this.cases = cases;
     this.access = access;
@@ -112,9 +115,10 @@ class CasePageController {
       HttpServletRequest request, HttpServletResponse response, Model model) {
     fill(model, caseRef, caller, request);
     String view = parameters.get("view");
-    boolean known = parameters.keySet().stream().allMatch(Set.of("reported", "view")::contains)
+    boolean known = parameters.keySet().stream().allMatch(Set.of("reported", "view", "uploaded")::contains)
         && (view == null || TAB.equals(view)) && (parameters.get("reported") == null
-        || isEvent(parameters.get("reported")));
+        || isEvent(parameters.get("reported"))) && (parameters.get("uploaded") == null
+        || parameters.get("uploaded").matches(Documents.REFERENCE_PATTERN));
     model.addAttribute("tab", TAB.equals(view));
     if (!known) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -125,6 +129,40 @@ class CasePageController {
     if (reported != null && isEvent(reported)) {
       model.addAttribute("reported", reported);
     }
+    String uploaded = parameters.get("uploaded");
+    if (uploaded != null) {
+      model.addAttribute("uploaded", uploaded);
+    }
+    return "case";
+  }
+
+  /**
+   * A document uploaded from the case page (multipart, with the session's token like every form of the
+   * pages): back to the page's documents with its reference, or the page again with the refusal at the
+   * field, nothing stored.
+   */
+  @PostMapping(path = "/app/cases/{caseRef}/documents", consumes = "multipart/form-data")
+  @Transactional
+  String upload(@PathVariable String caseRef, @RequestParam(name = "kind", required = false) String kind,
+      @RequestParam(name = "file", required = false) org.springframework.web.multipart.MultipartFile file,
+      @RequestParam(name = "view", required = false) String view,
+      Caller caller, HttpServletRequest request, HttpServletResponse response, Model model) throws java.io.IOException {
+    access.require(caseRef, caller);
+    boolean tab = TAB.equals(view);
+    Map<String, String> errors = new LinkedHashMap<>();
+    try {
+      Documents.Listed created = documents.upload(caseRef, caller, kind,
+          file == null ? null : file.getOriginalFilename(), file == null || file.isEmpty() ? null : file.getBytes());
+      return "redirect:/app/cases/" + caseRef + "?uploaded=" + created.id() + (tab ? "&view=" + TAB : "")
+          + "#documents";
+    } catch (InvalidFormInput refused) {
+      errors.put("document." + refused.field(), refused.getMessage());
+    }
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    fill(model, caseRef, caller, request);
+    model.addAttribute("tab", tab);
+    model.addAttribute("errors", errors);
+    model.addAttribute("documentKind", kind);
     return "case";
   }
 
@@ -219,6 +257,15 @@ class CasePageController {
     open.forEach(t -> users.add(t.assignee()));
     finished.forEach(t -> users.add(t.assignee()));
     reported.forEach(e -> users.add(e.reportedBy()));
+    boolean seesDocuments = !visible.participatingGroups().isEmpty();
+    model.addAttribute("seesDocuments", seesDocuments);
+    if (seesDocuments) {
+      List<Documents.Listed> listed = documents.list(caseRef, caller);
+      listed.forEach(d -> users.add(d.uploadedBy()));
+      model.addAttribute("documents", listed);
+      model.addAttribute("uploadableKinds", documents.uploadable(caseRef, caller));
+      model.addAttribute("documentMaxMb", documents.maxMegabytes());
+    }
     Map<String, String> names = new HashMap<>();
     users.stream().filter(java.util.Objects::nonNull).forEach(id -> names.put(id,
         directory.user(id).map(Directory.Member::label).orElse(id)));
