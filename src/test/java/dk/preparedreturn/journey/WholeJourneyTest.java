@@ -86,7 +86,8 @@ class WholeJourneyTest {
         .taskCandidateGroup("partner-ng").processInstanceBusinessKey(caseRef).count()).isEqualTo(1);
     clockAt(LocalDate.of(2026, 3, 10));
     j.complete("Task_ObtainTravelDocuments", "travelDocuments", Journey.json("[\"PASSPORT\"]"),
-            "documentsValidUntil", "2027-03-01")
+            "documentsValidUntil", "2027-03-01", "accompanyingChildren", 0)
+        .assessedSafe()
         .complete("Task_BookFlight", "plannedDepartureDate", "2026-03-25", "flightNumber", "SK 1234")
         .complete("Task_ArrangeAirportAssistance", "airportAssistance", Journey.json("[\"DEPARTURE\",\"ARRIVAL\"]"))
         .complete("Task_DecideOnEscort", "escortDecision", "NOT_NEEDED")

@@ -179,10 +179,18 @@ public final class Journey {
         "dataSharingConsent", true);
   }
 
+  /** CMM's contribution and DRC's risk and safety assessment find the return safe: the flight may be booked. */
+  public Journey assessedSafe() {
+    return complete("Task_ContributeToRiskAssessment", "familyInvolvementRisk", "LOW", "fitnessToTravel", "FIT")
+        .complete("Task_AssessReturnSafety", "reTraffickingRisk", "MEDIUM", "retaliationRisk", "LOW",
+            "cmmContributionConsidered", true);
+  }
+
   /** All preparation done with the flight on the given day; "Bekræft udrejse" is open. */
   public Journey prepared(LocalDate flight) {
     return complete("Task_ObtainTravelDocuments", "travelDocuments", json("[\"PASSPORT\"]"), "documentsValidUntil",
-        flight.plusYears(1).toString())
+        flight.plusYears(1).toString(), "accompanyingChildren", 0)
+        .assessedSafe()
         .complete("Task_BookFlight", "plannedDepartureDate", flight.toString(), "flightNumber", "SK 1234")
         .complete("Task_ArrangeAirportAssistance", "airportAssistance", json("[\"DEPARTURE\",\"ARRIVAL\"]"))
         .complete("Task_DecideOnEscort", "escortDecision", "NOT_NEEDED")
