@@ -174,6 +174,7 @@ class FormValidationTest extends ProcessTestBase {
         "planBudgetDkk", 20000, "childSupport", false);
     j.complete(plan, "planAreas", areas, "planBudgetDkk", 20000, "monthlyCashDkk", 1500, "childSupport", false);
 
+    j.assessedSafe();
     refused(j, "Task_PreparePersonForDeparture", "preparation", "Gennemført: skal udfyldes");
     j.complete("Task_PreparePersonForDeparture", "preparation", json("[\"COUNSELLING\"]"));
   }
