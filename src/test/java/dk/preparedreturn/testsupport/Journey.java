@@ -186,11 +186,15 @@ public final class Journey {
             "cmmContributionConsidered", true);
   }
 
-  /** All preparation done with the flight on the given day; "Bekræft udrejse" is open. */
+  private Journey assessedSafeUnlessDone() {
+    return hasTask("Task_ContributeToRiskAssessment") ? assessedSafe() : this;
+  }
+
+  /** All preparation done with the flight on the given day (the return assessed as safe unless it was); "Bekræft udrejse" is open. */
   public Journey prepared(LocalDate flight) {
     return complete("Task_ObtainTravelDocuments", "travelDocuments", json("[\"PASSPORT\"]"), "documentsValidUntil",
         flight.plusYears(1).toString(), "accompanyingChildren", 0)
-        .assessedSafe()
+        .assessedSafeUnlessDone()
         .complete("Task_BookFlight", "plannedDepartureDate", flight.toString(), "flightNumber", "SK 1234")
         .complete("Task_ArrangeAirportAssistance", "airportAssistance", json("[\"DEPARTURE\",\"ARRIVAL\"]"))
         .complete("Task_DecideOnEscort", "escortDecision", "NOT_NEEDED")
