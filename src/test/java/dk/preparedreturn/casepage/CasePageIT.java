@@ -182,7 +182,8 @@ class CasePageIT extends PostgresIntegrationTest {
       ClockUtil.reset();
     }
     booked.complete("Task_ObtainTravelDocuments", "travelDocuments", Journey.json("[\"PASSPORT\"]"),
-        "documentsValidUntil", today.plusYears(1).toString())
+        "documentsValidUntil", today.plusYears(1).toString(), "accompanyingChildren", 0)
+        .assessedSafe()
         .complete("Task_BookFlight", "plannedDepartureDate", today.plusDays(10).toString(), "flightNumber", "SK 99");
     WebappSession hjs = session("cp-hjs", "tasklist");
     String page = "/app/cases/" + booked.caseRef();
