@@ -2,6 +2,7 @@ package dk.preparedreturn.casepage;
 
 import dk.preparedreturn.casefile.CaseNotFound;
 import dk.preparedreturn.caseevents.CaseEvent;
+import dk.preparedreturn.reintegration.SupportResumption;
 import dk.preparedreturn.caseevents.CaseEventService;
 import dk.preparedreturn.casefile.CaseAccess;
 import dk.preparedreturn.casefile.CaseFile;
@@ -86,9 +87,11 @@ class CasePageController {
   private final EngineClock clock;
   private final Directory directory;
   private final CaseService cases;
+  private final SupportResumption resumption;
 
   CasePageController(CaseAccess access, Workflow workflow, CaseEventService events, DeadlineCalendarService deadlines,
-      EngineClock clock, Directory directory, CaseService cases) {
+      EngineClock clock, Directory directory, CaseService cases, SupportResumption resumption) {
+    this.resumption = resumption;
     this.directory = directory;
     this.cases = cases;
     this.access = access;
@@ -149,7 +152,7 @@ class CasePageController {
     form.keySet().stream().filter(name -> !allowed.contains(name)).findFirst()
         .ifPresent(name -> errors.put("form", name));
     CaseEvent event = isEvent(form.get("event")) ? CaseEvent.valueOf(form.get("event")) : null;
-    if (event == null || !reportable(visible, caller).contains(event)) {
+    if (event == null || !reportable(visible, caller, resumable(visible.file())).contains(event)) {
       errors.put("event", "page.event.choose");
     }
     LocalDate eventDate = date(form.get("eventDate"), "eventDate", errors);
@@ -226,7 +229,7 @@ class CasePageController {
     if (seesLedger(visible)) {
       model.addAttribute("ledger", cases.ledger(caseRef).map(l -> ledgerRows(l, caller.audience())).orElse(null));
     }
-    model.addAttribute("reportable", file.closed() ? List.of() : reportable(visible, caller));
+    model.addAttribute("reportable", reportable(visible, caller, resumable(file)));
     model.addAttribute("today", clock.today());
     model.addAttribute("csrf", PageCsrf.token(request.getSession(true)));
   }
@@ -266,17 +269,27 @@ class CasePageController {
   }
 
   /** The events the caller may report in the case, as the case-event service will check them. */
-  static List<CaseEvent> reportable(CaseAccess.Visible visible, Caller caller) {
+  static List<CaseEvent> reportable(CaseAccess.Visible visible, Caller caller, boolean resumable) {
     List<CaseEvent> events = new ArrayList<>();
+    if (visible.file().closed() && !resumable) {
+      return events;
+    }
     boolean partner = visible.file().partnerGroup() != null && caller.in(visible.file().partnerGroup())
         && visible.participatingGroups().contains(visible.file().partnerGroup());
     for (CaseEvent event : CaseEvent.values()) {
       boolean danish = visible.participatingGroups().stream().anyMatch(event.groups()::contains);
-      if (danish || partner && event.partnerMayReport()) {
+      // a closed case takes only the person's return after lost contact; an open one everything else
+      boolean now = event == CaseEvent.PERSON_BACK_IN_TOUCH ? resumable : !visible.file().closed();
+      if (now && (danish || partner && event.partnerMayReport())) {
         events.add(event);
       }
     }
     return events;
+  }
+
+  /** A case closed for lost contact within its support period: the person's return may reopen it. */
+  private boolean resumable(CaseFile file) {
+    return resumption.resumable(file, clock.today()).isPresent();
   }
 
   private static boolean isEvent(String name) {
