@@ -312,6 +312,9 @@ class PreparedReturnProcessTest extends ProcessTestBase {
     assertThat(j.openTaskKeys()).containsExactly(PreparedReturnProcess.TASK_END_RESTITUTION_PERIOD);
     assertThat(j.task(PreparedReturnProcess.TASK_END_RESTITUTION_PERIOD).getDueDate())
         .isEqualTo(at(DEADLINE.plusDays(3).atTime(23, 59)));
+    // the end of a restitution period is no missed departure deadline: the managers are not alarmed
+    assertThat(main).hasPassed("Gateway_ObligationAtDeadline").hasNotPassed("ServiceTask_NotifyManagersOfPassedDeadline");
+    assertThat(notifications(j.caseRef())).noneMatch(n -> n.startsWith("DEPARTURE_DEADLINE_PASSED"));
     j.complete(PreparedReturnProcess.TASK_END_RESTITUTION_PERIOD, "personInformed", true, "restitutionEndOutcome",
         "LEFT_ON_OWN");
     assertThat(main).isEnded().hasPassed(PreparedReturnProcess.END_CLOSED_WITHOUT_RETURN)
