@@ -242,7 +242,7 @@ class DemoCases {
       at(day.minusDays(1)).complete("Task_InformAboutOffer", "informedOn", day.minusDays(1).toString(),
           "informedVoluntary", true, "informedNoPoliceCondition", true, "informedSupport", true, "informedDeadline", true);
       return at(day).complete("Task_RecordDecision", "offerDecision", "ACCEPTED", "offerConsent", true,
-        "dataSharingConsent", true);
+        "dataSharingConsent", true, "returnCountryChoice", "HOME_COUNTRY");
     }
 
     /** Executes the case's jobs that are due at the current (demo) clock. */

@@ -77,7 +77,7 @@ class WholeJourneyTest {
     assertThat(j.task("Task_InformAboutOffer").getAssignee()).isEqualTo(TestUsers.CMM_CASEWORKER);
     j.complete("Task_InformAboutOffer", "informedOn", "2026-03-03", "interpreterUsed", true, "informedVoluntary", true, "informedNoPoliceCondition", true, "informedSupport", true, "informedDeadline", true);
     j.complete("Task_RecordDecision", "offerDecision", "ACCEPTED", "offerConsent", true,
-        "dataSharingConsent", true);
+        "dataSharingConsent", true, "returnCountryChoice", "HOME_COUNTRY");
 
     // 4 return preparation, in parallel
     assertThat(j.openTaskKeys()).containsExactlyInAnyOrder("Task_ObtainTravelDocuments",
@@ -201,7 +201,7 @@ class WholeJourneyTest {
         .param(caseRef).query(Long.class).single()).as("Udlændingestyrelsen told").isEqualTo(1);
     assertThat(j.openTaskKeys()).containsExactly("Task_ReconsiderDecline");
     j.on(LocalDate.of(2026, 6, 10));
-    j.complete("Task_ReconsiderDecline", "changedDecision", "ACCEPTED", "offerConsent", true, "dataSharingConsent", true);
+    j.complete("Task_ReconsiderDecline", "changedDecision", "ACCEPTED", "offerConsent", true, "dataSharingConsent", true, "returnCountryChoice", "HOME_COUNTRY");
     assertThat(cases.require(caseRef).consentDate()).isEqualTo(LocalDate.of(2026, 6, 10));
     assertThat(j.openTaskKeys()).contains("Task_ObtainTravelDocuments", "Task_MeetBeforeDeparture");
 

@@ -54,7 +54,7 @@ class SupportMonthProcessTest extends ProcessTestBase {
   ProcessInstance monthStartedAtTheArrival(Journey j, int month, boolean children) {
     clockAt(ARRIVAL);
     // the offer accepted with consent, as on the way to an arrival: only then may the partner take part
-    cases.recordAcceptance(j.caseRef());
+    cases.recordAcceptance(j.caseRef(), "NG", null, null, null);
     Map<String, Object> leadTimes = new java.util.HashMap<>();
     engine.getDecisionService().evaluateDecisionByKey("LeadTimes")
         .variables(Journey.vars(CaseVariables.PERIOD_TYPE.name(), "REFLECTION")).evaluate().getResultList()

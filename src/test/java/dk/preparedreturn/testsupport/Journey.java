@@ -176,7 +176,7 @@ public final class Journey {
 
   public Journey acceptOffer() {
     return informed().complete("Task_RecordDecision", "offerDecision", "ACCEPTED", "offerConsent", true,
-        "dataSharingConsent", true);
+        "dataSharingConsent", true, "returnCountryChoice", "HOME_COUNTRY");
   }
 
   /** All preparation done with the flight on the given day; "Bekræft udrejse" is open. */
