@@ -157,6 +157,22 @@ public class CaseService {
   }
 
   /**
+   * The case moves to another partner of its country of return (DRC's transfer, after the old
+   * partner's hand-over): the case record routes it there, and every process of the case that holds
+   * the partner group gets the new one, so tasks created from now on go to it. Only after the
+   * acceptance with consent; the moving of open tasks and participation is the caller's.
+   */
+  public void transferToPartner(String caseRef, String partnerGroup) {
+    change(caseRef, c -> {
+      if (!c.partnerMayTakePart()) {
+        throw new IllegalStateException("case " + caseRef + " has no partner yet");
+      }
+      return c.routedTo(partnerGroup);
+    });
+    workflow.setCaseValueEverywhere(caseRef, CaseVariables.PARTNER_GROUP, partnerGroup);
+  }
+
+  /**
    * The flight booked on the given day: the departure tasks follow it, and the due dates of the open
    * tasks that lead up to the flight (the partner's meeting, preparing the person) move to it.
    */

@@ -43,7 +43,7 @@ class DecisionTablesTest extends ProcessTestBase {
   @ParameterizedTest(name = "{0} = {1} days")
   @CsvSource({"screeningDays, 3", "identificationDays, 14", "contactPersonDays, 2", "extensionReminderDays, 7",
       "preparationWarningDays, 14", "partnerSearchWarningDays, 21", "receptionConfirmationDays, 2",
-      "planRefinementDays, 30", "paymentDays, 7", "claimReviewDays, 10", "reportDays, 14", "handoverDays, 3",
+      "planRefinementDays, 30", "paymentDays, 7", "claimReviewDays, 10", "reportDays, 14", "handoverDays, 3", "partnerHandOverDays, 10",
       "arrivalFollowUpDays, 2", "escortDays, 7", "partnerMeetingDays, 5", "airportAssistanceDays, 3",
       "personPreparedDays, 2"})
   void leadTimes(String name, int days) {
