@@ -50,7 +50,7 @@ class DecisionTablesTest extends ProcessTestBase {
     for (String period : new String[] {"REFLECTION", "RESTITUTION"}) {
       var rows = engine.getDecisionService().evaluateDecisionByKey("LeadTimes")
           .variables(Variables.fromMap(Map.of("periodType", period))).evaluate();
-      assertThat(rows.getResultList()).as("one row per lead time").hasSize(17)
+      assertThat(rows.getResultList()).as("one row per lead time").hasSize(18)
           .allSatisfy(row -> assertThat(row.keySet()).containsExactlyInAnyOrder("leadTime", "days"));
       assertThat(rows.getResultList().stream().filter(row -> name.equals(row.get("leadTime"))))
           .as(name + " for " + period).singleElement()
