@@ -16,6 +16,7 @@ import dk.preparedreturn.process.Directory;
 import dk.preparedreturn.process.EngineClock;
 import dk.preparedreturn.process.InvalidFormInput;
 import dk.preparedreturn.process.Workflow;
+import dk.preparedreturn.transfer.PartnerTransfers;
 import dk.preparedreturn.web.PageCsrf;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -83,9 +84,11 @@ class CasePageController {
   private final EngineClock clock;
   private final Directory directory;
   private final CaseService cases;
+  private final PartnerTransfers transfers;
 
   CasePageController(CaseAccess access, Workflow workflow, CaseEventService events, DeadlineCalendarService deadlines,
-      EngineClock clock, Directory directory, CaseService cases) {
+      EngineClock clock, Directory directory, CaseService cases, PartnerTransfers transfers) {
+    this.transfers = transfers;
     this.directory = directory;
     this.cases = cases;
     this.access = access;
@@ -98,11 +101,45 @@ class CasePageController {
   @GetMapping("/app/cases/{caseRef}")
   @Transactional
   String page(@PathVariable String caseRef, @RequestParam(name = "reported", required = false) String reported,
+      @RequestParam(name = "transfer", required = false) String transfer,
       Caller caller, HttpServletRequest request, Model model) {
     fill(model, caseRef, caller, request);
     if (reported != null && isEvent(reported)) {
       model.addAttribute("reported", reported);
     }
+    model.addAttribute("transferStarted", "started".equals(transfer));
+    return "case";
+  }
+
+  /**
+   * DRC transfers the case to another partner of its country of return: the old partner hands it
+   * over (a task in English), then the new one takes over (PartnerTransfer). Refusals at the field.
+   */
+  @PostMapping(path = "/app/cases/{caseRef}/transfer", consumes = "application/x-www-form-urlencoded")
+  @Transactional
+  String transfer(@PathVariable String caseRef, @RequestParam Map<String, String> form, Caller caller,
+      HttpServletRequest request, HttpServletResponse response, Model model) {
+    access.require(caseRef, caller);
+    Map<String, String> errors = new LinkedHashMap<>();
+    Set<String> allowed = Set.of(PageCsrf.PARAMETER, "newPartner");
+    form.keySet().stream().filter(name -> !allowed.contains(name)).findFirst()
+        .ifPresent(name -> errors.put("form", name));
+    String newPartner = form.get("newPartner");
+    if (newPartner == null || newPartner.isBlank() || newPartner.length() > 64) {
+      errors.put("newPartner", "page.field.required");
+    }
+    if (errors.isEmpty()) {
+      try {
+        transfers.start(caseRef, newPartner.trim(), caller);
+        return "redirect:/app/cases/" + caseRef + "?transfer=started";
+      } catch (InvalidFormInput refused) {
+        errors.put(refused.field(), refused.getMessage());
+      }
+    }
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    fill(model, caseRef, caller, request);
+    model.addAttribute("errors", errors);
+    model.addAttribute("form", form);
     return "case";
   }
 
@@ -204,6 +241,7 @@ class CasePageController {
       model.addAttribute("ledger", cases.ledger(caseRef).map(l -> ledgerRows(l, caller.audience())).orElse(null));
     }
     model.addAttribute("reportable", file.closed() ? List.of() : reportable(visible, caller));
+    model.addAttribute("transferOptions", transfers.mayTransfer(file, caller) ? transfers.options(file) : List.of());
     model.addAttribute("today", clock.today());
     model.addAttribute("csrf", PageCsrf.token(request.getSession(true)));
   }
