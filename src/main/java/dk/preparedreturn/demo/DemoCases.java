@@ -50,6 +50,8 @@ import org.springframework.stereotype.Component;
  *     Hjemrejsestyrelsen; CMM</td></tr>
  *   <tr><td>DEMO-6</td><td>reintegration month 4</td><td>partner Nigeria: cash support of month 4</td></tr>
  *   <tr><td>DEMO-7</td><td>preparation, Thailand</td><td>partner Thailand: meeting; Hjemrejsestyrelsen: flight</td></tr>
+ *   <tr><td>DEMO-8</td><td>preparation, Nigeria, Lagos (regional partner)</td><td>partner Lagos (ng-tunde): meeting;
+ *     Hjemrejsestyrelsen: travel documents</td></tr>
  * </table>
  */
 @Component
@@ -99,6 +101,7 @@ class DemoCases {
       preparationWithoutPartner(today);
       reintegrationMonthFour(today);
       preparationThailand(today);
+      preparationLagos(today);
     } finally {
       ClockUtil.reset();
     }
@@ -107,7 +110,7 @@ class DemoCases {
     for (String ref : created) {
       new Case(ref).jobs();
     }
-    LOG.info("Demo cases created (DEMO-1 to DEMO-7)");
+    LOG.info("Demo cases created (DEMO-1 to DEMO-8)");
   }
 
   private void screeningOverdue(LocalDate today) {
@@ -182,6 +185,12 @@ class DemoCases {
         json("[\"PASSPORT\",\"ENTRY_PERMIT\"]"), "documentsValidUntil", today.plusYears(1).toString());
   }
 
+  /** A Nigerian case whose person returns to Lagos: the regional partner there has it (PartnerRouting). */
+  private void preparationLagos(LocalDate today) {
+    Case c = identified(8, ResidenceStatus.NO_LAWFUL_RESIDENCE, "NG", today.minusDays(8), "Fiktiv Person Ngozi");
+    c.accepted("cmm-karen", today.minusDays(3), "NG_LAGOS");
+  }
+
   // ---- driving a case
 
   private Case refer(int n, ResidenceStatus status, String country, LocalDate referralDate, String name,
@@ -238,9 +247,18 @@ class DemoCases {
 
     /** Contact person assigned, informed and the offer accepted on the given day. */
     Case accepted(String contactPerson, LocalDate day) {
+      return accepted(contactPerson, day, null);
+    }
+
+    /** The same, returning to the home country's region (ReturnRegion), or the whole country (null). */
+    Case accepted(String contactPerson, LocalDate day, String region) {
       at(day.minusDays(3)).complete("Task_AssignContactPerson", "contactPerson", contactPerson);
       at(day.minusDays(1)).complete("Task_InformAboutOffer", "informedOn", day.minusDays(1).toString(),
           "informedVoluntary", true, "informedNoPoliceCondition", true, "informedSupport", true, "informedDeadline", true);
+      if (region != null) {
+        return at(day).complete("Task_RecordDecision", "offerDecision", "ACCEPTED", "offerConsent", true,
+            "dataSharingConsent", true, "returnCountryChoice", "HOME_COUNTRY", "region", region);
+      }
       return at(day).complete("Task_RecordDecision", "offerDecision", "ACCEPTED", "offerConsent", true,
         "dataSharingConsent", true, "returnCountryChoice", "HOME_COUNTRY");
     }
