@@ -164,6 +164,27 @@ class PartnerTransferProcessTest extends ProcessTestBase {
     assertThat(transfers.options(cases.require(thai.caseRef()))).as("one partner for the whole country").isEmpty();
   }
 
+  @Test
+  void aTransferDuringTheReintegrationMovesTheOpenMonthAndEveryLaterMonthToTheNewPartner() {
+    Journey j = withPartnerNg().prepared(LocalDate.of(2026, 5, 28)).departed(LocalDate.of(2026, 5, 28))
+        .arrived(LocalDate.of(2026, 5, 29));
+    String cash = j.task("Task_PayCashSupport").getId();
+    assertThat(groups(cash)).containsExactly("partner-ng");
+    clockAt(LocalDate.of(2026, 6, 2));
+    transfers.start(j.caseRef(), LAGOS, DRC);
+    j.complete(PartnerTransferProcess.TASK_HAND_OVER_CASE, "handedOver", Journey.json("[\"PAYMENTS_AND_CLAIMS\"]"),
+        "personInformed", true, "handedOverOn", "2026-06-02");
+    assertThat(groups(cash)).as("the open month").containsExactly(LAGOS);
+    assertThat(groups(j.task("Task_RefineReintegrationPlan").getId())).containsExactly(LAGOS);
+
+    clockAt(LocalDateTime.of(2026, 6, 29, 8, 0));
+    j.executeDueJobs();
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(j.caseRef())
+        .taskDefinitionKey("Task_PayCashSupport").list()).as("month 2 starts with the new partner").hasSize(2)
+        .allSatisfy(t -> assertThat(groups(t.getId())).containsExactly(LAGOS));
+    assertThat(participation.groups(j.caseRef())).contains(LAGOS).doesNotContain("partner-ng");
+  }
+
   List<String> groups(String taskId) {
     return engine.getTaskService().getIdentityLinksForTask(taskId).stream().map(IdentityLink::getGroupId)
         .filter(java.util.Objects::nonNull).toList();
