@@ -104,6 +104,11 @@ class PartnerTransferProcessTest extends ProcessTestBase {
         "partnerMeetingForm", "VIDEO", "planDiscussed", true));
     engine.getIdentityService().clearAuthentication();
     assertThat(j.passed(PartnerTransferProcess.END_CASE_TRANSFERRED)).isEqualTo(1);
+    assertThat(notifications(j.caseRef())).as("the new partner in English, DRC in Danish")
+        .contains("CASE_TRANSFERRED:en", "CASE_TRANSFERRED:da");
+    assertThat(jdbc.sql("SELECT recipients FROM notification WHERE case_ref = ? AND kind = 'CASE_TRANSFERRED'")
+        .param(j.caseRef()).query(String.class).list()).as("the new partner, not the old one")
+        .anyMatch(r -> r.contains("partner-ng-lagos@")).noneMatch(r -> r.contains("partner-ng@"));
 
     // tasks created from now on go to the new partner, all the way through the reintegration
     j.complete("Task_ObtainTravelDocuments", "travelDocuments", Journey.json("[\"PASSPORT\"]"), "documentsValidUntil",
