@@ -7,6 +7,7 @@ import static dk.preparedreturn.identity.Groups.POLITI;
 import static dk.preparedreturn.identity.Groups.UDLAENDINGESTYRELSEN;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Events that can happen at any time in a case, who may report them, and whether the case's
@@ -19,6 +20,13 @@ public enum CaseEvent {
   ASYLUM_APPLIED(Set.of(UDLAENDINGESTYRELSEN, CMM), false),
   INVESTIGATION_STARTED(Set.of(POLITI, UDLAENDINGESTYRELSEN), false),
   FLIGHT_REBOOKED(Set.of(HJEMREJSESTYRELSEN), false);
+
+  /**
+   * A flight number as "Book fly" takes it (the pattern of the field {@code flightNumber} in
+   * {@code BookFlight.form}; {@code CaseEventFlightNumberTest} fails when the two differ): a rebooking
+   * records the new flight's number by the same rule.
+   */
+  public static final Pattern FLIGHT_NUMBER = Pattern.compile("^[A-Z0-9]{2,3} ?[0-9]{1,4}$");
 
   private final Set<String> groups;
   private final boolean partner;

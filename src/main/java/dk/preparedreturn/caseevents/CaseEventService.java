@@ -61,10 +61,12 @@ public class CaseEventService {
    * Reports the event as the caller.
    *
    * @param newDate the new planned departure date (FLIGHT_REBOOKED only)
+   * @param flightNumber the new flight's number (FLIGHT_REBOOKED only, as "Book fly" takes it)
    * @throws CaseNotFound when the case does not exist or the caller's organisation does not take part (the same answer)
    * @throws InvalidFormInput when the event cannot be reported now (message in the caller's language)
    */
-  public void report(String caseRef, CaseEvent event, LocalDate eventDate, LocalDate newDate, Caller caller) {
+  public void report(String caseRef, CaseEvent event, LocalDate eventDate, LocalDate newDate, String flightNumber,
+      Caller caller) {
     Audience audience = caller.audience();
     CaseFile file = cases.find(caseRef).orElseThrow(() -> new CaseNotFound(caseRef));
     String reporterGroup = reporterGroup(file, event, caller).orElseThrow(() -> new CaseNotFound(caseRef));
@@ -86,12 +88,19 @@ public class CaseEventService {
     }
     if (event == CaseEvent.FLIGHT_REBOOKED) {
       checkRebooking(file, newDate, today, audience);
+      if (flightNumber == null || !CaseEvent.FLIGHT_NUMBER.matcher(flightNumber).matches()) {
+        throw invalid("flightNumber", audience, "flightNumber");
+      }
+    } else if (newDate != null || flightNumber != null) {
+      // only a rebooking carries a new date and flight: anything else is not what the event defines
+      throw invalid(newDate != null ? "newDate" : "flightNumber", audience, "onlyForRebooking");
     }
     Map<String, Object> variables = new HashMap<>();
     variables.put(DeliverCaseEvent.CASE_REF.name(), caseRef);
     variables.put(DeliverCaseEvent.EVENT.name(), event.name());
     variables.put(DeliverCaseEvent.EVENT_DATE.name(), DeliverCaseEvent.EVENT_DATE.stored(eventDate));
     variables.put(DeliverCaseEvent.NEW_DATE.name(), DeliverCaseEvent.NEW_DATE.stored(newDate));
+    variables.put(DeliverCaseEvent.FLIGHT_NUMBER.name(), flightNumber);
     variables.put(DeliverCaseEvent.REPORTED_BY.name(), caller.userId());
     variables.put(DeliverCaseEvent.REPORTER_GROUP.name(), reporterGroup);
     String process = audience.english() ? REPORT_PARTNER_EVENT : RECORD_CASE_EVENT;
@@ -122,7 +131,8 @@ public class CaseEventService {
   }
 
   /** "Aflevér hændelsen til sagen": what the event does to the case (the event process, after {@link #report}). */
-  void deliver(String caseRef, CaseEvent event, LocalDate eventDate, LocalDate newDate, String reporterGroup) {
+  void deliver(String caseRef, CaseEvent event, LocalDate eventDate, LocalDate newDate, String flightNumber,
+      String reporterGroup) {
     switch (event) {
       case EXTENSION_REQUESTED -> workflow.correlate(caseRef, DepartureDeadlineProcess.MESSAGE_EXTENSION_REQUESTED,
           Map.of());
@@ -141,7 +151,7 @@ public class CaseEventService {
             Map.of(SUSPENSION_REASON.name(), event.name(), SUSPENSION_DATE.name(), SUSPENSION_DATE.stored(eventDate)));
         participation.join(caseRef, reporterGroup);
       }
-      case FLIGHT_REBOOKED -> cases.rebookFlight(caseRef, newDate);
+      case FLIGHT_REBOOKED -> cases.rebookFlight(caseRef, newDate, flightNumber);
     }
   }
 

@@ -20,6 +20,7 @@ class DeliverCaseEvent implements JavaDelegate {
   static final Variable<String> EVENT = Variable.string("event");
   static final Variable<java.time.LocalDate> EVENT_DATE = Variable.date("eventDate");
   static final Variable<java.time.LocalDate> NEW_DATE = Variable.date("newDate");
+  static final Variable<String> FLIGHT_NUMBER = Variable.string("flightNumber");
   static final Variable<String> REPORTED_BY = Variable.string("reportedBy");
   static final Variable<String> REPORTER_GROUP = Variable.string("reporterGroup");
 
@@ -32,6 +33,7 @@ class DeliverCaseEvent implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     events.deliver(CaseScope.requireCaseRef(execution), CaseEvent.valueOf(EVENT.require(execution)),
-        EVENT_DATE.require(execution), NEW_DATE.get(execution), REPORTER_GROUP.require(execution));
+        EVENT_DATE.require(execution), NEW_DATE.get(execution), FLIGHT_NUMBER.get(execution),
+        REPORTER_GROUP.require(execution));
   }
 }

@@ -181,10 +181,14 @@ public class CaseService {
     workflow.moveCaseDate(caseRef, CaseVariables.PLANNED_DEPARTURE_DATE, planned);
   }
 
-  /** A flight rebooked while the preparation runs: every timer and due date on it moves. */
-  public void rebookFlight(String caseRef, LocalDate planned) {
+  /**
+   * A flight rebooked while the preparation runs: every timer and due date on it moves, and the
+   * preparation knows the new flight's number.
+   */
+  public void rebookFlight(String caseRef, LocalDate planned, String flightNumber) {
     change(caseRef, c -> c.flightBooked(planned));
     workflow.moveCaseDate(caseRef, CaseVariables.PLANNED_DEPARTURE_DATE, planned);
+    workflow.setCaseValueEverywhere(caseRef, CaseVariables.FLIGHT_NUMBER, flightNumber);
   }
 
   public void confirmDeparture(String caseRef, LocalDate day) {

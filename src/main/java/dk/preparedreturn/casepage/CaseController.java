@@ -91,13 +91,13 @@ class CaseController {
     return Map.of("caseRef", caseRef, "deadlines", deadlines.calendar(caseRef));
   }
 
-  record EventRequest(@NotNull CaseEvent event, @NotNull LocalDate eventDate, LocalDate newDate) {
+  record EventRequest(@NotNull CaseEvent event, @NotNull LocalDate eventDate, LocalDate newDate, String flightNumber) {
   }
 
   @PostMapping(path = "/api/cases/{caseRef}/events", consumes = "application/json")
   @Transactional
   ResponseEntity<Void> event(@PathVariable String caseRef, @Valid @RequestBody EventRequest request, Caller caller) {
-    events.report(caseRef, request.event(), request.eventDate(), request.newDate(), caller);
+    events.report(caseRef, request.event(), request.eventDate(), request.newDate(), request.flightNumber(), caller);
     return ResponseEntity.noContent().build();
   }
 }

@@ -77,6 +77,9 @@ class CasePageController {
       "Task_ConfirmDeparture", "departureOutcome",
       "Task_FollowUpMissingArrival", "arrivalFollowUp");
 
+  /** The case page as Tasklist's "Sag" / "Case" tab shows it ({@code ?view=tab}). */
+  static final String TAB = "tab";
+
   private final CaseAccess access;
   private final Workflow workflow;
   private final CaseEventService events;
@@ -98,16 +101,32 @@ class CasePageController {
     this.clock = clock;
   }
 
+  /**
+   * The case page; {@code view=tab} is the same page without the service's header, as Tasklist's
+   * "Sag" / "Case" tab shows it. Any other query parameter is refused with 400 (after the access
+   * check: a case the caller may not see stays a 404).
+   */
   @GetMapping("/app/cases/{caseRef}")
   @Transactional
-  String page(@PathVariable String caseRef, @RequestParam(name = "reported", required = false) String reported,
-      @RequestParam(name = "transfer", required = false) String transfer,
-      Caller caller, HttpServletRequest request, Model model) {
+  String page(@PathVariable String caseRef, @RequestParam Map<String, String> parameters, Caller caller,
+      HttpServletRequest request, HttpServletResponse response, Model model) {
     fill(model, caseRef, caller, request);
+    String view = parameters.get("view");
+    boolean known = parameters.keySet().stream().allMatch(Set.of("reported", "view", "transfer")::contains)
+        && (view == null || TAB.equals(view)) && (parameters.get("reported") == null
+        || isEvent(parameters.get("reported")))
+        && (parameters.get("transfer") == null || "started".equals(parameters.get("transfer")));
+    model.addAttribute("tab", TAB.equals(view));
+    if (!known) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      model.addAttribute("errors", Map.of("query", "page.query.unknown"));
+      return "case";
+    }
+    String reported = parameters.get("reported");
     if (reported != null && isEvent(reported)) {
       model.addAttribute("reported", reported);
     }
-    model.addAttribute("transferStarted", "started".equals(transfer));
+    model.addAttribute("transferStarted", "started".equals(parameters.get("transfer")));
     return "case";
   }
 
@@ -162,7 +181,8 @@ class CasePageController {
       HttpServletRequest request, HttpServletResponse response, Model model) {
     CaseAccess.Visible visible = access.require(caseRef, caller);
     Map<String, String> errors = new LinkedHashMap<>();
-    Set<String> allowed = Set.of(PageCsrf.PARAMETER, "event", "eventDate", "newDate");
+    Set<String> allowed = Set.of(PageCsrf.PARAMETER, "event", "eventDate", "newDate", "flightNumber", "view");
+    boolean tab = TAB.equals(form.get("view"));
     form.keySet().stream().filter(name -> !allowed.contains(name)).findFirst()
         .ifPresent(name -> errors.put("form", name));
     CaseEvent event = isEvent(form.get("event")) ? CaseEvent.valueOf(form.get("event")) : null;
@@ -171,10 +191,11 @@ class CasePageController {
     }
     LocalDate eventDate = date(form.get("eventDate"), "eventDate", errors);
     LocalDate newDate = event == CaseEvent.FLIGHT_REBOOKED ? date(form.get("newDate"), "newDate", errors) : null;
+    String flightNumber = event == CaseEvent.FLIGHT_REBOOKED ? form.get("flightNumber") : null;
     if (errors.isEmpty()) {
       try {
-        events.report(caseRef, event, eventDate, newDate, caller);
-        return "redirect:/app/cases/" + caseRef + "?reported=" + event.name();
+        events.report(caseRef, event, eventDate, newDate, flightNumber, caller);
+        return "redirect:/app/cases/" + caseRef + "?reported=" + event.name() + (tab ? "&view=" + TAB : "");
       } catch (InvalidFormInput refused) {
         errors.put(refused.field(), refused.getMessage());
       }
@@ -183,6 +204,7 @@ class CasePageController {
     fill(model, caseRef, caller, request);
     model.addAttribute("errors", errors);
     model.addAttribute("form", form);
+    model.addAttribute("tab", tab);
     return "case";
   }
 
@@ -201,7 +223,8 @@ class CasePageController {
     CaseFile file = visible.file();
     Map<String, String> routing = new HashMap<>();
     routing.put("partnerGroup", file.partnerGroup());
-    Map<String, Object> decided = workflow.latestValues(caseRef, List.of("identifyingBody"));
+    Map<String, Object> decided = workflow.latestValues(caseRef, List.of("identifyingBody", "flightNumber"));
+    model.addAttribute("flightNumber", decided.get("flightNumber"));
     routing.put("identifyingBody", decided.containsKey("identifyingBody") ? decided.get("identifyingBody").toString()
         : null);
     model.addAttribute("case", file);

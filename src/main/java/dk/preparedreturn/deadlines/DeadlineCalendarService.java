@@ -30,6 +30,19 @@ public class DeadlineCalendarService {
   static final String TASK_SUBMIT_PROGRESS_REPORT = "Task_SubmitProgressReport";
   static final String TASK_SUBMIT_FINAL_REPORT = "Task_SubmitFinalReport";
   static final String SUPPORT_MONTH = "supportMonth";
+  // the steps before the flight whose due dates follow it (ids of ReturnPreparation.bpmn), with their lead time
+  // (the API's labels in Danish and English; the pages take theirs from the bundles, deadline.BEFORE_FLIGHT.*)
+  record BeforeFlight(String leadTime, String label, String labelEn) {
+  }
+
+  static final Map<String, BeforeFlight> BEFORE_FLIGHT = Map.of(
+      "Task_DecideOnEscort", new BeforeFlight("escortDays", "Beslutning om eskorte", "Decision on an escort"),
+      "Task_MeetBeforeDeparture", new BeforeFlight("partnerMeetingDays", "Partnerens møde med personen før udrejsen",
+          "The partner meets the person before departure"),
+      "Task_ArrangeAirportAssistance", new BeforeFlight("airportAssistanceDays", "Lufthavnsassistance arrangeret",
+          "Airport assistance arranged"),
+      "Task_PreparePersonForDeparture", new BeforeFlight("personPreparedDays", "Personen forberedt på hjemrejsen",
+          "The person prepared for the return"));
 
   /**
    * PASSED: the date lies behind and the step was not done; UPCOMING: still to come; DONE: the step
@@ -112,6 +125,7 @@ public class DeadlineCalendarService {
     if (c.plannedDepartureDate() != null) {
       add(entries, today, c.plannedDepartureDate(), "PLANNED_DEPARTURE", "Planlagt udrejse (booket fly)",
           "Planned departure (booked flight)", "Hjemrejsestyrelsen: Book fly", departed);
+      beforeFlight(entries, c, v, today);
     }
     if (departed && number(v, "receptionConfirmationDays") != null) {
       add(entries, today, c.departureDate().plusDays(number(v, "receptionConfirmationDays")), "RECEPTION_CONFIRMATION",
@@ -127,6 +141,28 @@ public class DeadlineCalendarService {
     }
     entries.sort(Comparator.comparing(Entry::date).thenComparing(Entry::kind));
     return entries;
+  }
+
+  /**
+   * The steps due a number of days before the booked flight (LeadTimes), on the departure deadline
+   * when that comes first, as their tasks' due dates are; done when the task was completed.
+   */
+  private void beforeFlight(List<Entry> entries, CaseFile c, Map<String, Object> v, LocalDate today) {
+    Set<String> completed = new HashSet<>();
+    engine.completedTasks(c.caseRef(), BEFORE_FLIGHT.keySet(), null).forEach(t -> completed.add(t.taskKey()));
+    BEFORE_FLIGHT.forEach((task, step) -> {
+      Integer days = number(v, step.leadTime());
+      if (days == null) {
+        return;
+      }
+      LocalDate due = c.plannedDepartureDate().minusDays(days);
+      if (c.departureDeadline() != null && c.departureDeadline().isBefore(due)) {
+        due = c.departureDeadline();
+      }
+      String kind = "BEFORE_FLIGHT." + task.substring("Task_".length());
+      add(entries, today, due, kind, step.label(), step.labelEn(), "LeadTimes." + step.leadTime(),
+          completed.contains(task) || c.departureDate() != null, kind, null, days);
+    });
   }
 
   private void reintegration(List<Entry> entries, CaseFile c, Map<String, Object> v, LocalDate today,

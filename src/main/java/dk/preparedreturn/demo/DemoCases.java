@@ -133,7 +133,7 @@ class DemoCases {
     Case c = identified(4, ResidenceStatus.NO_LAWFUL_RESIDENCE, "NG", today.minusDays(24), "Fiktiv Person Dupe");
     c.accepted("cmm-mads", today.minusDays(20));
     c.at(today.minusDays(2));
-    events.report(c.ref, CaseEvent.EXTENSION_REQUESTED, today.minusDays(2), null, new Caller("cmm-mads", List.of("cmm")));
+    events.report(c.ref, CaseEvent.EXTENSION_REQUESTED, today.minusDays(2), null, null, new Caller("cmm-mads", List.of("cmm")));
   }
 
   private void preparationWithoutPartner(LocalDate today) {

@@ -1,6 +1,7 @@
 package dk.preparedreturn.identity;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -27,5 +28,10 @@ public class Texts {
   /** A day as the audience writes it (07.12.2026 in Danish, 7 Dec 2026 in English). */
   public String date(Audience audience, LocalDate day) {
     return DateTimeFormatter.ofPattern(get(audience, "date.pattern"), audience.locale()).format(day);
+  }
+
+  /** A day and time of day as the audience writes them (07.12.2026 23:59, 7 Dec 2026 23:59). */
+  public String dateTime(Audience audience, LocalDateTime at) {
+    return DateTimeFormatter.ofPattern(get(audience, "datetime.pattern"), audience.locale()).format(at);
   }
 }

@@ -3,10 +3,12 @@ package dk.preparedreturn.notification;
 import dk.preparedreturn.identity.Groups;
 import dk.preparedreturn.process.Directory;
 import dk.preparedreturn.identity.Audience;
+import dk.preparedreturn.identity.Texts;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -29,18 +31,18 @@ import org.springframework.stereotype.Service;
 public class Notifier {
 
   private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
-  static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
   private final Outbox outbox;
   private final Clock clock;
   private final MailTemplates templates;
   private final NotificationProperties properties;
   private final Directory directory;
   private final ZoneId zone;
+  private final Texts texts;
 
   public Notifier(Outbox outbox, MailTemplates templates, NotificationProperties properties,
-      Directory directory, Clock clock) {
+      Directory directory, Texts texts, Clock clock) {
     this.clock = clock;
+    this.texts = texts;
     this.outbox = outbox;
     this.templates = templates;
     this.properties = properties;
@@ -57,35 +59,35 @@ public class Notifier {
     Map<String, String> values = new HashMap<>();
     values.put("caseRef", caseRef == null ? "-" : caseRef);
     values.put("taskName", taskName == null ? "-" : taskName);
-    values.put("dueDate", due == null ? "-" : DATE_TIME.format(due.toInstant().atZone(zone)));
+    Dates dates = new Dates(due == null ? null : due.toInstant().atZone(zone).toLocalDateTime(), null);
     values.put("link", properties.tasklistUrl() + "/camunda/app/tasklist/default/#/?task=" + taskId);
     values.put("caseLink", caseLink(caseRef));
     String email = userId == null ? null : email(userId);
     if (email != null) {
-      send(kind, dedupKey, caseRef, taskId, List.of(email), directory.audienceOf(userId), values);
+      send(kind, dedupKey, caseRef, taskId, List.of(email), directory.audienceOf(userId), values, dates);
     } else {
       if (userId != null) {
         LOG.warn("No e-mail address for user {}; {} for task {} goes to the candidate groups", userId, kind, taskId);
       }
       // "assigned to you" makes no sense in a shared mailbox: announce it as a task of the group
       NotificationKind groupKind = kind == NotificationKind.TASK_ASSIGNED ? NotificationKind.TASK_CREATED : kind;
-      sendToGroups(groupKind, dedupKey, caseRef, taskId, groups, values);
+      sendToGroups(groupKind, dedupKey, caseRef, taskId, groups, values, dates);
     }
   }
 
   /** A case-level notification (deadline warnings, hand-over) to groups and, optionally, a user. */
-  public void caseEvent(NotificationKind kind, String dedupKey, String caseRef, String deadline,
+  public void caseEvent(NotificationKind kind, String dedupKey, String caseRef, LocalDate deadline,
       Collection<String> groups, String userId) {
     Map<String, String> values = new HashMap<>();
     values.put("caseRef", caseRef);
-    values.put("deadline", deadline == null ? "-" : deadline);
+    Dates dates = new Dates(null, deadline);
     values.put("link", properties.tasklistUrl() + "/camunda/app/tasklist/default/");
     values.put("caseLink", caseLink(caseRef));
     String email = email(userId);
     if (email != null) {
-      send(kind, dedupKey + ":user", caseRef, null, List.of(email), directory.audienceOf(userId), values);
+      send(kind, dedupKey + ":user", caseRef, null, List.of(email), directory.audienceOf(userId), values, dates);
     }
-    sendToGroups(kind, dedupKey, caseRef, null, groups, values);
+    sendToGroups(kind, dedupKey, caseRef, null, groups, values, dates);
   }
 
   /** The case page at the service's public address (a case reference is letters, digits and dashes). */
@@ -95,7 +97,7 @@ public class Notifier {
   }
 
   private void sendToGroups(NotificationKind kind, String dedupKey, String caseRef, String taskId,
-      Collection<String> groups, Map<String, String> values) {
+      Collection<String> groups, Map<String, String> values, Dates dates) {
     Set<String> danish = new LinkedHashSet<>();
     Set<String> english = new LinkedHashSet<>();
     for (String group : groups) {
@@ -108,20 +110,27 @@ public class Notifier {
       (Groups.isPartnerGroup(group) ? english : danish).add(mailbox);
     }
     if (!danish.isEmpty()) {
-      send(kind, dedupKey + ":da", caseRef, taskId, new ArrayList<>(danish), Audience.DANISH, values);
+      send(kind, dedupKey + ":da", caseRef, taskId, new ArrayList<>(danish), Audience.DANISH, values, dates);
     }
     if (!english.isEmpty()) {
-      send(kind, dedupKey + ":en", caseRef, taskId, new ArrayList<>(english), Audience.ENGLISH, values);
+      send(kind, dedupKey + ":en", caseRef, taskId, new ArrayList<>(english), Audience.ENGLISH, values, dates);
     }
   }
 
   private void send(NotificationKind kind, String dedupKey, String caseRef, String taskId, List<String> recipients,
-      Audience language, Map<String, String> values) {
-    MailTemplates.Mail mail = templates.render(kind, language, values);
+      Audience language, Map<String, String> values, Dates dates) {
+    Map<String, String> localized = new HashMap<>(values);
+    localized.put("dueDate", dates.due() == null ? "-" : texts.dateTime(language, dates.due()));
+    localized.put("deadline", dates.deadline() == null ? "-" : texts.date(language, dates.deadline()));
+    MailTemplates.Mail mail = templates.render(kind, language, localized);
     Instant now = clock.instant();
     if (outbox.add(dedupKey, kind, caseRef, taskId, recipients, mail.subject(), mail.body(), now)) {
       LOG.debug("Notification {} queued for case {}", kind, caseRef);
     }
+  }
+
+  /** The dates a mail may carry, written as its reader writes dates once the reader's language is known. */
+  private record Dates(LocalDateTime due, LocalDate deadline) {
   }
 
   private String email(String userId) {

@@ -65,10 +65,7 @@ class NotifyDelegate implements JavaDelegate {
       }
     }
     notifier.caseEvent(kind, kind + ":" + caseRef + ":" + execution.getActivityInstanceId(), caseRef,
-        stringOrNull(DEPARTURE_DEADLINE.get(execution)), groups, user);
+        DEPARTURE_DEADLINE.get(execution), groups, user);
   }
 
-  private static String stringOrNull(Object value) {
-    return value == null ? null : value.toString();
-  }
 }

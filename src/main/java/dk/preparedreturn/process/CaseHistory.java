@@ -77,14 +77,15 @@ public class CaseHistory {
 
   /**
    * The user tasks of the case completed (not cancelled) among {@code taskKeys}, each with the value
-   * its process instance holds in {@code variable} (null when none), at most 200.
+   * its process instance holds in {@code variable} (null when none, or when no variable is asked
+   * for), at most 200.
    */
   public List<CompletedTask> completedTasks(String caseRef, Collection<String> taskKeys, String variable) {
     List<HistoricTaskInstance> completed = history.createHistoricTaskInstanceQuery()
         .processInstanceBusinessKey(caseRef).finished().taskDefinitionKeyIn(taskKeys.toArray(String[]::new))
         .listPage(0, 200).stream().filter(t -> COMPLETED.equals(t.getDeleteReason())).toList();
     Map<String, Object> valueOf = new HashMap<>();
-    if (!completed.isEmpty()) {
+    if (!completed.isEmpty() && variable != null) {
       history.createHistoricVariableInstanceQuery()
           .processInstanceIdIn(completed.stream().map(HistoricTaskInstance::getProcessInstanceId).distinct()
               .toArray(String[]::new))

@@ -38,6 +38,8 @@ public final class CaseVariables {
   public static final Variable<String> CONTACT_PERSON = Variable.string("contactPerson");
   public static final Variable<OfferDecision> OFFER_DECISION = Variable.enumeration("offerDecision", OfferDecision.class);
   public static final Variable<LocalDate> PLANNED_DEPARTURE_DATE = Variable.date("plannedDepartureDate");
+  /** The booked flight ("Book fly"), replaced by a rebooking (a case event). */
+  public static final Variable<String> FLIGHT_NUMBER = Variable.string("flightNumber");
   public static final Variable<Boolean> DEPARTED = Variable.bool("departed");
   public static final Variable<LocalDate> DEPARTURE_DATE = Variable.date("departureDate");
   public static final Variable<LocalDate> ARRIVAL_DATE = Variable.date("arrivalDate");

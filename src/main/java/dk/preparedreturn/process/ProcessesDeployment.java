@@ -47,20 +47,26 @@ public class ProcessesDeployment extends AbstractProcessEnginePlugin {
 
   private final ResourcePatternResolver resolver;
   private final ModelRulesFactory rules;
+  private final InstanceMigration migration;
 
   @org.springframework.beans.factory.annotation.Autowired
-  public ProcessesDeployment(ModelRulesFactory rules) {
-    this(new PathMatchingResourcePatternResolver(ProcessesDeployment.class.getClassLoader()), rules);
+  public ProcessesDeployment(ModelRulesFactory rules, InstanceMigration migration) {
+    this(new PathMatchingResourcePatternResolver(ProcessesDeployment.class.getClassLoader()), rules, migration);
   }
 
-  ProcessesDeployment(ResourcePatternResolver resolver, ModelRulesFactory rules) {
+  ProcessesDeployment(ResourcePatternResolver resolver, ModelRulesFactory rules, InstanceMigration migration) {
     this.resolver = resolver;
     this.rules = rules;
+    this.migration = migration;
   }
 
+  /** Deploys the models, then moves the running cases onto them ({@link InstanceMigration}). */
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
     deploy(processEngine.getRepositoryService());
+    if (migration != null) {
+      migration.migrateRunning(processEngine);
+    }
   }
 
   /** Deploys what changed; returns the id of the new deployment or, when nothing changed, of the latest one. */

@@ -51,9 +51,12 @@ public class Workflow {
       String outcomeName, Object outcome) {
   }
 
-  /** An event reported in the case: which, on what day, by which user of which organisation, when. */
-  public record ReportedEvent(String event, String eventDate, String newDate, String reportedBy, String reporterGroup,
-      Date at) {
+  /**
+   * An event reported in the case: which, on what day, by which user of which organisation, when; a
+   * rebooking with its new departure date and flight number.
+   */
+  public record ReportedEvent(String event, String eventDate, String newDate, String flightNumber, String reportedBy,
+      String reporterGroup, Date at) {
   }
 
   public static final Set<String> EVENT_PROCESSES = Set.of("RecordCaseEvent", "ReportPartnerEvent");
@@ -320,7 +323,7 @@ public class Workflow {
       Privileged.call(() -> history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list())
           .forEach(variable -> v.put(variable.getName(), variable.getValue()));
       events.add(new ReportedEvent(str(v.get("event")), str(v.get("eventDate")), str(v.get("newDate")),
-          str(v.get("reportedBy")), str(v.get("reporterGroup")), instance.getStartTime()));
+          str(v.get("flightNumber")), str(v.get("reportedBy")), str(v.get("reporterGroup")), instance.getStartTime()));
     }
     return events;
   }

@@ -19,7 +19,8 @@ abstract class CaseEventForms extends ProcessTestBase {
   /** Reports as the user; returns the event's process instance (ended: it delivers at once). */
   HistoricProcessInstance reportAs(String user, List<String> groups, String caseRef, CaseEvent event,
       LocalDate eventDate, LocalDate newDate) {
-    events.report(caseRef, event, eventDate, newDate, new Caller(user, groups));
+    events.report(caseRef, event, eventDate, newDate, event == CaseEvent.FLIGHT_REBOOKED ? "SK 100" : null,
+        new Caller(user, groups));
     return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseRef)
         .processDefinitionKeyIn(CaseEventService.RECORD_CASE_EVENT, CaseEventService.REPORT_PARTNER_EVENT)
         .orderByProcessInstanceStartTime().desc().listPage(0, 1).get(0);

@@ -168,6 +168,80 @@ class CasePageIT extends PostgresIntegrationTest {
   }
 
   @Test
+  void aRebookingRecordsTheNewFlightAndABadFlightNumberChangesNothing() throws Exception {
+    LocalDate today = LocalDate.now(Journey.ZONE);
+    Journey booked;
+    try {
+      Journey.clockAt(today.minusDays(3));
+      booked = Journey.start(engine, referrals, Journey.referral("CP-RB-" + UUID.randomUUID(),
+          Referral.ResidenceStatus.NO_LAWFUL_RESIDENCE, "NG", today.minusDays(3)));
+      booked.identify(today.minusDays(2));
+      Journey.clockAt(today.minusDays(1));
+      booked.acceptOffer().executeDueJobs();
+    } finally {
+      ClockUtil.reset();
+    }
+    booked.complete("Task_ObtainTravelDocuments", "travelDocuments", Journey.json("[\"PASSPORT\"]"),
+        "documentsValidUntil", today.plusYears(1).toString())
+        .complete("Task_BookFlight", "plannedDepartureDate", today.plusDays(10).toString(), "flightNumber", "SK 99");
+    WebappSession hjs = session("cp-hjs", "tasklist");
+    String page = "/app/cases/" + booked.caseRef();
+    String html = hjs.get(page).body();
+    assertThat(html).contains("Nyt flynummer (kun ved ombooking)", "SK 99");
+    String rebooking = "_csrf=" + token(html) + "&event=FLIGHT_REBOOKED&eventDate=" + today + "&newDate="
+        + today.plusDays(12);
+    long events = eventsOf(booked.caseRef());
+
+    HttpResponse<String> bad = hjs.postForm(page + "/events", rebooking + "&flightNumber=fly%2012", hjs.origin());
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("Flynummeret skal skrives som på billetten, f.eks. SK 1234");
+    HttpResponse<String> none = hjs.postForm(page + "/events", rebooking, hjs.origin());
+    assertThat(none.statusCode()).as("a rebooking without a flight number").isEqualTo(400);
+    assertThat(cases.require(booked.caseRef()).plannedDepartureDate()).as("nothing changed")
+        .isEqualTo(today.plusDays(10));
+    assertThat(eventsOf(booked.caseRef())).isEqualTo(events);
+    assertThat(hjs.get(page).body()).contains("SK 99").doesNotContain("fly 12");
+
+    HttpResponse<String> rebooked = hjs.postForm(page + "/events", rebooking + "&flightNumber=KL%201143", hjs.origin());
+    assertThat(rebooked.statusCode()).as(rebooked.body()).isEqualTo(302);
+    assertThat(cases.require(booked.caseRef()).plannedDepartureDate()).isEqualTo(today.plusDays(12));
+    String after = hjs.get(page + "?reported=FLIGHT_REBOOKED").body();
+    assertThat(after).contains("KL 1143", "ny udrejse " + today.plusDays(12).format(
+        java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")) + " med KL 1143");
+  }
+
+  @Test
+  void theCasePageRefusesParametersItDoesNotKnowAndIsFramedOnlyByTheService() throws Exception {
+    String page = "/app/cases/" + nigeria.caseRef();
+    WebappSession cmm = session("cp-cmm", "tasklist");
+    HttpResponse<String> plain = cmm.get(page);
+    assertThat(plain.statusCode()).isEqualTo(200);
+    assertThat(plain.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+        assertThat(csp).contains("frame-ancestors 'self'", "default-src 'none'"));
+    assertThat(plain.headers().firstValue("X-Frame-Options")).hasValue("SAMEORIGIN");
+    assertThat(plain.body()).contains("<header class=\"app\"");
+
+    HttpResponse<String> unknown = cmm.get(page + "?debug=1");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.body()).contains("Adressen indeholder en parameter, siden ikke kender.");
+    assertThat(cmm.get(page + "?view=full").statusCode()).isEqualTo(400);
+    assertThat(cmm.get(page + "?reported=NO_SUCH_EVENT").statusCode()).isEqualTo(400);
+    assertThat(session("cp-th", "tasklist").get(page + "?debug=1").statusCode())
+        .as("a case the caller may not see stays a 404 whatever the parameters").isEqualTo(404);
+
+    // Tasklist's "Sag" tab: the same page without the header; links open in a new tab
+    HttpResponse<String> tab = cmm.get(page + "?view=tab");
+    assertThat(tab.statusCode()).isEqualTo(200);
+    assertThat(tab.body()).doesNotContain("<header class=\"app\"").contains("<base target=\"_blank\">",
+        "name=\"view\" value=\"tab\"", "Sag " + nigeria.caseRef());
+  }
+
+  long eventsOf(String caseRef) {
+    return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseRef)
+        .processDefinitionKeyIn("RecordCaseEvent", "ReportPartnerEvent").count();
+  }
+
+  @Test
   void aCaseIsFoundByReferenceAndByNameOrBirthDateOnlyAmongTheCasesTheOrganisationTakesPartIn() throws Exception {
     String ref = nigeria.caseRef();
     long searches = searches();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
@@ -57,6 +58,8 @@ class PagesBrowserIT {
   int port;
   @Autowired
   CaseService cases;
+  @Autowired
+  org.camunda.bpm.engine.ProcessEngine engine;
 
   @BeforeAll
   static void launchBrowser() throws IOException {
@@ -124,6 +127,35 @@ class PagesBrowserIT {
     manager.locator("main table a").first().click();
     PlaywrightAssertions.assertThat(manager.locator("main")).containsText("Din organisation ser ikke personens oplysninger.");
     screenshot(manager, "pages-case-manager");
+
+    // Cockpit as the manager sees it: read only, without Camunda 8's banner; the main instance and a
+    // support month's tasks (who holds them), no button that would change an instance
+    String main = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(demo6)
+        .processDefinitionKey("PreparedReturn").singleResult().getId();
+    String month = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(demo6)
+        .processDefinitionKey("SupportMonth").list().get(0).getId();
+    manager.navigate(url("/camunda/app/cockpit/default/#/process-instance/" + main + "/runtime"));
+    PlaywrightAssertions.assertThat(manager.locator("body.pr-read-only")).hasCount(1);
+    PlaywrightAssertions.assertThat(manager.locator("[ng-click^=enableEditMode]").first()).isAttached();
+    assertThat(manager.locator("[ng-click^=enableEditMode], [ng-click^=deleteVariable]").all())
+        .as("variable edit and delete buttons").isNotEmpty().noneMatch(Locator::isVisible);
+    PlaywrightAssertions.assertThat(manager.locator(".ctn-toolbar").first()).isHidden();
+    PlaywrightAssertions.assertThat(manager.locator(".ce-eol-banner")).isHidden();
+    screenshot(manager, "cockpit-instance-manager");
+    manager.navigate(url("/camunda/app/cockpit/default/#/process-instance/" + month + "/runtime?tab=user-tasks-tab"));
+    PlaywrightAssertions.assertThat(manager.locator("[ng-click^=changeGroupIdentityLinks]").first()).isAttached();
+    assertThat(manager.locator("[ng-click^=changeGroupIdentityLinks], [ng-click^=changeUserIdentityLinks], .edit-toggle")
+        .all()).as("assignee and candidate-group buttons").noneMatch(Locator::isVisible);
+    screenshot(manager, "cockpit-month-manager");
+
+    // an administrator keeps every action and sees the banner
+    Page admin = signedIn("demo", "da-DK", "cockpit", null);
+    admin.navigate(url("/camunda/app/cockpit/default/#/process-instance/" + main + "/runtime"));
+    PlaywrightAssertions.assertThat(admin.locator("body.pr-admin")).hasCount(1);
+    PlaywrightAssertions.assertThat(admin.locator(".ctn-toolbar").first()).isVisible();
+    PlaywrightAssertions.assertThat(admin.locator("[ng-click^=enableEditMode]").first()).isVisible();
+    PlaywrightAssertions.assertThat(admin.locator("body.pr-read-only")).hasCount(0);
+    screenshot(admin, "cockpit-instance-admin");
   }
 
   private Page signedIn(String user, String locale, String app, String signIn) {

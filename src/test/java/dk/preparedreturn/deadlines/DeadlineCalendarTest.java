@@ -106,6 +106,33 @@ class DeadlineCalendarTest extends ProcessTestBase {
   }
 
   @Test
+  void theStepsBeforeTheFlightFollowItAndMoveWithARebooking() {
+    Journey j = newCase(LocalDate.of(2026, 5, 4)).identify(LocalDate.of(2026, 5, 5)).acceptOffer();
+    clockAt(LocalDate.of(2026, 5, 12));
+    j.complete("Task_ObtainTravelDocuments", "travelDocuments", Journey.json("[\"PASSPORT\"]"),
+            "documentsValidUntil", "2027-01-01")
+        .complete("Task_BookFlight", "plannedDepartureDate", "2026-05-25", "flightNumber", "SK 99");
+    // escort 7, partner meeting 5, airport assistance 3, the person prepared 2 days before the flight (LeadTimes)
+    assertThat(deadlines.calendar(j.caseRef())).filteredOn(e -> e.kind().startsWith("BEFORE_FLIGHT."))
+        .extracting(Entry::kind, Entry::date, Entry::status)
+        .containsExactly(tuple("BEFORE_FLIGHT.DecideOnEscort", LocalDate.of(2026, 5, 18), Status.UPCOMING),
+            tuple("BEFORE_FLIGHT.MeetBeforeDeparture", LocalDate.of(2026, 5, 20), Status.UPCOMING),
+            tuple("BEFORE_FLIGHT.ArrangeAirportAssistance", LocalDate.of(2026, 5, 22), Status.UPCOMING),
+            tuple("BEFORE_FLIGHT.PreparePersonForDeparture", LocalDate.of(2026, 5, 23), Status.UPCOMING));
+
+    j.complete("Task_ArrangeAirportAssistance", "airportAssistance", Journey.json("[\"DEPARTURE\"]"));
+    clockAt(LocalDate.of(2026, 5, 15));
+    j.report(events, CaseEvent.FLIGHT_REBOOKED, LocalDate.of(2026, 6, 2), "hjemrejsestyrelsen");
+    assertThat(deadlines.calendar(j.caseRef())).filteredOn(e -> e.kind().startsWith("BEFORE_FLIGHT."))
+        .extracting(Entry::kind, Entry::date, Entry::status)
+        .as("moved with the flight; the airport assistance is arranged")
+        .containsExactly(tuple("BEFORE_FLIGHT.DecideOnEscort", LocalDate.of(2026, 5, 26), Status.UPCOMING),
+            tuple("BEFORE_FLIGHT.MeetBeforeDeparture", LocalDate.of(2026, 5, 28), Status.UPCOMING),
+            tuple("BEFORE_FLIGHT.ArrangeAirportAssistance", LocalDate.of(2026, 5, 30), Status.DONE),
+            tuple("BEFORE_FLIGHT.PreparePersonForDeparture", LocalDate.of(2026, 5, 31), Status.UPCOMING));
+  }
+
+  @Test
   void aPartnerGetsTheSameCalendarWithEveryDateAndItsBasisInWords() {
     Journey j = arrivedCase();
     List<Entry> asEngine = deadlines.calendar(j.caseRef());

@@ -94,11 +94,11 @@ class DanishDatesTest extends ProcessTestBase {
     Journey j = newCase(LocalDate.of(2026, 3, 2)).identify(LocalDate.of(2026, 3, 3)).acceptOffer();
     at(jvmZoneId);
     Caller cmm = new Caller(TestUsers.BY_GROUP.get("cmm"), List.of("cmm"));
-    assertThatThrownBy(() -> events.report(j.caseRef(), CaseEvent.EXTENSION_REQUESTED, DANISH_TODAY.plusDays(1), null,
+    assertThatThrownBy(() -> events.report(j.caseRef(), CaseEvent.EXTENSION_REQUESTED, DANISH_TODAY.plusDays(1), null, null,
         cmm)).isInstanceOf(InvalidFormInput.class)
         .hasMessage("Hændelsesdatoen skal udfyldes og må ikke ligge i fremtiden");
     assertThat(j.hasTask(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION)).as("nothing happened").isFalse();
-    events.report(j.caseRef(), CaseEvent.EXTENSION_REQUESTED, DANISH_TODAY, null, cmm);
+    events.report(j.caseRef(), CaseEvent.EXTENSION_REQUESTED, DANISH_TODAY, null, null, cmm);
     assertThat(j.hasTask(DepartureDeadlineProcess.TASK_DECIDE_ON_EXTENSION)).isTrue();
   }
 

@@ -86,19 +86,19 @@ class NotificationKindsTest extends NotificationTestSupport {
 
     sendAll();
     assertThat(rows(ref)).allMatch(e -> e.status() == Outbox.Status.SENT);
-    assertMail("cmm-test@example.org", dueSoon, DANISH, "Påmindelse: frist 2026-03-05 23:59 i sag " + ref
+    assertMail("cmm-test@example.org", dueSoon, DANISH, "Påmindelse: frist 05.03.2026 23:59 i sag " + ref
         + ": Gennemfør screening");
     assertMail("cmm@example.org", overdue, DANISH, "Overskredet frist i sag " + ref + ": Gennemfør screening");
     assertMail("cmm-test@example.org", row(NotificationKind.TASK_DUE_SOON, preparePerson.getId()), DANISH,
-        "Påmindelse: frist 2026-04-05 23:59 i sag " + ref + ": Forbered personen på hjemrejsen");
+        "Påmindelse: frist 05.04.2026 23:59 i sag " + ref + ": Forbered personen på hjemrejsen");
     assertMail("hjemrejsestyrelsen@example.org", row(NotificationKind.TASK_DUE_SOON, documents.getId()), DANISH,
-        "Påmindelse: frist 2026-04-05 23:59 i sag " + ref + ": Fremskaf id- og rejsedokumenter");
+        "Påmindelse: frist 05.04.2026 23:59 i sag " + ref + ": Fremskaf id- og rejsedokumenter");
     assertMail("ng-test@example.org", row(NotificationKind.TASK_DUE_SOON, meeting.getId()), ENGLISH,
-        "Reminder: due 2026-04-05 23:59 in case " + ref + ": Meet the person before departure");
+        "Reminder: due 5 Apr 2026 23:59 in case " + ref + ": Meet the person before departure");
     MimeMessage arrivalMail = assertMail("partner-ng@example.org", row(NotificationKind.TASK_OVERDUE, arrival.getId()),
         ENGLISH, "Overdue task in case " + ref + ": Confirm arrival and reception");
     assertThat(body(arrivalMail)).startsWith("A task is past its due date and not done.")
-        .contains("Due:     2026-04-07 23:59", TASKLIST + "#/?task=" + arrival.getId());
+        .contains("Due:     7 Apr 2026 23:59", TASKLIST + "#/?task=" + arrival.getId());
   }
 
   @Test
@@ -172,22 +172,22 @@ class NotificationKindsTest extends NotificationTestSupport {
     assertMail("partner-ng@example.org", only(a, NotificationKind.HANDED_OVER, ":en"), ENGLISH,
         "Case " + ref + " handed over as an ordinary return");
     assertMail("partner-ng@example.org", only(a, NotificationKind.PREPARATION_LATE, ":en"), ENGLISH,
-        "Departure deadline 2026-04-02 approaching in case " + ref);
+        "Departure deadline 2 Apr 2026 approaching in case " + ref);
     assertMail("cmm-test@example.org", only(a, NotificationKind.HANDED_OVER, ":user"), DANISH,
         "Sag " + ref + " overdraget som almindelig hjemrejse");
     MimeMessage managers = assertMail("ledelse@example.org", only(a, NotificationKind.DEPARTURE_DEADLINE_PASSED, ":da"),
-        DANISH, "Udrejsefristen 2026-04-02 er overskredet uden udrejse i sag " + ref);
-    assertThat(body(managers)).contains("Sag:            " + ref, "Udrejsefrist:   2026-04-02", TASKLIST);
+        DANISH, "Udrejsefristen 02.04.2026 er overskredet uden udrejse i sag " + ref);
+    assertThat(body(managers)).contains("Sag:            " + ref, "Udrejsefrist:   02.04.2026", TASKLIST);
     assertMail("partner-ro@example.org", only(b, NotificationKind.HANDED_OVER, ":en"), ENGLISH,
         "Case " + b.caseRef() + " handed over as an ordinary return");
     assertMail("drc@example.org", only(b, NotificationKind.PARTNER_SEARCH_SLOW, ":da"), DANISH,
         "Partnersøgning trækker ud i sag " + b.caseRef());
     assertMail("cmm-test@example.org", only(c, NotificationKind.EXTENSION_REQUEST_LIMIT, ":user"), DANISH,
-        "Frist for anmodning om forlængelse 2026-04-02 i sag " + c.caseRef());
+        "Frist for anmodning om forlængelse 02.04.2026 i sag " + c.caseRef());
     assertThat(inbox("partner-ng@example.org")).as("nothing about case C reaches the partner")
         .noneMatch(m -> subject(m).contains(c.caseRef()) || body(m).contains(c.caseRef()));
     assertThat(inbox("ledelse@example.org")).as("the managers get only the escalations").hasSize(3)
-        .allMatch(m -> subject(m).startsWith("Udrejsefristen 2026-04-02 er overskredet uden udrejse"));
+        .allMatch(m -> subject(m).startsWith("Udrejsefristen 02.04.2026 er overskredet uden udrejse"));
   }
 
   /** Moves the clock and runs the due timers of the cases. */

@@ -216,8 +216,8 @@ class NotificationPrivacyTest extends NotificationTestSupport {
       regex.append(switch (m.group(1)) {
         case "caseRef" -> CASE_REF.pattern();
         case "taskName" -> taskName;
-        case "dueDate" -> "(?:\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}|-)";
-        case "deadline" -> "(?:\\d{4}-\\d{2}-\\d{2}|-)";
+        case "dueDate" -> "(?:\\d{2}\\.\\d{2}\\.\\d{4} \\d{2}:\\d{2}|\\d{1,2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}|-)";
+        case "deadline" -> "(?:\\d{2}\\.\\d{2}\\.\\d{4}|\\d{1,2} [A-Z][a-z]{2} \\d{4}|-)";
         case "link" -> link;
         // the case page at the public address: the case reference and nothing else
         case "caseLink" -> Pattern.quote(TASKLIST.replace("/camunda/app/tasklist/default/", "/app/cases/"))

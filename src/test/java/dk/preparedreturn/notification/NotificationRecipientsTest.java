@@ -8,6 +8,7 @@ import dk.preparedreturn.testsupport.Journey;
 import dk.preparedreturn.testsupport.TestUsers;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -100,7 +101,7 @@ class NotificationRecipientsTest extends NotificationTestSupport {
 
         Case:    %s
         Task:    Meet the person before departure
-        Due:     2026-04-02 23:59
+        Due:     2 Apr 2026 23:59
 
         Open the task: https://tasklist.example.test/camunda/app/tasklist/default/#/?task=%s
         Open the case: https://tasklist.example.test/app/cases/%s
@@ -119,7 +120,7 @@ class NotificationRecipientsTest extends NotificationTestSupport {
     assertThat(subject(informMail))
         .isEqualTo("Opgave tildelt dig i sag " + ref + ": Informér om forberedt hjemsendelse");
     assertThat(body(informMail)).startsWith("En opgave er tildelt dig.")
-        .contains("Sag:     " + ref, "Opgave:  Informér om forberedt hjemsendelse", "Frist:   2026-04-02 23:59",
+        .contains("Sag:     " + ref, "Opgave:  Informér om forberedt hjemsendelse", "Frist:   02.04.2026 23:59",
             "Åbn opgaven: " + TASKLIST + "#/?task=" + inform.getId());
     assertThat(inbox("cmm@example.org")).noneMatch(m -> body(m).contains(inform.getId()));
 
@@ -129,7 +130,7 @@ class NotificationRecipientsTest extends NotificationTestSupport {
     MimeMessage documentsMail = delivered("hjs-test@example.org", documentsAssigned);
     assertThat(subject(documentsMail))
         .isEqualTo("Opgave tildelt dig i sag " + ref + ": Fremskaf id- og rejsedokumenter");
-    assertThat(body(documentsMail)).contains("Frist:   2026-04-02 23:59",
+    assertThat(body(documentsMail)).contains("Frist:   02.04.2026 23:59",
         "Åbn opgaven: " + TASKLIST + "#/?task=" + documents.getId());
     // ... English for a partner's caseworker
     Outbox.Entry meetingAssigned = row(NotificationKind.TASK_ASSIGNED, meeting.getId());
@@ -137,7 +138,7 @@ class NotificationRecipientsTest extends NotificationTestSupport {
     assertThat(subject(partnerMail))
         .isEqualTo("Task assigned to you in case " + ref + ": Meet the person before departure");
     assertThat(body(partnerMail)).startsWith("A task has been assigned to you.")
-        .contains("Case:    " + ref, "Due:     2026-04-02 23:59", TASKLIST + "#/?task=" + meeting.getId());
+        .contains("Case:    " + ref, "Due:     2 Apr 2026 23:59", TASKLIST + "#/?task=" + meeting.getId());
 
     // 6 who took a task herself is not told about it; the task was still announced to CMM
     assertThat(rows()).noneMatch(e -> e.kind() == NotificationKind.TASK_ASSIGNED
@@ -155,7 +156,8 @@ class NotificationRecipientsTest extends NotificationTestSupport {
         .map(IdentityLink::getGroupId).toList();
   }
 
+  /** A due date as a Danish caseworker reads it in a mail (07.12.2026 23:59). */
   private static String due(Task task) {
-    return Notifier.DATE_TIME.format(task.getDueDate().toInstant().atZone(Journey.ZONE));
+    return DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").format(task.getDueDate().toInstant().atZone(Journey.ZONE));
   }
 }

@@ -117,12 +117,21 @@ class ReturnPreparationProcessTest extends ProcessTestBase {
     j.complete(PreparationProcess.TASK_ARRANGE_AIRPORT_ASSISTANCE, "airportAssistance", Journey.json("[\"DEPARTURE\"]"));
     assertThat(due(j, PreparationProcess.TASK_DECIDE_ON_ESCORT)).isEqualTo(LocalDate.of(2026, 5, 18));
 
-    // the flight is rebooked to 2 June: every date before it moves along
+    // a rebooking without a valid flight number is refused and changes nothing
     clockAt(LocalDate.of(2026, 5, 15));
-    j.report(events, dk.preparedreturn.caseevents.CaseEvent.FLIGHT_REBOOKED, LocalDate.of(2026, 6, 2),
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> j.report(events,
+            dk.preparedreturn.caseevents.CaseEvent.FLIGHT_REBOOKED, LocalDate.of(2026, 6, 2), "fly 12", "hjemrejsestyrelsen"))
+        .isInstanceOf(dk.preparedreturn.process.InvalidFormInput.class)
+        .hasMessage("Flynummeret skal skrives som på billetten, f.eks. SK 1234");
+    assertThat(cases.require(j.caseRef()).plannedDepartureDate()).isEqualTo(LocalDate.of(2026, 5, 25));
+    assertThat(flightNumbers(j)).containsExactly("SK 99");
+
+    // the flight is rebooked to 2 June on KL 1143: every date before it moves along
+    j.report(events, dk.preparedreturn.caseevents.CaseEvent.FLIGHT_REBOOKED, LocalDate.of(2026, 6, 2), "KL 1143",
         "hjemrejsestyrelsen");
     j.executeDueJobs();
     assertThat(cases.require(j.caseRef()).plannedDepartureDate()).isEqualTo(LocalDate.of(2026, 6, 2));
+    assertThat(flightNumbers(j)).as("the preparation knows the new flight").containsExactly("KL 1143");
     assertThat(due(j, PreparationProcess.TASK_DECIDE_ON_ESCORT)).isEqualTo(LocalDate.of(2026, 5, 26));
     assertThat(due(j, PreparationProcess.TASK_MEET_BEFORE_DEPARTURE)).isEqualTo(LocalDate.of(2026, 5, 28));
     assertThat(due(j, PreparationProcess.TASK_PREPARE_PERSON)).as("2 days before, the deadline is later")
@@ -130,6 +139,14 @@ class ReturnPreparationProcessTest extends ProcessTestBase {
 
     j.complete(PreparationProcess.TASK_DECIDE_ON_ESCORT, "escortDecision", "NEEDED");
     assertThat(due(j, PreparationProcess.TASK_ARRANGE_ESCORT)).isEqualTo(LocalDate.of(2026, 5, 26));
+  }
+
+  /** The flight number wherever a running process of the case holds one. */
+  private java.util.List<Object> flightNumbers(Journey j) {
+    String[] instances = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(j.caseRef()).list()
+        .stream().map(i -> i.getId()).toArray(String[]::new);
+    return engine.getRuntimeService().createVariableInstanceQuery().variableName("flightNumber").processInstanceIdIn(instances)
+        .list().stream().map(v -> v.getValue()).toList();
   }
 
   private java.time.LocalDate due(Journey j, String taskKey) {

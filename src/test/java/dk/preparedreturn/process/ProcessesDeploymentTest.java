@@ -66,7 +66,7 @@ class ProcessesDeploymentTest {
     Files.writeString(nested.resolve("notes.txt"), "not a model");
 
     try (URLClassLoader loader = new URLClassLoader(new URL[] {root.resolve("some folder").toUri().toURL()}, null)) {
-      var deployment = new ProcessesDeployment(new PathMatchingResourcePatternResolver(loader), null);
+      var deployment = new ProcessesDeployment(new PathMatchingResourcePatternResolver(loader), null, null);
       assertThat(deployment.findModels().keySet())
           .containsExactly("Main.bpmn", "phases/Form.form", "phases/Phase.bpmn");
     }
@@ -76,7 +76,7 @@ class ProcessesDeploymentTest {
   void anEmptyProcessesFolderIsAnErrorNotASilentNoOp(@TempDir Path root) throws IOException {
     Files.createDirectories(root.resolve("processes"));
     try (URLClassLoader loader = new URLClassLoader(new URL[] {root.toUri().toURL()}, null)) {
-      var deployment = new ProcessesDeployment(new PathMatchingResourcePatternResolver(loader), null);
+      var deployment = new ProcessesDeployment(new PathMatchingResourcePatternResolver(loader), null, null);
       assertThatThrownBy(deployment::findModels).hasMessageContaining("No .bpmn/.dmn/.form files found");
     }
   }

@@ -205,6 +205,9 @@ class TasklistBrowserIT {
     PlaywrightAssertions.assertThat(detail.locator("h2.task")).hasText(RECORD_DECISION_NAME);
     Locator form = detail.locator("form.fjs-form");
     PlaywrightAssertions.assertThat(form).containsText("Sag: " + caseRef);
+    // the form's text shows the deadline as a Danish date, not as the variable's ISO date
+    PlaywrightAssertions.assertThat(form).containsText("Udrejsefrist: " + deadline.format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));
+    PlaywrightAssertions.assertThat(form).not().containsText(deadline.toString());
     Locator complete = detail.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Afslut").setExact(true));
     PlaywrightAssertions.assertThat(complete).isDisabled(); // not claimed yet
 
@@ -241,14 +244,13 @@ class TasklistBrowserIT {
     Locator error = page.locator(".page-notifications .alert-danger");
     String message = "Følg op den: må ikke ligge efter "
         + deadline.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
-    PlaywrightAssertions.assertThat(error).containsText(message);
-    PlaywrightAssertions.assertThat(error).containsText("Der opstod en fejl under afsendelse af opgavens formular");
-    PlaywrightAssertions.assertThat(error).isVisible();
-    PlaywrightAssertions.assertThat(error).not().containsText("Cannot submit task form");
-    PlaywrightAssertions.assertThat(error).not().containsText(decision.getId());
-    // the refusal at the field it names
-    PlaywrightAssertions.assertThat(field(form, "Følg op den").locator(".pr-server-error"))
-        .hasText(message.substring("Følg op den: ".length()));
+    // the refusal at the field it names, in Danish, without internal ids; a short notice points at it
+    Locator atField = field(form, "Følg op den").locator(".pr-server-error");
+    PlaywrightAssertions.assertThat(atField).hasText(message.substring("Følg op den: ".length()));
+    PlaywrightAssertions.assertThat(page.locator(".pr-confirmation.pr-refused")).hasText("Se feltet markeret med rødt.");
+    PlaywrightAssertions.assertThat(form).not().containsText(decision.getId());
+    // Tasklist's general error box ("Der opstod en fejl …") does not repeat it beside the field
+    PlaywrightAssertions.assertThat(error).hasCount(0);
     PlaywrightAssertions.assertThat(detail.locator("h2.task")).hasText(RECORD_DECISION_NAME); // the form stays open
     screenshot(page, "tasklist-invalid");
     assertThat(tasks.createTaskQuery().taskId(decision.getId()).count()).as("task still open").isEqualTo(1);
@@ -315,12 +317,16 @@ class TasklistBrowserIT {
     page.navigate(tasklistUrl() + "#/?task=" + plan.getId());
     Locator detail = page.locator("[cam-tasklist-task]");
     PlaywrightAssertions.assertThat(detail.locator("h2.task")).hasText(PREPARE_PLAN_NAME);
-    // the tab "Sag": the case of the task, linked
+    // the tab "Sag": the case page itself inside the task (no header of its own), and a link to open it
     detail.locator(".nav-tabs a").filter(new Locator.FilterOptions().setHasText(Pattern.compile("^\\s*Sag\\s*$")))
         .click();
-    PlaywrightAssertions.assertThat(detail.locator(".pr-case-tab h3")).hasText("Sag " + caseRef);
     PlaywrightAssertions.assertThat(detail.locator(".pr-case-tab a.pr-open-case"))
         .hasAttribute("href", "/app/cases/" + caseRef);
+    com.microsoft.playwright.FrameLocator casePage = detail.frameLocator("iframe.pr-case-frame");
+    PlaywrightAssertions.assertThat(casePage.locator("h1")).hasText("Sag " + caseRef);
+    PlaywrightAssertions.assertThat(casePage.locator("dl.facts").first()).containsText("Kontaktperson");
+    PlaywrightAssertions.assertThat(casePage.locator("header.app")).hasCount(0);
+    PlaywrightAssertions.assertThat(casePage.locator("form.event")).isVisible();
     screenshot(page, "plan-case-tab");
     detail.locator(".nav-tabs a").filter(new Locator.FilterOptions().setHasText("Formular")).click();
 
@@ -353,9 +359,9 @@ class TasklistBrowserIT {
 
     // the children's budget above the total: refused by the server, at the field, without ids
     form.getByLabel("Planen omfatter støtte til børn").check();
-    form.getByLabel("Antal børn i planen").fill("1");
+    fillSettled(form.getByLabel("Antal børn i planen"), "1");
     Locator childBudget = form.getByLabel("Budget til børn (DKK)");
-    childBudget.fill("20.000");
+    fillSettled(childBudget, "20.000");
     complete.click();
     Locator childError = field(form, "Budget til børn (DKK)").locator(".pr-server-error");
     PlaywrightAssertions.assertThat(childError).hasText("må ikke være større end budgettet i alt (15.000,50)");
@@ -486,6 +492,11 @@ class TasklistBrowserIT {
     PlaywrightAssertions.assertThat(detail.locator("h2.task")).hasText(PAY_CASH_SUPPORT_NAME);
     Locator form = detail.locator("form.fjs-form");
     PlaywrightAssertions.assertThat(form).containsText("Agreed monthly cash support (reintegration plan): 1,500.00 DKK");
+    // dates in the text and in the date field day first, as partners abroad write them (the browser is en-US)
+    LocalDate arrival = LocalDate.parse((String) tasks.getVariable(cash.getId(), "arrivalDate"));
+    PlaywrightAssertions.assertThat(form).containsText("Arrival: " + arrival.getDayOfMonth() + " "
+        + arrival.format(DateTimeFormatter.ofPattern("MMM yyyy", java.util.Locale.ENGLISH)));
+    PlaywrightAssertions.assertThat(form.getByLabel("Paid on")).hasAttribute("placeholder", "dd/mm/yyyy");
     Locator amount = form.getByLabel("Cash support paid (DKK)");
     PlaywrightAssertions.assertThat(amount).hasValue("1,500.00");
     detail.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Claim").setExact(true)).click();
@@ -503,6 +514,8 @@ class TasklistBrowserIT {
     complete.click();
     PlaywrightAssertions.assertThat(reason.locator(".pr-server-error"))
         .hasText("required, as 1,200.00 DKK is not the agreed 1,500.00 DKK");
+    PlaywrightAssertions.assertThat(page.locator(".pr-confirmation.pr-refused")).hasText("See the field marked in red.");
+    PlaywrightAssertions.assertThat(page.locator(".page-notifications .alert-danger")).hasCount(0);
     screenshot(page, "cash-reason-required");
     assertThat(payments(caseRef, month)).as("nothing paid by the refused submission").isEmpty();
 
@@ -562,6 +575,23 @@ class TasklistBrowserIT {
   private static Locator taskCard(Page page, String caseRef) {
     return page.locator("ol.tasks-list > li.task").filter(new Locator.FilterOptions()
         .setHas(page.locator(".variable-value", new Page.LocatorOptions().setHasText(caseRef))));
+  }
+
+  /**
+   * Fills a field that a form condition has just shown: form-js may still render the form again
+   * (the condition's effect) and drop what was typed a few milliseconds earlier, which a person
+   * typing never meets but a test under load does; so fill, let the form settle, and fill again if
+   * the value did not stay.
+   */
+  private static void fillSettled(Locator field, String value) {
+    for (int attempt = 0; attempt < 5; attempt++) {
+      field.fill(value);
+      field.page().waitForTimeout(250);
+      if (value.equals(field.inputValue())) {
+        return;
+      }
+    }
+    PlaywrightAssertions.assertThat(field).hasValue(value);
   }
 
   /** Types a date in the form-js date field in the format it shows as placeholder (browser locale). */

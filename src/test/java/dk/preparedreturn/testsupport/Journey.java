@@ -206,10 +206,20 @@ public final class Journey {
     return this;
   }
 
-  /** Reports an any-time event as the test caseworker of the group, the way the case page and the REST API do. */
+  /**
+   * Reports an any-time event as the test caseworker of the group, the way the case page and the REST
+   * API do; a rebooking to flight SK 100.
+   */
   public void report(dk.preparedreturn.caseevents.CaseEventService events, dk.preparedreturn.caseevents.CaseEvent event,
       LocalDate newDate, String group) {
-    events.report(caseRef, event, today(), newDate,
+    report(events, event, newDate, event == dk.preparedreturn.caseevents.CaseEvent.FLIGHT_REBOOKED ? "SK 100" : null,
+        group);
+  }
+
+  /** Reports an any-time event with a new date and flight number (a rebooking) as the test caseworker of the group. */
+  public void report(dk.preparedreturn.caseevents.CaseEventService events, dk.preparedreturn.caseevents.CaseEvent event,
+      LocalDate newDate, String flightNumber, String group) {
+    events.report(caseRef, event, today(), newDate, flightNumber,
         new dk.preparedreturn.identity.Caller(TestUsers.BY_GROUP.getOrDefault(group, group + "-test"), List.of(group)));
   }
 

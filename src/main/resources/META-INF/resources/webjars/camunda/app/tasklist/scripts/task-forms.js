@@ -5,17 +5,22 @@
  *
  * Tasklist 7.24 bundles form-js 1.8.7, whose texts are English and not configurable, and whose date
  * fields take their format from the browser's default locale (Intl.DateTimeFormat('default')). So:
- *  - the default locale of Intl.DateTimeFormat is the Tasklist language (da-DK: dd.mm.yyyy);
+ *  - the default locale of Intl.DateTimeFormat is the Tasklist language (da-DK: dd.mm.yyyy; English
+ *    is en-GB: dd/mm/yyyy, whatever the browser's English);
+ *  - dates that a form's text shows from process variables ({{departureDeadline}}) are written as the
+ *    reader writes them (13.12.2026 / 13 Dec 2026);
  *  - every date picker (flatpickr) gets Danish month and day names, and weeks start on Monday;
  *  - form-js messages and placeholders ("Field is required.", "Select", "Search") are Danish in a
  *    Danish Tasklist (text nodes and placeholders rewritten as form-js renders them);
  *  - a refused submission: the server's message ("[label]: [reason]", see the forms package; Camunda's
- *    prefix "Cannot submit task form <id>: " is dropped by the server) is shown at the field it names;
+ *    prefix "Cannot submit task form <id>: " is dropped by the server) is shown at the field it names,
+ *    and Tasklist's general error box gives way to a short notice pointing at the field;
  *  - a successful submission removes the old error messages and confirms the completion;
  *  - Camunda's "migrate to Camunda 8" banner is shown to administrators only (styles/user-styles.css
  *    hides it; the class pr-admin on <body> shows it again);
  *  - the header links to the case search (/app/cases), and the task view has a tab "Sag" / "Case"
- *    with the task's case (the default export: a tasklist.task.detail plugin).
+ *    showing the task's case page (/app/cases/{ref}?view=tab in a frame; the default export: a
+ *    tasklist.task.detail plugin), where events are reported without leaving the task.
  */
 
 const DANISH = ((Array.isArray(navigator.languages) && navigator.languages[0]) || navigator.language || '')
@@ -26,7 +31,6 @@ const TEXT = DANISH ? {
   caseSearch: 'Søg sag',
   openCase: 'Åbn sagen',
   caseDeadlines: 'Frister i sagen',
-  caseIntro: 'Sagens side viser personens oplysninger (for de organisationer, der må se dem), fase, kontaktperson, åbne og afsluttede opgaver, hændelser og frister.',
   noCase: 'Opgaven hører ikke til en sag.',
   completed: name => 'Opgaven "' + name + '" er afsluttet.',
   started: 'Hændelsen er registreret.',
@@ -36,7 +40,6 @@ const TEXT = DANISH ? {
   caseSearch: 'Find a case',
   openCase: 'Open the case',
   caseDeadlines: 'Deadlines of the case',
-  caseIntro: 'The case page shows the case\u2019s phase, contact person, open and finished tasks, events and deadlines.',
   noCase: 'This task belongs to no case.',
   completed: name => 'The task "' + name + '" is completed.',
   started: 'The event is recorded.',
@@ -45,8 +48,8 @@ const TEXT = DANISH ? {
 
 // ---- dates: the Tasklist language is the default locale of the form fields
 
-const FORM_LOCALE = DANISH ? 'da-DK'
-  : ((navigator.languages || []).find(l => l.toLowerCase().startsWith('en')) || 'en-GB');
+// English for partners abroad is British English: day, month, year (7/12/2026, never the US 12/7/2026)
+const FORM_LOCALE = DANISH ? 'da-DK' : 'en-GB';
 (function patchDefaultLocale() {
   const Native = Intl.DateTimeFormat;
   function DateTimeFormat(locales, options) {
@@ -174,13 +177,66 @@ function translateProcessNames(root) {
   });
 }
 
+// Dates in the forms' texts (ISO, as process variables hold them) as the reader writes them; amounts
+// come formatted for the reader from the server (reintegration.SupportPayments)
+const ISO_DATE = /(^|[^\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])/g;
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function readableDate(year, month, day) {
+  return DANISH ? day + '.' + month + '.' + year : Number(day) + ' ' + MONTHS_EN[Number(month) - 1] + ' ' + year;
+}
+
+function formatTexts(root) {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const changes = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.nodeValue.replace(ISO_DATE, (all, before, year, month, day) => before + readableDate(year, month, day));
+    if (text !== node.nodeValue) {
+      changes.push([node, text]);
+    }
+  }
+  changes.forEach(([node, text]) => {
+    node.nodeValue = text;
+  });
+}
+
+let replaceErrorBoxUntil = 0;
+function replaceErrorBox() {
+  if (Date.now() > replaceErrorBoxUntil) {
+    return false;
+  }
+  const alerts = document.querySelectorAll('.page-notifications .alert-danger');
+  alerts.forEach(alert => {
+    const close = alert.querySelector('.close');
+    if (close) {
+      close.click();
+    }
+    alert.remove();
+  });
+  return alerts.length > 0;
+}
+
+/** Removes Tasklist's error box for the refusal just shown at its field, once Tasklist has added it. */
+function replaceErrorBoxSoon() {
+  replaceErrorBoxUntil = Date.now() + 5000;
+  const timer = setInterval(() => {
+    if (replaceErrorBox() || Date.now() > replaceErrorBoxUntil) {
+      clearInterval(timer);
+      replaceErrorBoxUntil = 0;
+    }
+  }, 50);
+}
+
 let scheduled = false;
 function localiseForms() {
   scheduled = false;
   document.querySelectorAll('ol.tasks-list, [cam-tasklist-task] .names, [cam-tasklist-task] h3, .modal-body')
     .forEach(translateProcessNames);
+  // the task list's variables (e.g. "Udrejsefrist") are ISO dates as well
+  document.querySelectorAll('ol.tasks-list .variable-value').forEach(formatTexts);
   document.querySelectorAll('.fjs-container').forEach(container => {
     translateTexts(container);
+    container.querySelectorAll('.fjs-form-field-text').forEach(formatTexts);
     container.querySelectorAll('.fjs-datepicker input').forEach(localiseDatepicker);
   });
   installHeaderLink();
@@ -266,7 +322,7 @@ function markField(message) {
   return true;
 }
 
-function confirm(text) {
+function confirm(text, refused) {
   let toast = document.querySelector('.pr-confirmation');
   if (!toast) {
     toast = document.createElement('div');
@@ -276,6 +332,7 @@ function confirm(text) {
     document.body.appendChild(toast);
   }
   toast.textContent = text;
+  toast.classList.toggle('pr-refused', Boolean(refused));
   toast.classList.add('pr-visible');
   clearTimeout(confirm.timer);
   confirm.timer = setTimeout(() => toast.classList.remove('pr-visible'), 8000);
@@ -304,9 +361,12 @@ XMLHttpRequest.prototype.send = function () {
         return;
       }
       const error = serverError(xhr);
-      if (xhr.status === 400 && error) {
-        // the server (security.ResponseGuards) has dropped Camunda's "Cannot submit task form <id>: "
-        markField(error.message.replace(PREFIX, ''));
+      // the server (security.ResponseGuards) has dropped Camunda's "Cannot submit task form <id>: "
+      if (xhr.status === 400 && error && markField(error.message.replace(PREFIX, ''))) {
+        // the message stands at its field: Tasklist's general error box, which Tasklist adds after this
+        // response, would only repeat it with "an error occurred"; a short notice points at the field
+        replaceErrorBoxSoon();
+        confirm(TEXT.fieldError, true);
       }
     });
   }
@@ -334,14 +394,27 @@ function installHeaderLink() {
   menu.insertBefore(item, menu.firstChild);
 }
 
-fetch('/camunda/api/admin/auth/user/default', {credentials: 'same-origin', headers: {Accept: 'application/json'}})
-  .then(response => (response.ok ? response.json() : null))
-  .then(user => {
-    if (user && Array.isArray(user.authorizedApps) && user.authorizedApps.indexOf('admin') > -1) {
-      document.body.classList.add('pr-admin');
-    }
-  })
-  .catch(() => {});
+// Tasklist signs in without reloading the page: ask again at every navigation until a user is known
+let userKnown = false;
+function markAdministrator() {
+  if (userKnown) {
+    return;
+  }
+  fetch('/camunda/api/admin/auth/user/default', {credentials: 'same-origin', headers: {Accept: 'application/json'}})
+    .then(response => (response.ok ? response.json() : null))
+    .then(user => {
+      if (!user || userKnown) {
+        return;
+      }
+      userKnown = true;
+      if (Array.isArray(user.authorizedApps) && user.authorizedApps.indexOf('admin') > -1) {
+        document.body.classList.add('pr-admin');
+      }
+    })
+    .catch(() => {});
+}
+markAdministrator();
+window.addEventListener('hashchange', markAdministrator);
 
 // ---- the tab "Sag" / "Case" in the task view
 
@@ -374,8 +447,6 @@ export default [{
           return;
         }
         const page = '/app/cases/' + encodeURIComponent(caseRef);
-        box.appendChild(element('h3', {}, TEXT.caseTab + ' ' + caseRef));
-        box.appendChild(element('p', {}, TEXT.caseIntro));
         const links = element('p', {});
         links.appendChild(element('a', {class: 'btn btn-primary pr-open-case', href: page, target: '_blank',
           rel: 'noopener'}, TEXT.openCase));
@@ -383,6 +454,9 @@ export default [{
         links.appendChild(element('a', {class: 'btn btn-default', href: page + '/deadlines', target: '_blank',
           rel: 'noopener'}, TEXT.caseDeadlines));
         box.appendChild(links);
+        // the case page itself, without its header (it may be framed by this service's pages only)
+        box.appendChild(element('iframe', {class: 'pr-case-frame', src: page + '?view=tab',
+          title: TEXT.caseTab + ' ' + caseRef}));
       })
       .catch(() => box.appendChild(element('p', {}, TEXT.noCase)));
   }
