@@ -170,7 +170,7 @@ class WholeJourneyTest {
    * The law's way for an asylum seeker (issue 15): identified while the asylum case is pending, the
    * case starts suspended with no departure deadline; the refusal brings the first deadline and the
    * reflection period; the person declines (Udlændingestyrelsen is told), changes their mind before
-   * the deadline and accepts with consent; the deadline is extended on the ground of cooperation
+   * the deadline and accepts with consent, returning to Lagos (the regional partner there has the case); the deadline is extended on the ground of cooperation
    * (the suspended days do not count towards the 120); the person leaves and arrives.
    */
   @Test
@@ -201,9 +201,15 @@ class WholeJourneyTest {
         .param(caseRef).query(Long.class).single()).as("Udlændingestyrelsen told").isEqualTo(1);
     assertThat(j.openTaskKeys()).containsExactly("Task_ReconsiderDecline");
     j.on(LocalDate.of(2026, 6, 10));
-    j.complete("Task_ReconsiderDecline", "changedDecision", "ACCEPTED", "offerConsent", true, "dataSharingConsent", true, "returnCountryChoice", "HOME_COUNTRY");
+    j.complete("Task_ReconsiderDecline", "changedDecision", "ACCEPTED", "offerConsent", true, "dataSharingConsent", true,
+        "returnCountryChoice", "HOME_COUNTRY", "region", "NG_LAGOS");
     assertThat(cases.require(caseRef).consentDate()).isEqualTo(LocalDate.of(2026, 6, 10));
+    assertThat(cases.require(caseRef).countryChosenOn()).isEqualTo(LocalDate.of(2026, 6, 10));
+    assertThat(cases.require(caseRef).partnerGroup()).as("the person returns to Lagos: the regional partner")
+        .isEqualTo("partner-ng-lagos");
     assertThat(j.openTaskKeys()).contains("Task_ObtainTravelDocuments", "Task_MeetBeforeDeparture");
+    assertThat(engine.getTaskService().getIdentityLinksForTask(j.task("Task_MeetBeforeDeparture").getId()))
+        .extracting(l -> l.getGroupId()).containsExactly("partner-ng-lagos");
 
     // extension on the ground of cooperation
     j.report(events, dk.preparedreturn.caseevents.CaseEvent.EXTENSION_REQUESTED, null, "cmm");
