@@ -1,5 +1,9 @@
 package dk.preparedreturn.tasklist;
 
+import static dk.preparedreturn.testsupport.TasklistDriver.enterDate;
+import static dk.preparedreturn.testsupport.TasklistDriver.field;
+import static dk.preparedreturn.testsupport.TasklistDriver.fillSettled;
+
 import dk.preparedreturn.testsupport.DebianChromium;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -386,11 +390,6 @@ class TasklistBrowserIT {
         .variableName("planBudgetDkk").singleResult().getValue()).isEqualTo("15000.50");
   }
 
-  /** The form-js field whose label (or checkbox) is the given text. */
-  private static Locator field(Locator form, String label) {
-    return form.locator(".fjs-form-field").filter(new Locator.FilterOptions().setHas(form.page().getByLabel(label)));
-  }
-
   /** DA | EN in the header: the choice overrides the browser's language (da-DK) and survives a reload. */
   private void languageSwitchChangesTheLoginPage(Page page) {
     Locator signIn = page.locator("form[name=signinForm] button[type=submit]");
@@ -575,38 +574,6 @@ class TasklistBrowserIT {
   private static Locator taskCard(Page page, String caseRef) {
     return page.locator("ol.tasks-list > li.task").filter(new Locator.FilterOptions()
         .setHas(page.locator(".variable-value", new Page.LocatorOptions().setHasText(caseRef))));
-  }
-
-  /**
-   * Fills a field that a form condition has just shown: form-js may still render the form again
-   * (the condition's effect) and drop what was typed a few milliseconds earlier, which a person
-   * typing never meets but a test under load does; so fill, let the form settle, and fill again if
-   * the value did not stay.
-   */
-  private static void fillSettled(Locator field, String value) {
-    for (int attempt = 0; attempt < 5; attempt++) {
-      field.fill(value);
-      field.page().waitForTimeout(250);
-      if (value.equals(field.inputValue())) {
-        return;
-      }
-    }
-    PlaywrightAssertions.assertThat(field).hasValue(value);
-  }
-
-  /** Types a date in the form-js date field in the format it shows as placeholder (browser locale). */
-  private static void enterDate(Locator field, LocalDate date) {
-    String placeholder = field.getAttribute("placeholder");
-    assertThat(placeholder).as("date placeholder").matches("(?i)[dmy./\\- ]+");
-    String pattern = placeholder.toLowerCase().replace("mm", "MM");
-    String text = date.format(DateTimeFormatter.ofPattern(pattern));
-    field.fill(text);
-    field.press("Tab");
-    // form-js shows the date again in its own format, which may drop leading zeros ("2.12.2026")
-    String dayMonthYear = "^" + pattern.replace("dd", "0?" + date.getDayOfMonth())
-        .replace("MM", "0?" + date.getMonthValue()).replace("yyyy", String.valueOf(date.getYear()))
-        .replace(".", "\\.") + "$";
-    PlaywrightAssertions.assertThat(field).hasValue(Pattern.compile(dayMonthYear));
   }
 
   private static void screenshot(Page page, String name) {
