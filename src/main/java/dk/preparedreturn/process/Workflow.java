@@ -232,6 +232,20 @@ public class Workflow {
     });
   }
 
+  /**
+   * Ends the running instances of one process of the case (work the case no longer needs, e.g. a
+   * transfer between partners when the case closes): their open tasks go with them, no end listener runs.
+   */
+  public void cancel(String caseRef, String processKey, String reason) {
+    Privileged.run(() -> {
+      List<String> running = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseRef)
+          .processDefinitionKey(processKey).list().stream().map(i -> i.getId()).toList();
+      if (!running.isEmpty()) {
+        runtime.deleteProcessInstancesIfExists(running, reason, true, true, false);
+      }
+    });
+  }
+
   // ----------------------------------------------------------------------------------- reading
 
   /** The case's open tasks, by due date (tasks without one last). */

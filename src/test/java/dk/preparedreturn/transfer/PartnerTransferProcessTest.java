@@ -142,6 +142,18 @@ class PartnerTransferProcessTest extends ProcessTestBase {
   }
 
   @Test
+  void aCaseThatClosesDuringATransferNeedsNoHandOver() {
+    Journey j = withPartnerNg();
+    transfers.start(j.caseRef(), LAGOS, DRC);
+    assertThat(j.hasTask(PartnerTransferProcess.TASK_HAND_OVER_CASE)).isTrue();
+    cases.close(j.caseRef(), dk.preparedreturn.casefile.CaseOutcome.DROPPED_OUT);
+    assertThat(j.hasTask(PartnerTransferProcess.TASK_HAND_OVER_CASE)).as("the transfer ended with the case").isFalse();
+    assertThat(cases.require(j.caseRef()).partnerGroup()).isEqualTo("partner-ng");
+    assertThatThrownBy(() -> transfers.start(j.caseRef(), LAGOS, DRC)).as("a closed case is not transferred")
+        .isInstanceOf(InvalidFormInput.class);
+  }
+
+  @Test
   void drcCanOnlyPickAnotherPartnerOfTheCasesCountryAndOnlyOnceThePersonAccepted() {
     Journey early = newCase(REFERRAL).identify(T0).informed();
     participation.join(early.caseRef(), "drc");
