@@ -31,6 +31,12 @@ public class ApiProblems {
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiProblems.class);
 
+  private final dk.preparedreturn.identity.Texts texts;
+
+  public ApiProblems(dk.preparedreturn.identity.Texts texts) {
+    this.texts = texts;
+  }
+
   record FieldProblem(String field, String message) {
   }
 
@@ -91,6 +97,21 @@ public class ApiProblems {
   ProblemDetail missing(org.springframework.web.bind.MissingServletRequestParameterException e) {
     return badRequest("Missing parameter: " + e.getParameterName(),
         List.of(new FieldProblem(e.getParameterName(), "is required")));
+  }
+
+  /**
+   * An upload beyond {@code spring.servlet.multipart.max-file-size}: refused before the service reads it,
+   * as a bad {@code file} in the caller's language (a document over {@code app.documents.max-size} but
+   * under that cap gets the limit in the message from the documents service).
+   */
+  @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+  ProblemDetail tooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e,
+      jakarta.servlet.http.HttpServletRequest request) {
+    dk.preparedreturn.identity.Audience audience = request.getAttribute(dk.preparedreturn.identity.Caller.ATTRIBUTE)
+        instanceof dk.preparedreturn.identity.Caller caller ? caller.audience()
+        : dk.preparedreturn.identity.Audience.DANISH;
+    String message = texts.get(audience, "document.uploadCap");
+    return badRequest(message, List.of(new FieldProblem("file", message)));
   }
 
   @ExceptionHandler(InvalidFormInput.class)

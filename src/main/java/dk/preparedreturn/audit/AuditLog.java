@@ -20,9 +20,11 @@ public class AuditLog {
    * What happened. {@code PERSON_SEARCH}: a case found by the person's name or date of birth and
    * shown with them (without a case reference when the search found nothing). {@code PERSON_PSEUDONYMISED} was written by earlier versions of the retention job;
    * {@code RETENTION_RUN} is one entry per retention run without a case reference (the deleted cases'
-   * own entries are deleted with them).
+   * own entries are deleted with them). {@code DOCUMENT_UPLOADED} and {@code DOCUMENT_READ}: a document of
+   * the case uploaded or downloaded, with its reference and kind as fields.
    */
-  public enum Action { PERSON_CREATED, PERSON_READ, PERSON_SEARCH, PERSON_PSEUDONYMISED, RETENTION_RUN }
+  public enum Action { PERSON_CREATED, PERSON_READ, PERSON_SEARCH, PERSON_PSEUDONYMISED, RETENTION_RUN, DOCUMENT_UPLOADED,
+    DOCUMENT_READ }
 
   public record Entry(Instant occurredAt, String userId, String userGroups, String action, String caseRef,
       String fields) {

@@ -19,7 +19,12 @@ public enum CaseEvent {
   CONTACT_LOST(Set.of(CMM, DRC, HJEMREJSESTYRELSEN), true),
   ASYLUM_APPLIED(Set.of(UDLAENDINGESTYRELSEN, CMM), false),
   INVESTIGATION_STARTED(Set.of(POLITI, UDLAENDINGESTYRELSEN), false),
-  FLIGHT_REBOOKED(Set.of(HJEMREJSESTYRELSEN), false);
+  FLIGHT_REBOOKED(Set.of(HJEMREJSESTYRELSEN), false),
+  /**
+   * The person is back in touch after the case closed because contact was lost (within the support
+   * period): DRC decides whether the support resumes ({@code ResumeSupport.bpmn}).
+   */
+  PERSON_BACK_IN_TOUCH(Set.of(DRC, CMM), true);
 
   /**
    * A flight number as "Book fly" takes it (the pattern of the field {@code flightNumber} in

@@ -6,6 +6,8 @@ import static dk.preparedreturn.process.CaseVariables.SUSPENSION_DATE;
 import static dk.preparedreturn.process.CaseVariables.SUSPENSION_REASON;
 
 import dk.preparedreturn.casefile.CaseFile;
+import dk.preparedreturn.reintegration.ResumeSupportProcess;
+import dk.preparedreturn.reintegration.SupportResumption;
 import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.casefile.CaseNotFound;
 import dk.preparedreturn.casefile.CaseParticipation;
@@ -48,9 +50,12 @@ public class CaseEventService {
   private final CaseParticipation participation;
 
   private final Texts texts;
+  private final SupportResumption resumption;
 
-  public CaseEventService(CaseService cases, Workflow workflow, EngineClock clock, CaseParticipation participation, Texts texts) {
+  public CaseEventService(CaseService cases, Workflow workflow, EngineClock clock, CaseParticipation participation,
+      Texts texts, SupportResumption resumption) {
     this.texts = texts;
+    this.resumption = resumption;
     this.cases = cases;
     this.workflow = workflow;
     this.clock = clock;
@@ -73,10 +78,17 @@ public class CaseEventService {
     if (reporterGroup.isEmpty()) {
       throw invalid("event", audience, "notYours");
     }
-    if (file.closed()) {
+    LocalDate today = clock.today();
+    if (event == CaseEvent.PERSON_BACK_IN_TOUCH) {
+      if (resumption.resumable(file, today).isEmpty()) {
+        throw invalid("event", audience, "notResumable");
+      }
+      if (workflow.hasOpenTask(caseRef, ResumeSupportProcess.TASK_DECIDE_ON_RESUMPTION)) {
+        throw invalid("event", audience, "resumptionAwaitsDecision");
+      }
+    } else if (file.closed()) {
       throw invalid("caseRef", audience, "caseClosed", caseRef);
     }
-    LocalDate today = clock.today();
     if (eventDate == null || eventDate.isAfter(today)) {
       throw invalid("eventDate", audience, "eventDate");
     }
@@ -152,6 +164,7 @@ public class CaseEventService {
         participation.join(caseRef, reporterGroup);
       }
       case FLIGHT_REBOOKED -> cases.rebookFlight(caseRef, newDate, flightNumber);
+      case PERSON_BACK_IN_TOUCH -> resumption.start(caseRef, eventDate);
     }
   }
 

@@ -243,6 +243,23 @@ public record CaseFile(
     });
   }
 
+  /**
+   * Reopened within the support period after it closed because contact was lost: back in
+   * reintegration, no outcome and no exit reason (the support resumes).
+   */
+  CaseFile reopened(Instant at) {
+    if (!closed() || outcome != CaseOutcome.DROPPED_OUT || arrivalDate == null) {
+      throw new IllegalStateException(caseRef + " is not a case that dropped out after its arrival");
+    }
+    return with(b -> {
+      b.phase = CasePhase.REINTEGRATION;
+      b.phaseSince = at;
+      b.outcome = null;
+      b.closedAt = null;
+      b.exitReason = null;
+    });
+  }
+
   CaseFile closedAs(CaseOutcome how, Instant at) {
     return with(b -> {
       b.phase = CasePhase.CLOSED;

@@ -214,6 +214,15 @@ public class CaseService {
   }
 
   /**
+   * A case closed because contact was lost after the arrival is reopened: the person is back in touch
+   * within the support period and DRC resumes the support ({@code ResumeSupport.bpmn}).
+   */
+  public void reopen(String caseRef) {
+    change(caseRef, c -> c.reopened(clock.instant()));
+    events.publishEvent(new CaseReopened(caseRef));
+  }
+
+  /**
    * The partner's reintegration sustainability ratings (IOM RSS, 1-5 per dimension) at a point of the
    * reintegration ({@link #ARRIVAL} or {@link #MONTH_12}); each point once (the task that rates it completes once).
    */

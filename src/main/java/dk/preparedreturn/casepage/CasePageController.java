@@ -2,11 +2,13 @@ package dk.preparedreturn.casepage;
 
 import dk.preparedreturn.casefile.CaseNotFound;
 import dk.preparedreturn.caseevents.CaseEvent;
+import dk.preparedreturn.reintegration.SupportResumption;
 import dk.preparedreturn.caseevents.CaseEventService;
 import dk.preparedreturn.casefile.CaseAccess;
 import dk.preparedreturn.casefile.CaseFile;
 import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.casefile.Ledger;
+import dk.preparedreturn.documents.Documents;
 import dk.preparedreturn.forms.Amounts;
 import dk.preparedreturn.identity.Audience;
 import dk.preparedreturn.deadlines.DeadlineCalendarService;
@@ -87,10 +89,15 @@ class CasePageController {
   private final EngineClock clock;
   private final Directory directory;
   private final CaseService cases;
+  private final SupportResumption resumption;
+  private final Documents documents;
   private final PartnerTransfers transfers;
 
   CasePageController(CaseAccess access, Workflow workflow, CaseEventService events, DeadlineCalendarService deadlines,
-      EngineClock clock, Directory directory, CaseService cases, PartnerTransfers transfers) {
+      EngineClock clock, Directory directory, CaseService cases, SupportResumption resumption, Documents documents,
+      PartnerTransfers transfers) {
+    this.resumption = resumption;
+    this.documents = documents;
     this.transfers = transfers;
     this.directory = directory;
     this.cases = cases;
@@ -112,9 +119,10 @@ class CasePageController {
       HttpServletRequest request, HttpServletResponse response, Model model) {
     fill(model, caseRef, caller, request);
     String view = parameters.get("view");
-    boolean known = parameters.keySet().stream().allMatch(Set.of("reported", "view", "transfer")::contains)
+    boolean known = parameters.keySet().stream().allMatch(Set.of("reported", "view", "uploaded", "transfer")::contains)
         && (view == null || TAB.equals(view)) && (parameters.get("reported") == null
-        || isEvent(parameters.get("reported")))
+        || isEvent(parameters.get("reported"))) && (parameters.get("uploaded") == null
+        || parameters.get("uploaded").matches(Documents.REFERENCE_PATTERN))
         && (parameters.get("transfer") == null || "started".equals(parameters.get("transfer")));
     model.addAttribute("tab", TAB.equals(view));
     if (!known) {
@@ -127,6 +135,10 @@ class CasePageController {
       model.addAttribute("reported", reported);
     }
     model.addAttribute("transferStarted", "started".equals(parameters.get("transfer")));
+    String uploaded = parameters.get("uploaded");
+    if (uploaded != null) {
+      model.addAttribute("uploaded", uploaded);
+    }
     return "case";
   }
 
@@ -163,6 +175,36 @@ class CasePageController {
   }
 
   /**
+   * A document uploaded from the case page (multipart, with the session's token like every form of the
+   * pages): back to the page's documents with its reference, or the page again with the refusal at the
+   * field, nothing stored.
+   */
+  @PostMapping(path = "/app/cases/{caseRef}/documents", consumes = "multipart/form-data")
+  @Transactional
+  String upload(@PathVariable String caseRef, @RequestParam(name = "kind", required = false) String kind,
+      @RequestParam(name = "file", required = false) org.springframework.web.multipart.MultipartFile file,
+      @RequestParam(name = "view", required = false) String view,
+      Caller caller, HttpServletRequest request, HttpServletResponse response, Model model) throws java.io.IOException {
+    access.require(caseRef, caller);
+    boolean tab = TAB.equals(view);
+    Map<String, String> errors = new LinkedHashMap<>();
+    try {
+      Documents.Listed created = documents.upload(caseRef, caller, kind,
+          file == null ? null : file.getOriginalFilename(), file == null || file.isEmpty() ? null : file.getBytes());
+      return "redirect:/app/cases/" + caseRef + "?uploaded=" + created.id() + (tab ? "&view=" + TAB : "")
+          + "#documents";
+    } catch (InvalidFormInput refused) {
+      errors.put("document." + refused.field(), refused.getMessage());
+    }
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    fill(model, caseRef, caller, request);
+    model.addAttribute("tab", tab);
+    model.addAttribute("errors", errors);
+    model.addAttribute("documentKind", kind);
+    return "case";
+  }
+
+  /**
    * The case's deadline calendar with the basis of each date in words, linked from the task forms in
    * Tasklist and from the case page; links back to both.
    */
@@ -186,7 +228,7 @@ class CasePageController {
     form.keySet().stream().filter(name -> !allowed.contains(name)).findFirst()
         .ifPresent(name -> errors.put("form", name));
     CaseEvent event = isEvent(form.get("event")) ? CaseEvent.valueOf(form.get("event")) : null;
-    if (event == null || !reportable(visible, caller).contains(event)) {
+    if (event == null || !reportable(visible, caller, resumable(visible.file())).contains(event)) {
       errors.put("event", "page.event.choose");
     }
     LocalDate eventDate = date(form.get("eventDate"), "eventDate", errors);
@@ -253,6 +295,15 @@ class CasePageController {
     open.forEach(t -> users.add(t.assignee()));
     finished.forEach(t -> users.add(t.assignee()));
     reported.forEach(e -> users.add(e.reportedBy()));
+    boolean seesDocuments = !visible.participatingGroups().isEmpty();
+    model.addAttribute("seesDocuments", seesDocuments);
+    if (seesDocuments) {
+      List<Documents.Listed> listed = documents.list(caseRef, caller);
+      listed.forEach(d -> users.add(d.uploadedBy()));
+      model.addAttribute("documents", listed);
+      model.addAttribute("uploadableKinds", documents.uploadable(caseRef, caller));
+      model.addAttribute("documentMaxMb", documents.maxMegabytes());
+    }
     Map<String, String> names = new HashMap<>();
     users.stream().filter(java.util.Objects::nonNull).forEach(id -> names.put(id,
         directory.user(id).map(Directory.Member::label).orElse(id)));
@@ -263,7 +314,7 @@ class CasePageController {
     if (seesLedger(visible)) {
       model.addAttribute("ledger", cases.ledger(caseRef).map(l -> ledgerRows(l, caller.audience())).orElse(null));
     }
-    model.addAttribute("reportable", file.closed() ? List.of() : reportable(visible, caller));
+    model.addAttribute("reportable", reportable(visible, caller, resumable(file)));
     model.addAttribute("transferOptions", transfers.mayTransfer(file, caller) ? transfers.options(file) : List.of());
     model.addAttribute("today", clock.today());
     model.addAttribute("csrf", PageCsrf.token(request.getSession(true)));
@@ -304,17 +355,27 @@ class CasePageController {
   }
 
   /** The events the caller may report in the case, as the case-event service will check them. */
-  static List<CaseEvent> reportable(CaseAccess.Visible visible, Caller caller) {
+  static List<CaseEvent> reportable(CaseAccess.Visible visible, Caller caller, boolean resumable) {
     List<CaseEvent> events = new ArrayList<>();
+    if (visible.file().closed() && !resumable) {
+      return events;
+    }
     boolean partner = visible.file().partnerGroup() != null && caller.in(visible.file().partnerGroup())
         && visible.participatingGroups().contains(visible.file().partnerGroup());
     for (CaseEvent event : CaseEvent.values()) {
       boolean danish = visible.participatingGroups().stream().anyMatch(event.groups()::contains);
-      if (danish || partner && event.partnerMayReport()) {
+      // a closed case takes only the person's return after lost contact; an open one everything else
+      boolean now = event == CaseEvent.PERSON_BACK_IN_TOUCH ? resumable : !visible.file().closed();
+      if (now && (danish || partner && event.partnerMayReport())) {
         events.add(event);
       }
     }
     return events;
+  }
+
+  /** A case closed for lost contact within its support period: the person's return may reopen it. */
+  private boolean resumable(CaseFile file) {
+    return resumption.resumable(file, clock.today()).isPresent();
   }
 
   private static boolean isEvent(String name) {

@@ -48,7 +48,8 @@ import org.springframework.stereotype.Component;
  *     travel documents; CMM (cmm-mads): preparing the person; partner Nigeria: meeting</td></tr>
  *   <tr><td>DEMO-5</td><td>preparation, lawful residence, no partner agreement</td><td>DRC: find a local partner;
  *     Hjemrejsestyrelsen; CMM</td></tr>
- *   <tr><td>DEMO-6</td><td>reintegration month 4</td><td>partner Nigeria: cash support of month 4</td></tr>
+ *   <tr><td>DEMO-6</td><td>reintegration month 4, with a copy of the passport and the month-3 progress report as
+ *       documents</td><td>partner Nigeria: cash support of month 4</td></tr>
  *   <tr><td>DEMO-7</td><td>preparation, Thailand</td><td>partner Thailand: meeting; Hjemrejsestyrelsen: flight</td></tr>
  *   <tr><td>DEMO-8</td><td>preparation, Nigeria, Lagos (regional partner)</td><td>partner Lagos (ng-tunde): meeting;
  *     Hjemrejsestyrelsen: travel documents</td></tr>
@@ -69,11 +70,13 @@ class DemoCases {
   private final FormService forms;
   private final ManagementService management;
   private final ZoneId zone;
+  private final dk.preparedreturn.documents.Documents documents;
   private final List<String> created = new ArrayList<>();
 
   DemoCases(StartupGuard guard, ReferralService referrals, CaseService cases, CaseEventService events,
       RuntimeService runtime, TaskService tasks, FormService forms, ManagementService management,
-      @Value("${app.time-zone:Europe/Copenhagen}") ZoneId zone) {
+      @Value("${app.time-zone:Europe/Copenhagen}") ZoneId zone, dk.preparedreturn.documents.Documents documents) {
+    this.documents = documents;
     this.guard = guard;
     this.referrals = referrals;
     this.cases = cases;
@@ -156,6 +159,8 @@ class DemoCases {
         .complete("Task_PrepareReintegrationPlan", "planAreas", json("[\"BUSINESS\",\"HOUSING\"]"),
             "planBudgetDkk", 20000, "monthlyCashDkk", 1500, "childSupport", true, "childrenInPlan", 1, "childBudgetDkk", 5000)
         .complete("Task_PreparePersonForDeparture", "preparation", json("[\"COUNSELLING\",\"HEALTH\"]"));
+    documents.upload(c.ref, new dk.preparedreturn.identity.Caller("hjs-henrik", List.of("hjemrejsestyrelsen")),
+        "TRAVEL_DOCUMENT", "pas-kopi.pdf", demoPdf("Copy of the passport (demo)"));
     c.at(arrival.minusDays(1)).complete("Task_ConfirmDeparture", "departureOutcome", "DEPARTED", "departureDate", arrival.minusDays(1).toString());
     c.at(arrival).complete("Task_ConfirmArrival", "arrivalDate", arrival.toString(), "receivedAtAirport", true,
         "accommodation", "FAMILY").jobs();
@@ -174,6 +179,9 @@ class DemoCases {
       if (month == 3) {
         c.at(start.plusDays(25)).complete("Task_SubmitProgressReport", "economicSituation", "3",
             "socialSituation", "4", "psychosocialSituation", "3", "planProgress", "ON_TRACK");
+        // the report itself as the partner uploads it on the case page
+        documents.upload(c.ref, new dk.preparedreturn.identity.Caller("ng-ngozi", List.of("partner-ng")),
+            "PROGRESS_REPORT", "progress-report-month-3.pdf", demoPdf("Progress report, month 3 (demo)"));
       }
     }
   }
@@ -210,6 +218,16 @@ class DemoCases {
     c.complete("Task_ScreenReferral", "screeningResult", "INDICATORS_FOUND", "consentRecorded", true);
     return c.at(t0).complete("Task_DecideVictimStatus", "identificationOutcome", "IDENTIFIED", "identificationDate",
         t0.toString());
+  }
+
+  /** A one-page PDF with a line of text: the demo's documents (fictitious). */
+  private static byte[] demoPdf(String text) {
+    String content = "BT /F1 14 Tf 72 720 Td (" + text + ") Tj ET";
+    return ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+        + "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>endobj\n"
+        + "4 0 obj<</Length " + content.length() + ">>stream\n" + content + "\nendstream endobj\n"
+        + "5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+        .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   }
 
   private void setClock(LocalDate day) {

@@ -38,6 +38,8 @@ class ModelBeansConfiguration {
         // safeguarding after return: monitoring visit, tracing, the exit reason when tracing fails
         "validateMonitoringVisit", "validateTracingAttempt", "caseExit",
         // reintegration sustainability at month 12
-        "recordFinalReport");
+        "recordFinalReport",
+        // a case closed for lost contact reopened when the person is back in touch
+        "reopenCase");
   }
 }

@@ -8,6 +8,7 @@ import static dk.preparedreturn.process.CaseVariables.CHILD_SUPPORT;
 import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.casefile.Ledger;
 import dk.preparedreturn.casefile.ReintegrationPlan;
+import dk.preparedreturn.documents.Documents;
 import dk.preparedreturn.forms.Amounts;
 import dk.preparedreturn.identity.Audience;
 import dk.preparedreturn.forms.FormInput;
@@ -42,11 +43,13 @@ class SupportPayments {
 
   private final CaseService cases;
   private final DeadlineCalendar deadlines;
+  private final Documents documents;
 
   private final FormInputs inputs;
 
-  SupportPayments(FormInputs inputs, CaseService cases, DeadlineCalendar deadlines) {
+  SupportPayments(FormInputs inputs, CaseService cases, DeadlineCalendar deadlines, Documents documents) {
     this.inputs = inputs;
+    this.documents = documents;
     this.cases = cases;
     this.deadlines = deadlines;
   }
@@ -106,8 +109,40 @@ class SupportPayments {
         throw input.brokenRule(ReintegrationProcess.CLAIMS, "claimAmountRange", claim.row(), MAX_AMOUNT_DKK);
       }
     }
+    linkReceipts(task, input, claims);
     task.getExecution().setVariable(SUBMITTED_CLAIMS, String.valueOf(task.getVariable(ReintegrationProcess.CLAIMS)));
     return claims.size();
+  }
+
+  /**
+   * The receipt documents of the claims: each a receipt uploaded in this case (the partner's own
+   * upload on the case page or through the API), not claimed before and named once; then marked as
+   * claimed in this month, so that no receipt pays twice. Another case's document is "not a receipt of
+   * this case", the same as one that does not exist. The form requires a receipt in every line; a month
+   * without claims costs no database round trip here.
+   */
+  private void linkReceipts(DelegateTask task, FormInput input, List<Claim> claims) {
+    List<String> ids = claims.stream().map(Claim::receiptDocument).filter(java.util.Objects::nonNull).toList();
+    if (ids.isEmpty()) {
+      return;
+    }
+    String caseRef = CaseScope.requireCaseRef(task);
+    java.util.Map<String, Documents.ReceiptState> states = documents.receipts(caseRef, ids);
+    java.util.Set<String> named = new java.util.HashSet<>();
+    for (Claim claim : claims) {
+      String id = claim.receiptDocument();
+      if (id == null) {
+        continue;
+      }
+      Documents.ReceiptState state = states.get(id);
+      if (state == Documents.ReceiptState.NOT_A_RECEIPT_OF_THE_CASE) {
+        throw input.brokenRule(ReintegrationProcess.CLAIMS, "claimReceiptUnknown", claim.row());
+      }
+      if (state == Documents.ReceiptState.ALREADY_CLAIMED || !named.add(id)) {
+        throw input.brokenRule(ReintegrationProcess.CLAIMS, "claimReceiptUsed", claim.row());
+      }
+    }
+    documents.claim(caseRef, ReintegrationProcess.SUPPORT_MONTH.require(task), ids);
   }
 
   /** DRC decides each claim as submitted: the category, amount and receipt of a claim are not DRC's to change. */
@@ -184,10 +219,11 @@ class SupportPayments {
         amount, CURRENCY, status, task.getAssignee() == null ? "unknown" : task.getAssignee());
   }
 
-  record Claim(int row, String category, BigDecimal amount, String receipt, String decision) {
+  record Claim(int row, String category, BigDecimal amount, String receipt, String receiptDocument, String decision) {
 
     boolean sameAs(Claim other) {
       return java.util.Objects.equals(category, other.category) && java.util.Objects.equals(receipt, other.receipt)
+          && java.util.Objects.equals(receiptDocument, other.receiptDocument)
           && (amount == null ? other.amount == null : other.amount != null && amount.compareTo(other.amount) == 0);
     }
   }
@@ -216,7 +252,9 @@ class SupportPayments {
       } catch (NumberFormatException e) {
         throw input.brokenRule(ReintegrationProcess.CLAIMS, "claimAmountNotANumber", row);
       }
-      claims.add(new Claim(row, category, amount, text(item, "receiptReference"), text(item, "decision")));
+      String document = text(item, "receiptDocument");
+      claims.add(new Claim(row, category, amount, text(item, "receiptReference"),
+          document == null || document.isBlank() ? null : document, text(item, "decision")));
     }
     return claims;
   }

@@ -1,6 +1,7 @@
 package dk.preparedreturn.report;
 
 import dk.preparedreturn.casefile.CaseClosed;
+import dk.preparedreturn.casefile.CaseReopened;
 import dk.preparedreturn.casefile.CaseFile;
 import dk.preparedreturn.casefile.CaseService;
 import dk.preparedreturn.casefile.PhasePeriod;
@@ -89,6 +90,17 @@ public class CaseStatistics {
             + String.join(",", columns.stream().map(x -> "?").toList()) + ")")
         .params(values).update();
     jdbc.sql("UPDATE case_file SET stats_id = ? WHERE case_ref = ?").params(statsId, c.caseRef()).update();
+  }
+
+  /**
+   * A reopened case is no longer a closed journey: its statistics row goes (the case record names it
+   * while the case exists); it gets a new one when it closes again.
+   */
+  @EventListener
+  void reopened(CaseReopened event) {
+    jdbc.sql("DELETE FROM case_statistics WHERE stats_id = (SELECT stats_id FROM case_file WHERE case_ref = ?)")
+        .param(event.caseRef()).update();
+    jdbc.sql("UPDATE case_file SET stats_id = NULL WHERE case_ref = ?").param(event.caseRef()).update();
   }
 
   /**

@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Deletes a case once it has been closed longer than the retention period
  * ({@code RETENTION_PERSONAL_DATA}): the person's data, the case record with its dates, phase
- * history, payments and participants, its mails in the outbox, its entries in the access log, and
+ * history, payments, documents (with their bytes) and participants, its mails in the outbox, its entries in the access log, and
  * its whole engine history (process instances of the case and their sub-processes: tasks, Tasklist
  * comments, variables with their history such as flight numbers and ordinary-return references,
  * activities, jobs, incidents, decisions, the user operation log, and the per-case authorizations).
@@ -89,7 +89,7 @@ public class RetentionJob {
     }
     engine.erase(caseRef);
     for (String table : List.of("case_person", "case_phase_history", "case_payment", "case_sustainability",
-        "case_plan", "case_participant",
+        "case_plan", "case_document", "case_participant",
         "notification", "audit_log", "case_file")) {
       jdbc.sql("DELETE FROM " + table + " WHERE case_ref = ?").param(caseRef).update();
     }

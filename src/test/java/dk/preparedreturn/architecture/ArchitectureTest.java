@@ -33,7 +33,7 @@ class ArchitectureTest {
       .importPackages("dk.preparedreturn");
 
   private static final String[] FEATURES = {"dk.preparedreturn.audit..", "dk.preparedreturn.caseevents..",
-      "dk.preparedreturn.casefile..", "dk.preparedreturn.casepage..", "dk.preparedreturn.deadlines..",
+      "dk.preparedreturn.casefile..", "dk.preparedreturn.casepage..", "dk.preparedreturn.deadlines..", "dk.preparedreturn.documents..",
       "dk.preparedreturn.identification..", "dk.preparedreturn.identity..", "dk.preparedreturn.journey..",
       "dk.preparedreturn.notification..", "dk.preparedreturn.preparation..", "dk.preparedreturn.referral..",
       "dk.preparedreturn.reflection..", "dk.preparedreturn.reintegration..", "dk.preparedreturn.report..",

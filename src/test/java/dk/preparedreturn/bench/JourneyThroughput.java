@@ -81,6 +81,7 @@ final class JourneyThroughput {
 
   private final ServiceNode node;
   private final ReferralService referrals;
+  private final dk.preparedreturn.testsupport.Receipts receipts;
   private final Caseworkers caseworkers;
   private final int clients;
   private final String database;
@@ -89,6 +90,9 @@ final class JourneyThroughput {
     this.node = node;
     this.database = database;
     this.referrals = node.context().getBean(ReferralService.class);
+    this.receipts = new dk.preparedreturn.testsupport.Receipts(
+        node.context().getBean(dk.preparedreturn.documents.Documents.class),
+        node.context().getBean(dk.preparedreturn.casefile.CaseService.class));
     this.caseworkers = new Caseworkers(node.engine());
     this.clients = clients;
   }
@@ -222,6 +226,13 @@ final class JourneyThroughput {
         caseworkers.submit(open, user, Journey.vars(nameValues));
       });
       tasks.incrementAndGet();
+    }
+
+    @Override
+    public String uploadReceipt() {
+      String[] id = new String[1];
+      withPermit(() -> id[0] = receipts.upload(caseRef));
+      return id[0];
     }
 
     @Override

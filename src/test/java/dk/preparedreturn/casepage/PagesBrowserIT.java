@@ -101,6 +101,10 @@ class PagesBrowserIT {
     PlaywrightAssertions.assertThat(cmm.locator("main table")).containsText(demo4);
     screenshot(cmm, "pages-search-cmm");
     cmm.navigate(url("/app/cases/" + demo6));
+    // the documents: CMM sees the passport copy and the partner's report, without the partner's file name
+    PlaywrightAssertions.assertThat(cmm.locator("table.documents")).containsText("Kopi af rejsedokument");
+    PlaywrightAssertions.assertThat(cmm.locator("table.documents")).containsText("Statusrapport");
+    PlaywrightAssertions.assertThat(cmm.locator("table.documents")).not().containsText("progress-report-month-3.pdf");
     screenshot(cmm, "pages-case-reintegration-cmm");
 
     // the partner in Nigeria (English): her case without the exploitation type
@@ -108,6 +112,10 @@ class PagesBrowserIT {
     partner.navigate(url("/app/cases/" + demo6));
     PlaywrightAssertions.assertThat(partner.locator("h1")).hasText("Case " + demo6);
     PlaywrightAssertions.assertThat(partner.locator("main")).not().containsText("exploitation");
+    // her own report with its file name, not the passport copy, and the upload form
+    PlaywrightAssertions.assertThat(partner.locator("table.documents")).containsText("progress-report-month-3.pdf");
+    PlaywrightAssertions.assertThat(partner.locator("table.documents")).not().containsText("travel document");
+    PlaywrightAssertions.assertThat(partner.locator("#documentKind")).containsText("Receipt");
     screenshot(partner, "pages-case-partner");
     partner.navigate(url("/app/cases/" + demo6 + "/deadlines"));
     screenshot(partner, "pages-deadlines-partner");

@@ -233,27 +233,29 @@ class FormValidationTest extends ProcessTestBase {
     j.on(LocalDate.of(2026, 11, 29));
     String submit = "Task_SubmitReimbursementClaims";
     refused(j, submit, "claims", "Claims, row 2: Receipt no.: has an invalid format", "claims",
-        json("[{\"category\":\"HOUSING\",\"amount\":900,\"receiptReference\":\"A-1\"},"
+        receipts().claims(j.caseRef(), "[{\"category\":\"HOUSING\",\"amount\":900,\"receiptReference\":\"A-1\"},"
             + "{\"category\":\"BUSINESS\",\"amount\":300,\"receiptReference\":\"B 2!\"}]"));
     refused(j, submit, "claims", "Claims, row 1: Amount (DKK): is required", "claims",
-        json("[{\"category\":\"HOUSING\",\"receiptReference\":\"A-1\"}]"));
-    j.complete(submit, "claims", json("[{\"category\":\"HOUSING\",\"amount\":900,\"receiptReference\":\"A-1\"}]"));
+        receipts().claims(j.caseRef(), "[{\"category\":\"HOUSING\",\"receiptReference\":\"A-1\"}]"));
+    refused(j, submit, "claims", "Claims, row 1: Receipt document (D-…): is required", "claims",
+        json("[{\"category\":\"HOUSING\",\"amount\":900,\"receiptReference\":\"A-1\"}]"));
+    j.complete(submit, "claims", receipts().claims(j.caseRef(), "[{\"category\":\"HOUSING\",\"amount\":900,\"receiptReference\":\"A-1\"}]"));
 
     String review = "Task_ReviewReimbursementClaims";
     refused(j, review, "claims", "Krav, række 1: Afgørelse: skal udfyldes", "claims",
-        json("[{\"category\":\"HOUSING\",\"amount\":900,\"receiptReference\":\"A-1\"}]"));
+        receipts().claims(j.caseRef(), "[{\"category\":\"HOUSING\",\"amount\":900,\"receiptReference\":\"A-1\"}]"));
     refused(j, review, "claims", "Krav, række 1: kategori, beløb og kvittering kan ikke ændres ved behandlingen", "claims",
-        json("[{\"category\":\"HOUSING\",\"amount\":9000,\"receiptReference\":\"A-1\",\"decision\":\"APPROVED\"}]"));
+        receipts().claims(j.caseRef(), "[{\"category\":\"HOUSING\",\"amount\":9000,\"receiptReference\":\"A-1\",\"decision\":\"APPROVED\"}]"));
     refused(j, review, "claims", "Krav: der er behandlet 2 krav, men indsendt 1", "claims",
-        json("[{\"category\":\"HOUSING\",\"amount\":900,\"receiptReference\":\"A-1\",\"decision\":\"APPROVED\"},"
+        receipts().claims(j.caseRef(), "[{\"category\":\"HOUSING\",\"amount\":900,\"receiptReference\":\"A-1\",\"decision\":\"APPROVED\"},"
             + "{\"category\":\"HEALTH\",\"amount\":100,\"receiptReference\":\"X-1\",\"decision\":\"APPROVED\"}]"));
     refused(j, review, "overBudgetReason", "Begrundelse for at godkende ud over budgettet: har en ugyldig værdi: BECAUSE",
-        "claims", json("[{\"category\":\"HOUSING\",\"amount\":900,\"receiptReference\":\"A-1\",\"decision\":\"APPROVED\"}]"),
+        "claims", receipts().claims(j.caseRef(), "[{\"category\":\"HOUSING\",\"amount\":900,\"receiptReference\":\"A-1\",\"decision\":\"APPROVED\"}]"),
         "overBudgetReason", "BECAUSE");
     assertThat(jdbc.sql("SELECT count(*) FROM case_payment WHERE case_ref = ? AND kind = 'CLAIM'").param(j.caseRef())
         .query(Long.class).single()).as("nothing recorded").isZero();
     j.complete(review, "claims",
-        json("[{\"category\":\"HOUSING\",\"amount\":900,\"receiptReference\":\"A-1\",\"decision\":\"APPROVED\"}]"));
+        receipts().claims(j.caseRef(), "[{\"category\":\"HOUSING\",\"amount\":900,\"receiptReference\":\"A-1\",\"decision\":\"APPROVED\"}]"));
     assertThat(jdbc.sql("SELECT count(*) FROM case_payment WHERE case_ref = ? AND kind = 'CLAIM'").param(j.caseRef())
         .query(Long.class).single()).isEqualTo(1);
     assertThat(cases.ledger(j.caseRef()).orElseThrow().remaining()).as("the plan's 30,000 less the 900 approved")

@@ -11,6 +11,7 @@ import dk.preparedreturn.casefile.CasePhase;
 import dk.preparedreturn.referral.Referral;
 import dk.preparedreturn.referral.ReferralService;
 import dk.preparedreturn.testsupport.Journey;
+import dk.preparedreturn.testsupport.Receipts;
 import dk.preparedreturn.testsupport.ProcessTest;
 import dk.preparedreturn.testsupport.TestUsers;
 import java.time.LocalDate;
@@ -38,6 +39,8 @@ class WholeJourneyTest {
   ReferralService referrals;
   @Autowired
   CaseService cases;
+  @Autowired
+  dk.preparedreturn.documents.Documents documents;
   @Autowired
   JdbcClient jdbc;
   @Autowired
@@ -119,9 +122,12 @@ class WholeJourneyTest {
         j.complete("Task_PayCashSupport", "cashAmount", 1500, "childSupportAmount", 300, "paidOn",
             arrival.plusMonths(month - 1).toString());
       } else {
-        j.complete("Task_SubmitReimbursementClaims", "claims", claims("BUSINESS", 2000, "CHILD_SCHOOL_FEES", 450));
-        j.complete("Task_ReviewReimbursementClaims", "claims",
-            claimsDecided("BUSINESS", 2000, "APPROVED", "CHILD_SCHOOL_FEES", 450, "REJECTED"));
+        // each claim with its receipt, uploaded by the partner on the case page (one per receipt and month)
+        Receipts receipts = new Receipts(documents, cases);
+        j.complete("Task_SubmitReimbursementClaims", "claims", receipts.claims(caseRef,
+            claims(month, "BUSINESS", 2000, "CHILD_SCHOOL_FEES", 450)));
+        j.complete("Task_ReviewReimbursementClaims", "claims", receipts.claims(caseRef,
+            claimsDecided(month, "BUSINESS", 2000, "APPROVED", "CHILD_SCHOOL_FEES", 450, "REJECTED")));
       }
       if (month == 3 || month == 6 || month == 9) {
         j.complete("Task_SubmitProgressReport", "economicSituation", "3", "socialSituation", "4",
@@ -229,21 +235,22 @@ class WholeJourneyTest {
     assertThat(file.outcome()).isNull();
   }
 
-  static Object claims(Object... categoryAmount) {
+  static Object claims(int month, Object... categoryAmount) {
     StringBuilder json = new StringBuilder("[");
     for (int i = 0; i < categoryAmount.length; i += 2) {
       json.append(i == 0 ? "" : ",").append("{\"category\":\"").append(categoryAmount[i]).append("\",\"amount\":")
-          .append(categoryAmount[i + 1]).append(",\"receiptReference\":\"R-").append(i / 2 + 1).append("\"}");
+          .append(categoryAmount[i + 1]).append(",\"receiptReference\":\"R-").append(month).append('-')
+          .append(i / 2 + 1).append("\"}");
     }
     return org.camunda.spin.plugin.variable.SpinValues.jsonValue(json.append("]").toString()).create();
   }
 
-  static Object claimsDecided(Object... categoryAmountDecision) {
+  static Object claimsDecided(int month, Object... categoryAmountDecision) {
     StringBuilder json = new StringBuilder("[");
     for (int i = 0; i < categoryAmountDecision.length; i += 3) {
       json.append(i == 0 ? "" : ",").append("{\"category\":\"").append(categoryAmountDecision[i])
           .append("\",\"amount\":").append(categoryAmountDecision[i + 1]).append(",\"receiptReference\":\"R-")
-          .append(i / 3 + 1).append("\",\"decision\":\"").append(categoryAmountDecision[i + 2]).append("\"}");
+          .append(month).append('-').append(i / 3 + 1).append("\",\"decision\":\"").append(categoryAmountDecision[i + 2]).append("\"}");
     }
     return org.camunda.spin.plugin.variable.SpinValues.jsonValue(json.append("]").toString()).create();
   }

@@ -94,6 +94,12 @@ class DatabaseBudgetIT extends PostgresIntegrationTest {
   Map<String, Map<String, Integer>> allStatements = Map.of();
   @Autowired
   ReferralService referrals;
+  @Autowired
+  dk.preparedreturn.documents.Documents documents;
+  @Autowired
+  dk.preparedreturn.casefile.CaseService cases;
+  @Autowired
+  org.springframework.transaction.support.TransactionTemplate transactions;
 
   @AfterEach
   void resetClock() {
@@ -203,6 +209,16 @@ class DatabaseBudgetIT extends PostgresIntegrationTest {
         measured("claim", () -> caseworkers.claim(task, user));
       }
       measured("complete." + taskDefinitionKey, () -> caseworkers.submit(task, user, Journey.vars(nameValues)));
+    }
+
+    /** As {@code POST /api/cases/{ref}/documents} does it: one transaction (the partner's group known to the caller). */
+    @Override
+    public String uploadReceipt() {
+      String partner = cases.require(caseRef).partnerGroup();
+      dk.preparedreturn.testsupport.Receipts receipts = new dk.preparedreturn.testsupport.Receipts(documents, cases);
+      String[] id = new String[1];
+      measured("upload.RECEIPT", () -> id[0] = transactions.execute(status -> receipts.upload(caseRef, partner)));
+      return id[0];
     }
 
     @Override

@@ -125,7 +125,7 @@ class ReintegrationProcessTest extends ProcessTestBase {
     }
     j.on(arrival.plusMonths(6));
     assertThatThrownBy(() -> j.complete(ReintegrationProcess.TASK_SUBMIT_CLAIMS, "claims",
-        SpinValues.jsonValue("[{\"category\":\"CHILD_PC\",\"amount\":900,\"receiptReference\":\"A1\"}]").create()))
+        receipts().claims(j.caseRef(), "[{\"category\":\"CHILD_PC\",\"amount\":900,\"receiptReference\":\"A1\"}]")))
         .isInstanceOf(InvalidFormInput.class)
         .hasMessage("Claims, row 1: costs for children are only reimbursed when the reintegration plan includes children");
     j.complete(ReintegrationProcess.TASK_SUBMIT_CLAIMS, "claims", SpinValues.jsonValue("[]").create());

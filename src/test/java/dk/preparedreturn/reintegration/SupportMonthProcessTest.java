@@ -39,6 +39,9 @@ import org.junit.jupiter.api.Test;
  */
 class SupportMonthProcessTest extends ProcessTestBase {
 
+  @org.springframework.beans.factory.annotation.Autowired
+  dk.preparedreturn.casefile.CaseParticipation participation;
+
   static final LocalDate REFERRAL = LocalDate.of(2026, 3, 2);
   static final LocalDate ARRIVAL = LocalDate.of(2026, 5, 29);
 
@@ -141,13 +144,13 @@ class SupportMonthProcessTest extends ProcessTestBase {
     assertThat(task(TASK_SUBMIT_CLAIMS, month)).as("by the month's end").hasCandidateGroup("partner-ng")
         .hasDueDate(at(LocalDateTime.of(2026, 12, 29, 23, 59)));
     j.complete(TASK_SUBMIT_CLAIMS, "claims",
-        json("[{\"category\":\"HOUSING\",\"amount\":900,\"receiptReference\":\"A-1\"}]"));
+        receipts().claims(j.caseRef(), "[{\"category\":\"HOUSING\",\"amount\":900,\"receiptReference\":\"A-1\"}]"));
 
     assertThat(month).isWaitingAt(TASK_REVIEW_CLAIMS);
     assertThat(task(TASK_REVIEW_CLAIMS, month)).as("10 days after the month's end").hasCandidateGroup("drc")
         .hasDueDate(at(LocalDateTime.of(2027, 1, 8, 23, 59)));
-    j.complete(TASK_REVIEW_CLAIMS, "claims",
-        json("[{\"category\":\"HOUSING\",\"amount\":900,\"receiptReference\":\"A-1\",\"decision\":\"APPROVED\"}]"));
+    j.complete(TASK_REVIEW_CLAIMS, "claims", receipts().claims(j.caseRef(),
+        "[{\"category\":\"HOUSING\",\"amount\":900,\"receiptReference\":\"A-1\",\"decision\":\"APPROVED\"}]"));
 
     assertThat(month).isEnded().hasPassed(TASK_SUBMIT_CLAIMS, TASK_REVIEW_CLAIMS, END_MONTH_COMPLETED)
         .hasNotPassed(TASK_PAY_CASH_SUPPORT, TASK_SUBMIT_PROGRESS_REPORT);
@@ -188,6 +191,61 @@ class SupportMonthProcessTest extends ProcessTestBase {
         .hasNotPassed(TASK_PAY_CASH_SUPPORT);
   }
 
+  /**
+   * A claim names the receipt the partner uploaded in the case (its reference, D-…): another case's
+   * document, a document that is not a receipt and a receipt named twice are refused with nothing
+   * recorded; the accepted receipt is marked as claimed in the month, shown to DRC in the review, and
+   * cannot be changed there.
+   */
+  @Test
+  void aClaimNamesTheReceiptThePartnerUploadedInTheCase() {
+    Journey j = newCase(REFERRAL);
+    ProcessInstance month = monthStartedAtTheArrival(j, 7);
+    Journey other = newCase(REFERRAL);
+    cases.recordAcceptance(other.caseRef());
+    participation.join(other.caseRef(), "partner-ng");
+    monthBegins(j, month, LocalDate.of(2026, 11, 29));
+    dk.preparedreturn.identity.Caller partner = new dk.preparedreturn.identity.Caller("ng-test", List.of("partner-ng"));
+    String receipt = documents.upload(j.caseRef(), partner, "RECEIPT", "receipt.pdf", PDF).id();
+    String plan = documents.upload(j.caseRef(), partner, "REINTEGRATION_PLAN", "plan.pdf", PDF).id();
+    String foreign = documents.upload(other.caseRef(), partner, "RECEIPT", "receipt.pdf", PDF).id();
+
+    for (String[] refused : new String[][] {{foreign, "is not a receipt uploaded in this case"},
+        {plan, "is not a receipt uploaded in this case"}}) {
+      assertThatThrownBy(() -> j.complete(TASK_SUBMIT_CLAIMS, "claims", json("[" + withDocument(
+          claim("HOUSING", 900, "A-1", null), refused[0]) + "]")))
+          .isInstanceOf(InvalidFormInput.class).hasMessageContaining(refused[1]);
+    }
+    assertThatThrownBy(() -> j.complete(TASK_SUBMIT_CLAIMS, "claims", json("[" + withDocument(
+        claim("HOUSING", 900, "A-1", null), receipt) + "," + withDocument(claim("HEALTH", 100, "A-2", null), receipt)
+        + "]"))).isInstanceOf(InvalidFormInput.class).hasMessageContaining("row 2: the receipt has already been used");
+    assertThat(claimMonth(receipt)).as("nothing marked").isNull();
+
+    j.complete(TASK_SUBMIT_CLAIMS, "claims", json("[" + withDocument(claim("HOUSING", 900, "A-1", null), receipt) + "]"));
+    assertThat(claimMonth(receipt)).isEqualTo(7);
+    assertThat(documents.receipts(j.caseRef(), List.of(receipt)))
+        .containsEntry(receipt, dk.preparedreturn.documents.Documents.ReceiptState.ALREADY_CLAIMED);
+    assertThatThrownBy(() -> j.complete(TASK_REVIEW_CLAIMS, "claims", json("[" + withDocument(
+        claim("HOUSING", 900, "A-1", "APPROVED"), plan) + "]")))
+        .isInstanceOf(InvalidFormInput.class).hasMessageContaining("kan ikke ændres");
+    j.complete(TASK_REVIEW_CLAIMS, "claims", json("[" + withDocument(claim("HOUSING", 900, "A-1", "APPROVED"), receipt)
+        + "]"));
+    assertThat(month).isEnded();
+    assertThat(payments(j)).containsExactly("7:CLAIM:HOUSING:APPROVED");
+  }
+
+  static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+      .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  static String withDocument(String claim, String document) {
+    return claim.replace("}", ",\"receiptDocument\":\"" + document + "\"}");
+  }
+
+  Integer claimMonth(String document) {
+    return jdbc.sql("SELECT claim_month FROM case_document WHERE id = ?").param(document)
+        .query((rs, n) -> (Integer) rs.getObject(1)).list().get(0);
+  }
+
   static String claim(String category, int amount, String receipt, String decision) {
     return "{\"category\":\"" + category + "\",\"amount\":" + amount + ",\"receiptReference\":\"" + receipt + "\""
         + (decision == null ? "" : ",\"decision\":\"" + decision + "\"") + "}";
@@ -215,13 +273,13 @@ class SupportMonthProcessTest extends ProcessTestBase {
 
     ProcessInstance month = monthStartedAtTheArrival(j, 7, true);
     monthBegins(j, month, LocalDate.of(2026, 11, 29));
-    j.complete(TASK_SUBMIT_CLAIMS, "claims", json("[" + claim("HOUSING", 2500, "A-1", null) + ","
+    j.complete(TASK_SUBMIT_CLAIMS, "claims", receipts().claims(j.caseRef(), "[" + claim("HOUSING", 2500, "A-1", null) + ","
         + claim("BUSINESS", 1000, "B-1", null) + "," + claim("HEALTH", 400, "H-1", null) + "]"));
     String decided = "[" + claim("HOUSING", 2500, "A-1", "APPROVED") + "," + claim("BUSINESS", 1000, "B-1", "APPROVED")
         + "," + claim("HEALTH", 400, "H-1", "REJECTED") + "]";
     String taskId = j.task(TASK_REVIEW_CLAIMS).getId();
 
-    assertThatThrownBy(() -> j.complete(TASK_REVIEW_CLAIMS, "claims", json(decided)))
+    assertThatThrownBy(() -> j.complete(TASK_REVIEW_CLAIMS, "claims", receipts().claims(j.caseRef(), decided)))
         .isInstanceOf(InvalidFormInput.class)
         .hasMessage("Begrundelse for at godkende ud over budgettet: skal udfyldes, da de godkendte krav (3.500,00 kr.)"
             + " overstiger det resterende budget (3.200,00 kr.)")
@@ -230,7 +288,7 @@ class SupportMonthProcessTest extends ProcessTestBase {
     assertThat(payments(j)).as("nothing recorded").containsExactly("2:CASH:DAILY_NEEDS:PAID", "2:CASH:CHILD_SUPPORT:PAID");
     assertThat(cases.ledger(j.caseRef()).orElseThrow().remaining()).isEqualByComparingTo("3200");
 
-    j.complete(TASK_REVIEW_CLAIMS, "claims", json(decided), "overBudgetReason", "DOCUMENTED_NEED");
+    j.complete(TASK_REVIEW_CLAIMS, "claims", receipts().claims(j.caseRef(), decided), "overBudgetReason", "DOCUMENTED_NEED");
     assertThat(month).isEnded();
     assertThat(jdbc.sql("SELECT category || ':' || status || ':' || coalesce(over_budget_reason, '-') FROM case_payment"
         + " WHERE case_ref = ? AND kind = 'CLAIM' ORDER BY id").param(j.caseRef()).query(String.class).list())
@@ -255,18 +313,18 @@ class SupportMonthProcessTest extends ProcessTestBase {
         new java.math.BigDecimal("1000"), new java.math.BigDecimal("1500")), "drc-1");
     ProcessInstance month = monthStartedAtTheArrival(j, 7, true);
     monthBegins(j, month, LocalDate.of(2026, 11, 29));
-    j.complete(TASK_SUBMIT_CLAIMS, "claims", json("[" + claim("CHILD_SCHOOL_FEES", 800, "S-1", null) + ","
+    j.complete(TASK_SUBMIT_CLAIMS, "claims", receipts().claims(j.caseRef(), "[" + claim("CHILD_SCHOOL_FEES", 800, "S-1", null) + ","
         + claim("CHILD_PC", 400, "P-1", null) + "]"));
     String decided = "[" + claim("CHILD_SCHOOL_FEES", 800, "S-1", "APPROVED") + ","
         + claim("CHILD_PC", 400, "P-1", "APPROVED") + "]";
 
-    assertThatThrownBy(() -> j.complete(TASK_REVIEW_CLAIMS, "claims", json(decided)))
+    assertThatThrownBy(() -> j.complete(TASK_REVIEW_CLAIMS, "claims", receipts().claims(j.caseRef(), decided)))
         .isInstanceOf(InvalidFormInput.class)
         .hasMessage("Begrundelse for at godkende ud over budgettet: skal udfyldes, da de godkendte krav til børn"
             + " (1.200,00 kr.) overstiger det resterende budget til børn (1.000,00 kr.)");
     assertThat(payments(j)).as("nothing recorded").isEmpty();
 
-    j.complete(TASK_REVIEW_CLAIMS, "claims", json(decided), "overBudgetReason", "PLAN_REVISED");
+    j.complete(TASK_REVIEW_CLAIMS, "claims", receipts().claims(j.caseRef(), decided), "overBudgetReason", "PLAN_REVISED");
     assertThat(month).isEnded();
     assertThat(cases.ledger(j.caseRef()).orElseThrow().childRemaining()).isEqualByComparingTo("-200");
     assertThat(cases.ledger(j.caseRef()).orElseThrow().remaining()).isEqualByComparingTo("18800");

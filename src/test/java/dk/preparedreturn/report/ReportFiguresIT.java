@@ -14,6 +14,7 @@ import dk.preparedreturn.referral.Referral;
 import dk.preparedreturn.referral.ReferralService;
 import dk.preparedreturn.retention.RetentionJob;
 import dk.preparedreturn.testsupport.Journey;
+import dk.preparedreturn.testsupport.Receipts;
 import dk.preparedreturn.testsupport.PostgresIntegrationTest;
 import dk.preparedreturn.testsupport.TestDatabase;
 import dk.preparedreturn.testsupport.TestUsers;
@@ -101,6 +102,8 @@ class ReportFiguresIT {
   ReportMetrics metrics;
   @Autowired
   JdbcClient jdbc;
+  @Autowired
+  dk.preparedreturn.documents.Documents documents;
 
   final HttpClient http = HttpClient.newHttpClient();
   final ObjectMapper json = new ObjectMapper();
@@ -136,11 +139,12 @@ class ReportFiguresIT {
         j.complete("Task_PayCashSupport", "cashAmount", 1500, "childSupportAmount", 0, "paidOn",
             arrival.plusMonths(month - 1).toString());
       } else {
-        j.complete("Task_SubmitReimbursementClaims", "claims", SpinValues.jsonValue(
-            "[{\"category\":\"BUSINESS\",\"amount\":2000,\"receiptReference\":\"R-1\"}]").create());
-        j.complete("Task_ReviewReimbursementClaims", "claims", SpinValues.jsonValue(
-            "[{\"category\":\"BUSINESS\",\"amount\":2000,\"receiptReference\":\"R-1\",\"decision\":\"APPROVED\"}]")
-            .create());
+        Receipts receipts = new Receipts(documents, cases);
+        j.complete("Task_SubmitReimbursementClaims", "claims", receipts.claims(j.caseRef(),
+            "[{\"category\":\"BUSINESS\",\"amount\":2000,\"receiptReference\":\"R-" + month + "\"}]"));
+        j.complete("Task_ReviewReimbursementClaims", "claims", receipts.claims(j.caseRef(),
+            "[{\"category\":\"BUSINESS\",\"amount\":2000,\"receiptReference\":\"R-" + month
+            + "\",\"decision\":\"APPROVED\"}]"));
       }
       if (month == 3 || month == 6 || month == 9) {
         j.complete("Task_SubmitProgressReport", "economicSituation", "3", "socialSituation", "4",

@@ -29,6 +29,8 @@ class RetentionAndStatisticsTest extends ProcessTestBase {
   @Autowired
   ReportService reports;
   @Autowired
+  dk.preparedreturn.documents.Documents documents;
+  @Autowired
   StatisticsExport export;
   @Autowired
   DataSource dataSource;
@@ -36,7 +38,7 @@ class RetentionAndStatisticsTest extends ProcessTestBase {
   @Test
   void afterTheRetentionPeriodNoTableHoldsAnythingOfThePersonOrTheCaseButTheStatisticsSurvive() {
     new RetentionScenario(engine, referrals, cases, events, jdbc, retention, reports,
-        new DatabaseScan(jdbc, dataSource)).run();
+        new DatabaseScan(jdbc, dataSource), documents).run();
   }
 
   @Test

@@ -34,6 +34,8 @@ class RetentionIT extends PostgresIntegrationTest {
   @Autowired
   ReportService reports;
   @Autowired
+  dk.preparedreturn.documents.Documents documents;
+  @Autowired
   DataSource dataSource;
 
   @BeforeEach
@@ -50,6 +52,6 @@ class RetentionIT extends PostgresIntegrationTest {
   @Test
   void afterTheRetentionPeriodNoTableHoldsAnythingOfThePersonOrTheCaseButTheStatisticsSurvive() {
     new RetentionScenario(engine, referrals, cases, events, jdbc, retention, reports,
-        new DatabaseScan(jdbc, dataSource)).run();
+        new DatabaseScan(jdbc, dataSource), documents).run();
   }
 }

@@ -58,6 +58,7 @@ final class RetentionScenario {
   private final RetentionJob retention;
   private final ReportService reports;
   private final DatabaseScan scan;
+  private final dk.preparedreturn.documents.Documents documents;
 
   // values no other test uses, so that a hit can only come from these two cases
   final String nationality = "TV";
@@ -70,7 +71,9 @@ final class RetentionScenario {
   final String ordinaryReturnReference = "HJS-RET-" + tag;
 
   RetentionScenario(ProcessEngine engine, ReferralService referrals, CaseService cases, CaseEventService events,
-      JdbcClient jdbc, RetentionJob retention, ReportService reports, DatabaseScan scan) {
+      JdbcClient jdbc, RetentionJob retention, ReportService reports, DatabaseScan scan,
+      dk.preparedreturn.documents.Documents documents) {
+    this.documents = documents;
     this.engine = engine;
     this.referrals = referrals;
     this.cases = cases;
@@ -121,6 +124,13 @@ final class RetentionScenario {
             "planBudgetDkk", 10000, "monthlyCashDkk", 1500)
         .complete("Task_PreparePersonForDeparture", "preparation", Journey.json("[\"COUNSELLING\"]"));
     j.departed(flight).arrived(flight.plusDays(1));
+    // documents: a receipt whose file name and content name the person, a copy of the travel document
+    byte[] receipt = ("%PDF-1.4\n% receipt for " + droppedOut.name() + "\n%%EOF\n")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    this.documents.upload(j.caseRef(), new dk.preparedreturn.identity.Caller("th-test", List.of("partner-th")), "RECEIPT",
+        "receipt " + droppedOut.name() + ".pdf", receipt);
+    this.documents.upload(j.caseRef(), new dk.preparedreturn.identity.Caller(TestUsers.HJS_CASEWORKER,
+        List.of("hjemrejsestyrelsen")), "TRAVEL_DOCUMENT", "passport.pdf", receipt);
     clockAt(LocalDate.of(2026, 6, 15));
     j.contactLostForGood(events, "partner-th");
     j.complete(PreparedReturnProcess.TASK_CLOSE_CASE_AFTER_DROP_OUT, "paymentsStopped", true, "partnerInformed", true);
@@ -175,7 +185,7 @@ final class RetentionScenario {
 
   void run() {
     assertThat(scan.tables()).as("the scan covers the service's and the engine's tables, history included")
-        .contains("CASE_FILE", "CASE_PERSON", "CASE_STATISTICS", "AUDIT_LOG", "NOTIFICATION", "ACT_HI_PROCINST",
+        .contains("CASE_FILE", "CASE_PERSON", "CASE_DOCUMENT", "CASE_STATISTICS", "AUDIT_LOG", "NOTIFICATION", "ACT_HI_PROCINST",
             "ACT_HI_VARINST", "ACT_HI_DETAIL", "ACT_HI_TASKINST", "ACT_HI_COMMENT", "ACT_HI_OP_LOG",
             "ACT_HI_IDENTITYLINK", "ACT_HI_DECINST", "ACT_HI_DEC_IN", "ACT_GE_BYTEARRAY", "ACT_RU_AUTHORIZATION");
 
@@ -187,7 +197,8 @@ final class RetentionScenario {
 
     // before: the scan finds each trace where a real case leaves it
     Map<String, List<String>> beforeA = traces(droppedOut, a.caseRef(), idsA, flightNumber);
-    assertThat(beforeA.get("name")).contains("CASE_PERSON.FULL_NAME", "ACT_HI_COMMENT.MESSAGE_",
+    assertThat(beforeA.get("name")).contains("CASE_DOCUMENT.FILE_NAME", "CASE_DOCUMENT.CONTENT",
+        "CASE_PERSON.FULL_NAME", "ACT_HI_COMMENT.MESSAGE_",
         "ACT_HI_COMMENT.FULL_MSG_", "ACT_HI_VARINST.TEXT_", "ACT_HI_DETAIL.TEXT_", "ACT_GE_BYTEARRAY.BYTES_");
     assertThat(beforeA.get("date of birth (ISO text)")).contains("ACT_HI_COMMENT.MESSAGE_", "ACT_HI_VARINST.TEXT_");
     assertThat(beforeA.get("date of birth (dd.MM.yyyy)")).contains("ACT_HI_COMMENT.FULL_MSG_");

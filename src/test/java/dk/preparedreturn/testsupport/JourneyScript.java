@@ -24,6 +24,9 @@ public final class JourneyScript {
 
     /** Moves on to 09:00 of that day; what became due meanwhile (timers, asynchronous steps) has run on return. */
     void at(LocalDate day);
+
+    /** The partner uploads a receipt (a small PDF) to the case, as on the case page; its reference (D-…). */
+    String uploadReceipt();
   }
 
   /** Days the journey spans from referral to closure (for spacing cohorts of cases in time). */
@@ -82,8 +85,10 @@ public final class JourneyScript {
         d.complete("Task_PayCashSupport", "cashAmount", 1500, "childSupportAmount", 300, "paidOn",
             monthStart.toString());
       } else {
-        d.complete("Task_SubmitReimbursementClaims", "claims", claims(false));
-        d.complete("Task_ReviewReimbursementClaims", "claims", claims(true));
+        // each claim names its receipt, uploaded by the partner first
+        String[] receipts = {d.uploadReceipt(), d.uploadReceipt()};
+        d.complete("Task_SubmitReimbursementClaims", "claims", claims(false, receipts));
+        d.complete("Task_ReviewReimbursementClaims", "claims", claims(true, receipts));
       }
       if (month == 3 || month == 6 || month == 9) {
         d.complete("Task_SubmitProgressReport", "economicSituation", "3", "socialSituation", "4",
@@ -97,11 +102,11 @@ public final class JourneyScript {
   }
 
   /** Two reimbursement claims as the partner submits them, or as DRC decided them (one approved, one rejected). */
-  private static Object claims(boolean decided) {
-    String business = "{\"category\":\"BUSINESS\",\"amount\":2000,\"receiptReference\":\"R-0\""
-        + (decided ? ",\"decision\":\"APPROVED\"" : "") + "}";
-    String school = "{\"category\":\"CHILD_SCHOOL_FEES\",\"amount\":450,\"receiptReference\":\"R-2\""
-        + (decided ? ",\"decision\":\"REJECTED\"" : "") + "}";
+  private static Object claims(boolean decided, String[] receipts) {
+    String business = "{\"category\":\"BUSINESS\",\"amount\":2000,\"receiptReference\":\"R-0\","
+        + "\"receiptDocument\":\"" + receipts[0] + "\"" + (decided ? ",\"decision\":\"APPROVED\"" : "") + "}";
+    String school = "{\"category\":\"CHILD_SCHOOL_FEES\",\"amount\":450,\"receiptReference\":\"R-2\","
+        + "\"receiptDocument\":\"" + receipts[1] + "\"" + (decided ? ",\"decision\":\"REJECTED\"" : "") + "}";
     return SpinValues.jsonValue("[" + business + "," + school + "]").create();
   }
 }

@@ -31,6 +31,13 @@ public abstract class ProcessTestBase {
   protected CaseEventService events;
   @Autowired
   protected JdbcClient jdbc;
+  @Autowired
+  protected dk.preparedreturn.documents.Documents documents;
+
+  /** Receipts uploaded by the case's partner, for claims that must name them. */
+  protected Receipts receipts() {
+    return new Receipts(documents, cases);
+  }
 
   @BeforeEach
   void initEngine() {
