@@ -202,7 +202,7 @@ class SupportMonthProcessTest extends ProcessTestBase {
     Journey j = newCase(REFERRAL);
     ProcessInstance month = monthStartedAtTheArrival(j, 7);
     Journey other = newCase(REFERRAL);
-    cases.recordAcceptance(other.caseRef());
+    cases.recordAcceptance(other.caseRef(), "NG", null, null, null);
     participation.join(other.caseRef(), "partner-ng");
     monthBegins(j, month, LocalDate.of(2026, 11, 29));
     dk.preparedreturn.identity.Caller partner = new dk.preparedreturn.identity.Caller("ng-test", List.of("partner-ng"));
