@@ -41,6 +41,10 @@ public record CaseFile(
     String createdBy,
     String extensionGround,
     LocalDate consentDate,
+    boolean minor,
+    Integer accompanyingChildren,
+    String returnSafety,
+    String notSafeFollowUp,
     String homeCountry,
     String returnRegion,
     String residenceEvidence,
@@ -53,11 +57,28 @@ public record CaseFile(
    * ({@link #countryChosen}), the provisional country of return and its partner group.
    */
   static CaseFile referred(String caseRef, String referrerReference, String referringOrganisation, String residenceStatus,
-      String countryOfReturn, LocalDate referralDate, Instant at, String createdBy) {
+      String countryOfReturn, LocalDate referralDate, LocalDate dateOfBirth, Instant at, String createdBy) {
     String country = countryOfReturn.toUpperCase(Locale.ROOT);
     return new CaseFile(caseRef, referrerReference, referringOrganisation, residenceStatus, country,
         Groups.partnerGroup(country), referralDate, null, null, null, null, null, null, null, null, null,
-        CasePhase.REFERRAL, at, null, null, null, null, at, createdBy, null, null, country, null, null, null, null);
+        CasePhase.REFERRAL, at, null, null, null, null, at, createdBy, null, null,
+        minorOn(dateOfBirth, referralDate), null, null, null, country, null, null, null, null);
+  }
+
+  /** Under 18 on the day of the referral (the date of birth stays in the person data; only this flag is kept here). */
+  static boolean minorOn(LocalDate dateOfBirth, LocalDate referralDate) {
+    return dateOfBirth != null && referralDate != null && dateOfBirth.plusYears(ADULT_AGE).isAfter(referralDate);
+  }
+
+  /** The age of majority in Denmark. */
+  static final int ADULT_AGE = 18;
+
+  /** The values of {@link #returnSafety}: the outcome of the risk and safety assessment before the return. */
+  public static final String SAFE = "SAFE";
+  public static final String NOT_SAFE = "NOT_SAFE";
+
+  public boolean returnNotSafe() {
+    return NOT_SAFE.equals(returnSafety);
   }
 
   /** The kinds of evidence of a residence right in a country other than the home country (value set ResidenceEvidence). */
@@ -226,6 +247,30 @@ public record CaseFile(
     return with(b -> b.departureDate = day);
   }
 
+  /** The risk and safety assessment before the return (DRC with CMM, decision table ReturnSafety): safe or not. */
+  CaseFile returnAssessed(boolean safe) {
+    return with(b -> {
+      b.returnSafety = safe ? SAFE : NOT_SAFE;
+      b.notSafeFollowUp = null;
+    });
+  }
+
+  /** What follows a return assessed as not safe (asylum application, legal advice, another solution). */
+  CaseFile notSafeFollowedUpBy(String followUp) {
+    if (!returnNotSafe()) {
+      throw new IllegalStateException("the return of " + caseRef + " was not assessed as not safe");
+    }
+    return with(b -> b.notSafeFollowUp = followUp);
+  }
+
+  /** The number of children travelling with the person (each with documents and a ticket); no names. */
+  CaseFile travellingWithChildren(int children) {
+    if (children < 0) {
+      throw new IllegalArgumentException("children " + children);
+    }
+    return with(b -> b.accompanyingChildren = children);
+  }
+
   CaseFile arrived(LocalDate day) {
     return with(b -> b.arrivalDate = day);
   }
@@ -301,6 +346,9 @@ public record CaseFile(
     String residenceEvidence;
     LocalDate residenceValidUntil;
     LocalDate countryChosenOn;
+    Integer accompanyingChildren;
+    String returnSafety;
+    String notSafeFollowUp;
 
     Builder(CaseFile c) {
       from = c;
@@ -327,6 +375,9 @@ public record CaseFile(
       processInstanceId = c.processInstanceId;
       extensionGround = c.extensionGround;
       consentDate = c.consentDate;
+      accompanyingChildren = c.accompanyingChildren;
+      returnSafety = c.returnSafety;
+      notSafeFollowUp = c.notSafeFollowUp;
     }
 
     CaseFile build() {
@@ -334,7 +385,8 @@ public record CaseFile(
           countryOfReturn, partnerGroup, from.referralDate, identificationDate, periodType, departureDeadline,
           maxDeadline, plannedDepartureDate, departureDate, arrivalDate, offerDecision, contactPerson, phase, phaseSince,
           outcome, exitReason, closedAt, processInstanceId, from.createdAt, from.createdBy, extensionGround,
-          consentDate, from.homeCountry, returnRegion, residenceEvidence, residenceValidUntil, countryChosenOn);
+          consentDate, from.minor, accompanyingChildren, returnSafety, notSafeFollowUp, from.homeCountry, returnRegion,
+          residenceEvidence, residenceValidUntil, countryChosenOn);
     }
   }
 }

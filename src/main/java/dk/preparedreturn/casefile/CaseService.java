@@ -71,7 +71,7 @@ public class CaseService {
       String countryOfReturn, LocalDate referralDate, String fingerprint, PersonData person, String createdBy) {
     Instant now = clock.instant();
     CaseFile file = CaseFile.referred(records.newCaseRef(Year.now(clock)), referrerReference, referringOrganisation,
-        residenceStatus, countryOfReturn, referralDate, now, createdBy);
+        residenceStatus, countryOfReturn, referralDate, person.dateOfBirth(), now, createdBy);
     records.insert(file, fingerprint, person);
     return file;
   }
@@ -189,6 +189,32 @@ public class CaseService {
     change(caseRef, c -> c.flightBooked(planned));
     workflow.moveCaseDate(caseRef, CaseVariables.PLANNED_DEPARTURE_DATE, planned);
     workflow.setCaseValueEverywhere(caseRef, CaseVariables.FLIGHT_NUMBER, flightNumber);
+  }
+
+  /** The outcome of the risk and safety assessment before the flight is booked (decision table ReturnSafety). */
+  public void recordReturnSafety(String caseRef, boolean safe) {
+    change(caseRef, c -> c.returnAssessed(safe));
+  }
+
+  /**
+   * What follows a return assessed as not safe: the prepared return ends. An asylum application
+   * suspends the return from today (as the event "asylum applied" does), until Udlændingestyrelsen
+   * records how the asylum case ended; otherwise the case is handed over or its restitution period ends.
+   */
+  public void recordNotSafeFollowUp(String caseRef, String followUp) {
+    change(caseRef, c -> c.notSafeFollowedUpBy(followUp));
+    if (ASYLUM_APPLICATION.equals(followUp)) {
+      workflow.setCaseValue(caseRef, CaseVariables.SUSPENSION_DATE, LocalDate.now(clock));
+      workflow.setCaseValue(caseRef, CaseVariables.SUSPENSION_REASON, ASYLUM_CASE_PENDING);
+    }
+  }
+
+  /** The follow-up of a return not safe that suspends the return (the person applies for asylum). */
+  public static final String ASYLUM_APPLICATION = "ASYLUM_APPLICATION";
+
+  /** The number of children travelling with the person, each with documents (and then a ticket). */
+  public void recordAccompanyingChildren(String caseRef, int children) {
+    change(caseRef, c -> c.travellingWithChildren(children));
   }
 
   public void confirmDeparture(String caseRef, LocalDate day) {

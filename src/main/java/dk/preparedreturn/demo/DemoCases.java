@@ -150,7 +150,10 @@ class DemoCases {
     c.accepted("cmm-karen", arrival.minusDays(20));
     c.at(arrival.minusDays(12))
         .complete("Task_ObtainTravelDocuments", "travelDocuments", json("[\"PASSPORT\"]"), "documentsValidUntil",
-            arrival.plusYears(1).toString())
+            arrival.plusYears(1).toString(), "accompanyingChildren", 0)
+        .complete("Task_ContributeToRiskAssessment", "familyInvolvementRisk", "LOW", "fitnessToTravel", "FIT")
+        .complete("Task_AssessReturnSafety", "reTraffickingRisk", "LOW", "retaliationRisk", "LOW",
+            "cmmContributionConsidered", true)
         .complete("Task_BookFlight", "plannedDepartureDate", arrival.minusDays(1).toString(), "flightNumber", "KL 1142")
         .complete("Task_ArrangeAirportAssistance", "airportAssistance", json("[\"DEPARTURE\",\"ARRIVAL\"]"))
         .complete("Task_DecideOnEscort", "escortDecision", "NOT_NEEDED")
@@ -190,7 +193,11 @@ class DemoCases {
     Case c = identified(7, ResidenceStatus.NO_LAWFUL_RESIDENCE, "TH", today.minusDays(9), "Fiktiv Person Kanya");
     c.accepted("cmm-mads", today.minusDays(5));
     c.at(today.minusDays(3)).complete("Task_ObtainTravelDocuments", "travelDocuments",
-        json("[\"PASSPORT\",\"ENTRY_PERMIT\"]"), "documentsValidUntil", today.plusYears(1).toString());
+        json("[\"PASSPORT\",\"ENTRY_PERMIT\"]"), "documentsValidUntil", today.plusYears(1).toString(), "accompanyingChildren", 0);
+    c.at(today.minusDays(3)).complete("Task_ContributeToRiskAssessment", "familyInvolvementRisk", "LOW",
+        "fitnessToTravel", "FIT_WITH_SUPPORT");
+    c.at(today.minusDays(2)).complete("Task_AssessReturnSafety", "reTraffickingRisk", "MEDIUM", "retaliationRisk",
+        "LOW", "cmmContributionConsidered", true);
   }
 
   /** A Nigerian case whose person returns to Lagos: the regional partner there has it (PartnerRouting). */

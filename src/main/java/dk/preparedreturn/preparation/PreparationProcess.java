@@ -19,6 +19,28 @@ public final class PreparationProcess {
   public static final String TASK_PREPARE_REINTEGRATION_PLAN = "Task_PrepareReintegrationPlan";
   public static final String TASK_CONFIRM_DEPARTURE = "Task_ConfirmDeparture";
   public static final String BOUNDARY_PARTNER_SEARCH_SLOW = "BoundaryEvent_PartnerSearchSlow";
+  public static final String TASK_CONTRIBUTE_TO_RISK_ASSESSMENT = "Task_ContributeToRiskAssessment";
+  public static final String TASK_ASSESS_RETURN_SAFETY = "Task_AssessReturnSafety";
+  public static final String TASK_RECORD_NOT_SAFE_FOLLOW_UP = "Task_RecordNotSafeFollowUp";
+  public static final String CALL_CHILD_SAFEGUARDS = "CallActivity_ChildSafeguards";
+  public static final String END_RETURN_NOT_SAFE = "EndEvent_ReturnNotSafe";
+
+  // the risk and safety assessment before the flight is booked (DRC with CMM; decision table ReturnSafety)
+  public static final Variable<RiskLevel> RE_TRAFFICKING_RISK = Variable.enumeration("reTraffickingRisk", RiskLevel.class);
+  public static final Variable<RiskLevel> RETALIATION_RISK = Variable.enumeration("retaliationRisk", RiskLevel.class);
+  public static final Variable<RiskLevel> FAMILY_INVOLVEMENT_RISK =
+      Variable.enumeration("familyInvolvementRisk", RiskLevel.class);
+  public static final Variable<FitnessToTravel> FITNESS_TO_TRAVEL =
+      Variable.enumeration("fitnessToTravel", FitnessToTravel.class);
+  /** The decision table's answer: may the flight be booked? */
+  public static final Variable<Boolean> RETURN_SAFE = Variable.bool("returnSafe");
+  public static final Variable<NotSafeFollowUp> NOT_SAFE_FOLLOW_UP =
+      Variable.enumeration("notSafeFollowUp", NotSafeFollowUp.class);
+
+  // accompanying children: a count, never a child's name
+  public static final Variable<Integer> ACCOMPANYING_CHILDREN = Variable.integer("accompanyingChildren");
+  public static final Variable<Boolean> CHILDREN_DOCUMENTS_OBTAINED = Variable.bool("childrenDocumentsObtained");
+  public static final Variable<Boolean> CHILDREN_TICKETS_BOOKED = Variable.bool("childrenTicketsBooked");
 
   public static final Variable<EscortDecision> ESCORT_DECISION =
       Variable.enumeration("escortDecision", EscortDecision.class);

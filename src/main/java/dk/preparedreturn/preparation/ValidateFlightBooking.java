@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Book fly": the flight leaves from today on and no later than the departure deadline, and before
- * the travel documents expire (they must be valid beyond the departure).
+ * the travel documents expire (they must be valid beyond the departure); each accompanying child
+ * (their number in the case record) has a ticket too.
  */
 @Component("validateFlightBooking")
 class ValidateFlightBooking implements TaskListener {
@@ -41,6 +42,11 @@ class ValidateFlightBooking implements TaskListener {
     if (documents != null && !date.isBefore(documents)) {
       throw input.brokenRule(PLANNED_DEPARTURE_DATE, "flightAfterDocuments", documents.minusDays(1), documents);
     }
-    cases.bookFlight(CaseScope.requireCaseRef(task), date);
+    String caseRef = CaseScope.requireCaseRef(task);
+    Integer children = cases.require(caseRef).accompanyingChildren();
+    if (children != null && children > 0) {
+      input.requireTicked(PreparationProcess.CHILDREN_TICKETS_BOOKED);
+    }
+    cases.bookFlight(caseRef, date);
   }
 }

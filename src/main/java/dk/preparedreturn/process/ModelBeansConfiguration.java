@@ -29,6 +29,8 @@ class ModelBeansConfiguration {
         // return preparation and departure
         "validatePartnerGroup", "validateFlightBooking", "validateEscortDecision", "validateDeparture",
         "validateTravelDocuments", "validatePartnerMeeting", "validateReintegrationPlan", "departures",
+        // the risk and safety assessment before the return; the minors' safeguards
+        "recordReturnSafety", "recordNotSafeFollowUp", "minors", "validateChildSafeguards",
         // which law the period runs under (the case record)
         "periods",
         // reintegration

@@ -14,7 +14,7 @@ class CaseFileRoutingTest {
 
   CaseFile nigerian() {
     return CaseFile.referred("FH-2026-AAAAAA", "R-1", "politi", "NO_LAWFUL_RESIDENCE", "ng", DAY.minusDays(3),
-        Instant.parse("2026-05-04T08:00:00Z"), "test");
+        LocalDate.of(1995, 4, 12), Instant.parse("2026-05-04T08:00:00Z"), "test");
   }
 
   @Test

@@ -135,6 +135,34 @@ class CasePageIT extends PostgresIntegrationTest {
     assertThat(session("cp-hjs", "tasklist").get(page).body()).doesNotContain("Resterende budget", "20.000,00");
   }
 
+  /** The children travelling and the risk assessment's outcome: the Danish organisations see both, the partner only the children. */
+  @Test
+  void theAccompanyingChildrenAndTheRiskAssessmentAreShownToWhoNeedsThem() throws Exception {
+    Journey j;
+    try {
+      LocalDate t0 = LocalDate.now(Journey.ZONE).minusDays(10);
+      Journey.clockAt(t0.minusDays(2));
+      j = Journey.start(engine, referrals, Journey.referral("CP-RISK-" + UUID.randomUUID(),
+          Referral.ResidenceStatus.NO_LAWFUL_RESIDENCE, "NG", t0.minusDays(2)));
+      j.identify(t0);
+      Journey.clockAt(t0.plusDays(1));
+      j.acceptOffer().complete("Task_ObtainTravelDocuments", "travelDocuments", Journey.json("[\"PASSPORT\"]"),
+              "documentsValidUntil", t0.plusYears(1).toString(), "accompanyingChildren", 2, "childrenDocumentsObtained",
+              true)
+          .complete("Task_ContributeToRiskAssessment", "familyInvolvementRisk", "LOW", "fitnessToTravel", "FIT")
+          .complete("Task_AssessReturnSafety", "reTraffickingRisk", "HIGH", "retaliationRisk", "LOW",
+              "cmmContributionConsidered", true);
+    } finally {
+      ClockUtil.reset();
+    }
+    String page = "/app/cases/" + j.caseRef();
+    String cmm = session("cp-cmm", "tasklist").get(page).body();
+    assertThat(cmm).contains("Medrejsende børn", "Risikovurdering før hjemrejsen", "hjemrejsen er ikke sikker")
+        .doesNotContain("Mindreårig ved henvisningen");
+    String partner = session("cp-ng", "tasklist").get(page).body();
+    assertThat(partner).contains("Accompanying children").doesNotContain("Risk assessment", "not safe");
+  }
+
   @Test
   void anEventIsReportedFromThePageAsTheSignedInUserAndOnlyWithTheSessionsTokenFromThisOrigin() throws Exception {
     WebappSession cmm = session("cp-cmm", "tasklist");
@@ -182,7 +210,8 @@ class CasePageIT extends PostgresIntegrationTest {
       ClockUtil.reset();
     }
     booked.complete("Task_ObtainTravelDocuments", "travelDocuments", Journey.json("[\"PASSPORT\"]"),
-        "documentsValidUntil", today.plusYears(1).toString())
+        "documentsValidUntil", today.plusYears(1).toString(), "accompanyingChildren", 0)
+        .assessedSafe()
         .complete("Task_BookFlight", "plannedDepartureDate", today.plusDays(10).toString(), "flightNumber", "SK 99");
     WebappSession hjs = session("cp-hjs", "tasklist");
     String page = "/app/cases/" + booked.caseRef();

@@ -110,7 +110,8 @@ class DeadlineCalendarTest extends ProcessTestBase {
     Journey j = newCase(LocalDate.of(2026, 5, 4)).identify(LocalDate.of(2026, 5, 5)).acceptOffer();
     clockAt(LocalDate.of(2026, 5, 12));
     j.complete("Task_ObtainTravelDocuments", "travelDocuments", Journey.json("[\"PASSPORT\"]"),
-            "documentsValidUntil", "2027-01-01")
+            "documentsValidUntil", "2027-01-01", "accompanyingChildren", 0)
+        .assessedSafe()
         .complete("Task_BookFlight", "plannedDepartureDate", "2026-05-25", "flightNumber", "SK 99");
     // escort 7, partner meeting 5, airport assistance 3, the person prepared 2 days before the flight (LeadTimes)
     assertThat(deadlines.calendar(j.caseRef())).filteredOn(e -> e.kind().startsWith("BEFORE_FLIGHT."))

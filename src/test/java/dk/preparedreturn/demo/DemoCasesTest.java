@@ -58,11 +58,11 @@ class DemoCasesTest {
 
     assertThat(demo(4).phase()).isEqualTo(CasePhase.PREPARATION);
     assertThat(open(4)).containsExactlyInAnyOrder("Task_DecideOnExtension", "Task_ObtainTravelDocuments",
-        "Task_PreparePersonForDeparture", "Task_MeetBeforeDeparture");
+        "Task_ContributeToRiskAssessment", "Task_MeetBeforeDeparture");
 
     assertThat(demo(5).phase()).isEqualTo(CasePhase.PREPARATION);
     assertThat(open(5)).containsExactlyInAnyOrder("Task_FindLocalPartner", "Task_ObtainTravelDocuments",
-        "Task_PreparePersonForDeparture");
+        "Task_ContributeToRiskAssessment");
 
     assertThat(demo(6).phase()).isEqualTo(CasePhase.REINTEGRATION);
     assertThat(open(6)).containsExactly("Task_PayCashSupport");

@@ -100,11 +100,12 @@ class FormValidationTest extends ProcessTestBase {
     clockAt(LocalDate.of(2026, 5, 20));
     String documents = "Task_ObtainTravelDocuments";
     refused(j, documents, "travelDocuments", "Dokumenter fremskaffet: skal udfyldes", "documentsValidUntil",
-        "2027-01-01");
+        "2027-01-01", "accompanyingChildren", 0);
     refused(j, documents, "documentsValidUntil",
         "Dokumenterne er gyldige til: skal være gyldige efter udrejsefristen (04.06.2026)", "travelDocuments",
-        json("[\"PASSPORT\"]"), "documentsValidUntil", "2026-06-04");
-    j.complete(documents, "travelDocuments", json("[\"PASSPORT\"]"), "documentsValidUntil", "2026-06-10");
+        json("[\"PASSPORT\"]"), "documentsValidUntil", "2026-06-04", "accompanyingChildren", 0);
+    j.complete(documents, "travelDocuments", json("[\"PASSPORT\"]"), "documentsValidUntil", "2026-06-10",
+        "accompanyingChildren", 0).assessedSafe();
 
     refused(j, "Task_BookFlight", "flightNumber", "Flynummer: har et ugyldigt format", "plannedDepartureDate",
         "2026-05-28", "flightNumber", "fly 12");
@@ -125,7 +126,7 @@ class FormValidationTest extends ProcessTestBase {
     Journey j = newCase(REFERRAL).identify(T0).acceptOffer();
     clockAt(LocalDate.of(2026, 5, 20));
     j.complete("Task_ObtainTravelDocuments", "travelDocuments", json("[\"PASSPORT\"]"), "documentsValidUntil",
-        "2027-01-01").complete("Task_BookFlight", "plannedDepartureDate", "2026-05-28", "flightNumber", "SK 99");
+        "2027-01-01", "accompanyingChildren", 0).assessedSafe().complete("Task_BookFlight", "plannedDepartureDate", "2026-05-28", "flightNumber", "SK 99");
     refused(j, "Task_ArrangeAirportAssistance", "airportAssistance", "Assistance arrangeret: skal udfyldes");
     j.complete("Task_ArrangeAirportAssistance", "airportAssistance", json("[\"DEPARTURE\"]"))
         .complete("Task_DecideOnEscort", "escortDecision", "NEEDED");
@@ -173,6 +174,7 @@ class FormValidationTest extends ProcessTestBase {
         "planBudgetDkk", 20000, "childSupport", false);
     j.complete(plan, "planAreas", areas, "planBudgetDkk", 20000, "monthlyCashDkk", 1500, "childSupport", false);
 
+    j.assessedSafe();
     refused(j, "Task_PreparePersonForDeparture", "preparation", "Gennemført: skal udfyldes");
     j.complete("Task_PreparePersonForDeparture", "preparation", json("[\"COUNSELLING\"]"));
   }

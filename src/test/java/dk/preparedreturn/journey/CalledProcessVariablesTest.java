@@ -70,7 +70,8 @@ class CalledProcessVariablesTest extends ProcessTestBase {
     assertThat(variables(j, "PreparedReturn")).as("main process after ReturnPreparation: none of its form "
         + "values but what Reintegration reads").doesNotContain("documentsValidUntil", "travelDocuments",
         "flightNumber", "escortDecision", "partnerMeetingDate", "planAreas", "planBudgetDkk", "departureOutcome",
-        "partnerAgreement");
+        "partnerAgreement", "accompanyingChildren", "reTraffickingRisk", "retaliationRisk", "familyInvolvementRisk",
+        "fitnessToTravel", "returnSafe");
 
     j.arrived(ARRIVAL);
 
@@ -81,6 +82,20 @@ class CalledProcessVariablesTest extends ProcessTestBase {
         assertThat(names(month)).as("SupportMonth " + variable(month, "supportMonth") + ": passed in")
             .containsExactlyInAnyOrder("caseRef", "partnerGroup", "arrivalDate", "childSupport", "paymentDays",
                 "claimReviewDays", "reportDays", "supportMonth"));
+  }
+
+  /** A minor's ChildSafeguards gets what its tasks need; the main process none of its assessments. */
+  @Test
+  void theChildSafeguardsHoldOnlyWhatTheyRead() {
+    clockAt(REFERRAL);
+    Journey j = Journey.start(engine, referrals, new dk.preparedreturn.referral.Referral("POL-CPV-MINOR", "politi",
+        dk.preparedreturn.referral.Referral.ResidenceStatus.NO_LAWFUL_RESIDENCE, "NG", REFERRAL,
+        new dk.preparedreturn.casefile.PersonData("Fiktiv Mindreårig", REFERRAL.minusYears(16), "NG", "FEMALE",
+            "LABOUR", false, 0, "en")));
+    j.identify(T0).acceptOffer();
+    assertThat(variables(j, "ChildSafeguards")).as("ChildSafeguards: passed in").containsExactlyInAnyOrder(
+        "caseRef", "departureDeadline", "contactPerson", "partnerGroup");
+    assertThat(variables(j, "PreparedReturn")).doesNotContain("minor", "dateOfBirth");
   }
 
   Set<String> variables(Journey j, String processKey) {

@@ -344,9 +344,9 @@ class PreparedReturnProcessTest extends ProcessTestBase {
     assertThat(cases.require(j.caseRef()).maxDeadline()).isEqualTo(LocalDate.of(2026, 12, 23));
     assertThat(j.variable("maxDeadline")).isEqualTo("2026-12-23");
     assertThat(j.openTaskKeys()).as("the accepted offer stands: the preparation resumes")
-        .containsExactlyInAnyOrder("Task_ObtainTravelDocuments", "Task_PreparePersonForDeparture",
+        .containsExactlyInAnyOrder("Task_ObtainTravelDocuments", "Task_ContributeToRiskAssessment",
             "Task_MeetBeforeDeparture");
-    assertThat(j.task("Task_PreparePersonForDeparture").getAssignee()).as("the same contact person")
+    assertThat(j.task("Task_ContributeToRiskAssessment").getAssignee()).as("the same contact person")
         .isEqualTo(TestUsers.CMM_CASEWORKER);
     assertThat(j.task("Task_ObtainTravelDocuments").getDueDate()).isEqualTo(at(LocalDateTime.of(2026, 10, 1, 23, 59)));
     assertThat(j.timer(BOUNDARY_DEADLINE_PASSED_TIMER).getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 10, 2, 0, 0)));

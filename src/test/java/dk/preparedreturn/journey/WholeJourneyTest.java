@@ -84,12 +84,13 @@ class WholeJourneyTest {
 
     // 4 return preparation, in parallel
     assertThat(j.openTaskKeys()).containsExactlyInAnyOrder("Task_ObtainTravelDocuments",
-        "Task_PreparePersonForDeparture", "Task_MeetBeforeDeparture");
+        "Task_ContributeToRiskAssessment", "Task_MeetBeforeDeparture");
     assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_MeetBeforeDeparture")
         .taskCandidateGroup("partner-ng").processInstanceBusinessKey(caseRef).count()).isEqualTo(1);
     clockAt(LocalDate.of(2026, 3, 10));
     j.complete("Task_ObtainTravelDocuments", "travelDocuments", Journey.json("[\"PASSPORT\"]"),
-            "documentsValidUntil", "2027-03-01")
+            "documentsValidUntil", "2027-03-01", "accompanyingChildren", 0)
+        .assessedSafe()
         .complete("Task_BookFlight", "plannedDepartureDate", "2026-03-25", "flightNumber", "SK 1234")
         .complete("Task_ArrangeAirportAssistance", "airportAssistance", Journey.json("[\"DEPARTURE\",\"ARRIVAL\"]"))
         .complete("Task_DecideOnEscort", "escortDecision", "NOT_NEEDED")
@@ -155,7 +156,8 @@ class WholeJourneyTest {
     assertThat(jdbc.sql("SELECT count(*) FROM case_payment WHERE case_ref = ? AND kind = 'CLAIM' AND status = 'APPROVED'")
         .param(caseRef).query(Long.class).single()).isEqualTo(6);
     assertThat(history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(caseRef).count())
-        .as("tasks worked in the whole journey: 13 before departure, 25 after").isEqualTo(38);
+        .as("tasks worked in the whole journey: 15 before departure (the risk assessment's two), 25 after")
+        .isEqualTo(40);
     // reintegration sustainability: rated 2/3/2 at arrival and 4/4/4 at month 12 (26 March 2027, Q1); the
     // statistics row keeps only the change and the quarter, and the managers' figures show it from k journeys on
     assertThat(jdbc.sql("SELECT rss_year, rss_quarter, rss_economic_change, rss_social_change,"
@@ -233,6 +235,62 @@ class WholeJourneyTest {
     assertThat(file.arrivalDate()).isEqualTo(LocalDate.of(2026, 8, 2));
     assertThat(file.phase()).isEqualTo(CasePhase.REINTEGRATION);
     assertThat(file.outcome()).isNull();
+  }
+
+  /**
+   * A person of 16 at the referral, travelling with a child of her own: the minors' safeguards
+   * (representative, the partner's family assessment, best interests, reception) come before the risk
+   * assessment; the child travels with documents and a ticket; the case record holds the minor flag
+   * and the number of children, no variable a date of birth or a child's name.
+   */
+  @Test
+  void aMinorWithAChildFromReferralToArrival() {
+    Journey j = Journey.start(engine, referrals, new Referral("POL-J-MINOR", "politi",
+        Referral.ResidenceStatus.NO_LAWFUL_RESIDENCE, "NG", REFERRAL,
+        new dk.preparedreturn.casefile.PersonData("Fiktiv Ung", REFERRAL.minusYears(16), "NG", "FEMALE", "SEXUAL",
+            true, 1, "en")));
+    String caseRef = j.caseRef();
+    assertThat(cases.require(caseRef).minor()).isTrue();
+    j.identify(REFERRAL.plusDays(1)).acceptOffer();
+    assertThat(j.openTaskKeys()).containsExactlyInAnyOrder("Task_ObtainTravelDocuments", "Task_RecordRepresentative",
+        "Task_AssessFamily", "Task_MeetBeforeDeparture");
+
+    j.on(LocalDate.of(2026, 3, 6));
+    j.complete("Task_RecordRepresentative", "representativeAppointedOn", "2026-03-05", "representativeInformed", true)
+        .complete("Task_AssessFamily", "familyVisitDate", "2026-03-06", "familyAssessment", "SUITABLE")
+        .complete("Task_AssessBestInterests", "bestInterestOutcome", "RETURN_IN_BEST_INTERESTS",
+            "representativeConsulted", true, "childHeard", true)
+        .complete("Task_ArrangeChildReception", "childReception", "FAMILY_WITH_PARTNER", "childProtectionInformed",
+            true, "schoolingArranged", true);
+    j.on(LocalDate.of(2026, 3, 10));
+    LocalDate flight = LocalDate.of(2026, 3, 25);
+    j.complete("Task_ObtainTravelDocuments", "travelDocuments", Journey.json("[\"PASSPORT\"]"),
+            "documentsValidUntil", "2027-03-01", "accompanyingChildren", 1, "childrenDocumentsObtained", true)
+        .assessedSafe()
+        .complete("Task_BookFlight", "plannedDepartureDate", flight.toString(), "flightNumber", "SK 1234",
+            "childrenTicketsBooked", true)
+        .complete("Task_ArrangeAirportAssistance", "airportAssistance", Journey.json("[\"DEPARTURE\",\"ARRIVAL\"]"))
+        .complete("Task_DecideOnEscort", "escortDecision", "NEEDED")
+        .complete("Task_ArrangeEscort", "escorts", 1, "escortArranged", true)
+        .complete("Task_MeetBeforeDeparture", "partnerMeetingDate", "2026-03-09", "partnerMeetingForm", "VIDEO",
+            "planDiscussed", true)
+        .complete("Task_PrepareReintegrationPlan", "planAreas", Journey.json("[\"EDUCATION\"]"), "childSupport", true,
+            "childrenInPlan", 1, "childBudgetDkk", 5000, "planBudgetDkk", 30000, "monthlyCashDkk", 1500)
+        .complete("Task_PreparePersonForDeparture", "preparation", Journey.json("[\"COUNSELLING\"]"));
+    j.departed(flight).arrived(flight.plusDays(1));
+
+    CaseFile file = cases.require(caseRef);
+    assertThat(file.accompanyingChildren()).isEqualTo(1);
+    assertThat(file.returnSafety()).isEqualTo("SAFE");
+    assertThat(file.phase()).isEqualTo(CasePhase.REINTEGRATION);
+    for (var instance : engine.getHistoryService().createHistoricVariableInstanceQuery().list()) {
+      if (caseRef.equals(engine.getHistoryService().createHistoricProcessInstanceQuery()
+          .processInstanceId(instance.getProcessInstanceId()).singleResult().getBusinessKey())) {
+        assertThat(instance.getName()).as("no date of birth or minor flag in variables")
+            .isNotIn("dateOfBirth", "minor", "childName");
+        assertThat(String.valueOf(instance.getValue())).doesNotContain("Fiktiv");
+      }
+    }
   }
 
   static Object claims(int month, Object... categoryAmount) {

@@ -99,4 +99,24 @@ class DecisionTablesTest extends ProcessTestBase {
     assertThat(((Number) evaluate("SupportPeriod", Map.of("partnerGroup", group)).getEntry("supportMonths")).intValue())
         .isEqualTo(months);
   }
+
+  @ParameterizedTest(name = "re-trafficking {0}, retaliation {1}, family {2}, fitness {3}, child {4}: safe {5}")
+  @CsvSource(nullValues = "null", value = {
+      "LOW, LOW, LOW, FIT, null, true",
+      "MEDIUM, MEDIUM, MEDIUM, FIT_WITH_SUPPORT, null, true",
+      "HIGH, LOW, LOW, FIT, null, false",
+      "LOW, HIGH, LOW, FIT, null, false",
+      "LOW, LOW, HIGH, FIT, null, false",
+      "LOW, LOW, LOW, NOT_FIT, null, false",
+      "LOW, LOW, LOW, FIT, RETURN_IN_BEST_INTERESTS, true",
+      "LOW, LOW, LOW, FIT, RETURN_NOT_IN_BEST_INTERESTS, false"})
+  void returnSafety(String reTrafficking, String retaliation, String family, String fitness, String child,
+      boolean safe) {
+    Map<String, Object> inputs = new java.util.HashMap<>(Map.of("reTraffickingRisk", reTrafficking, "retaliationRisk",
+        retaliation, "familyInvolvementRisk", family, "fitnessToTravel", fitness));
+    if (child != null) {
+      inputs.put("bestInterestOutcome", child);
+    }
+    assertThat(evaluate("ReturnSafety", inputs).<Boolean>getEntry("returnSafe")).isEqualTo(safe);
+  }
 }

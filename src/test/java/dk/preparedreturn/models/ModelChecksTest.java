@@ -172,7 +172,8 @@ class ModelChecksTest extends ProcessTestBase {
     Set<String> variables = Set.of("identificationOutcome", "screeningResult", "offerDecision", "extensionDecision",
         "suspensionOutcome", "escortDecision", "partnerAgreement", "cashSupport", "progressReport", "finalMonth",
         "claimsSubmitted", "departed", "departureObligation", "departureDeadline", "identifyingBody", "partnerGroup",
-        "contactPerson", "decisionResult", "loopCounter", "supportMonths", "tracingAttempts", "remainingMonths");
+        "contactPerson", "decisionResult", "loopCounter", "supportMonths", "tracingAttempts", "remainingMonths",
+        "returnSafe", "notSafeFollowUp", "bestInterestOutcome");
     Set<String> modelBeans = new HashSet<>();
     context.getBeansOfType(ModelBeans.class).values().forEach(b -> modelBeans.addAll(b.names()));
     for (String bean : beans) {

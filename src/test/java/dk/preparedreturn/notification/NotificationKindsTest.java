@@ -58,7 +58,7 @@ class NotificationKindsTest extends NotificationTestSupport {
     // identified on 6 March: departure deadline 5 April
     j.complete("Task_ScreenReferral", "screeningResult", "INDICATORS_FOUND", "consentRecorded", true);
     j.complete("Task_DecideVictimStatus", "identificationOutcome", "IDENTIFIED", "identificationDate", "2026-03-06")
-        .acceptOffer();
+        .acceptOffer().assessedSafe();
     Task documents = j.task("Task_ObtainTravelDocuments");
     Task meeting = j.task("Task_MeetBeforeDeparture");
     Task preparePerson = j.task("Task_PreparePersonForDeparture");

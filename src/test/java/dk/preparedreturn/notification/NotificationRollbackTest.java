@@ -29,7 +29,7 @@ class NotificationRollbackTest extends NotificationTestSupport {
   void aFormSubmitRefusedByValidationQueuesAndSendsNothing() {
     Journey j = newCase(REFERRAL).identify(T0).acceptOffer()
         .complete("Task_ObtainTravelDocuments", "travelDocuments", Journey.json("[\"PASSPORT\"]"),
-            "documentsValidUntil", "2027-01-01");
+            "documentsValidUntil", "2027-01-01", "accompanyingChildren", 0).assessedSafe();
     Task booking = j.task("Task_BookFlight");
     sendAll();
     List<String> outboxBefore = snapshot();
@@ -55,7 +55,7 @@ class NotificationRollbackTest extends NotificationTestSupport {
 
   @Test
   void notificationsQueuedInATransactionThatRollsBackAreNeitherKeptNorSent() {
-    Journey j = newCase(REFERRAL).identify(T0).acceptOffer();
+    Journey j = newCase(REFERRAL).identify(T0).acceptOffer().assessedSafe();
     Task documents = j.task("Task_ObtainTravelDocuments");
     sendAll();
     List<String> outboxBefore = snapshot();
@@ -66,7 +66,7 @@ class NotificationRollbackTest extends NotificationTestSupport {
     TransactionTemplate tx = new TransactionTemplate(transactions);
     assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
       j.complete("Task_ObtainTravelDocuments", "travelDocuments", Journey.json("[\"PASSPORT\"]"),
-            "documentsValidUntil", "2027-01-01");
+            "documentsValidUntil", "2027-01-01", "accompanyingChildren", 0);
       Task booking = j.task("Task_BookFlight");
       assertThat(row(NotificationKind.TASK_CREATED, booking.getId()).recipients())
           .as("queued inside the transaction").containsExactly("hjemrejsestyrelsen@example.org");

@@ -26,7 +26,8 @@ class ReturnPreparationProcessTest extends ProcessTestBase {
   void anEscortIsArrangedWhenNeeded() {
     Journey j = newCase(REFERRAL).identify(T0).acceptOffer();
     j.complete(PreparationProcess.TASK_OBTAIN_TRAVEL_DOCUMENTS, "travelDocuments", Journey.json("[\"PASSPORT\"]"),
-            "documentsValidUntil", "2027-01-01")
+            "documentsValidUntil", "2027-01-01", "accompanyingChildren", 0)
+        .assessedSafe()
         .complete(PreparationProcess.TASK_BOOK_FLIGHT, "plannedDepartureDate", "2026-05-28", "flightNumber", "SK 99")
         .complete(PreparationProcess.TASK_ARRANGE_AIRPORT_ASSISTANCE, "airportAssistance",
             Journey.json("[\"DEPARTURE\"]"))
@@ -40,7 +41,7 @@ class ReturnPreparationProcessTest extends ProcessTestBase {
   void theFlightMustLeaveBeforeTheDeadline() {
     Journey j = newCase(REFERRAL).identify(T0).acceptOffer();
     j.complete(PreparationProcess.TASK_OBTAIN_TRAVEL_DOCUMENTS, "travelDocuments", Journey.json("[\"PASSPORT\"]"),
-        "documentsValidUntil", "2027-01-01");
+        "documentsValidUntil", "2027-01-01", "accompanyingChildren", 0).assessedSafe();
     assertThatThrownBy(() -> j.complete(PreparationProcess.TASK_BOOK_FLIGHT, "plannedDepartureDate", "2026-06-05",
         "flightNumber", "SK 99")).isInstanceOf(InvalidFormInput.class)
         .hasMessage("Planlagt udrejsedato: må ikke ligge efter 04.06.2026");
@@ -103,11 +104,12 @@ class ReturnPreparationProcessTest extends ProcessTestBase {
     Journey j = newCase(REFERRAL).identify(T0).acceptOffer();
     LocalDate deadline = LocalDate.of(2026, 6, 4);
     assertThat(due(j, PreparationProcess.TASK_MEET_BEFORE_DEPARTURE)).as("no flight yet").isEqualTo(deadline);
-    assertThat(due(j, PreparationProcess.TASK_PREPARE_PERSON)).isEqualTo(deadline);
 
     clockAt(LocalDate.of(2026, 5, 12));
+    j.assessedSafe();
+    assertThat(due(j, PreparationProcess.TASK_PREPARE_PERSON)).as("after the risk assessment").isEqualTo(deadline);
     j.complete(PreparationProcess.TASK_OBTAIN_TRAVEL_DOCUMENTS, "travelDocuments", Journey.json("[\"PASSPORT\"]"),
-            "documentsValidUntil", "2027-01-01")
+            "documentsValidUntil", "2027-01-01", "accompanyingChildren", 0)
         .complete(PreparationProcess.TASK_BOOK_FLIGHT, "plannedDepartureDate", "2026-05-25", "flightNumber", "SK 99");
     assertThat(due(j, PreparationProcess.TASK_MEET_BEFORE_DEPARTURE)).as("moved to the booked flight")
         .isEqualTo(LocalDate.of(2026, 5, 20));
@@ -139,6 +141,100 @@ class ReturnPreparationProcessTest extends ProcessTestBase {
 
     j.complete(PreparationProcess.TASK_DECIDE_ON_ESCORT, "escortDecision", "NEEDED");
     assertThat(due(j, PreparationProcess.TASK_ARRANGE_ESCORT)).isEqualTo(LocalDate.of(2026, 5, 26));
+  }
+
+  // ------------------------------------------------------------ risk and safety assessment before the return
+
+  @Test
+  void aReturnAssessedNotSafeStopsThePreparationAndTheCaseIsHandedOverAfterLegalAdvice() {
+    Journey j = newCase(REFERRAL).identify(T0).acceptOffer();
+    assertThat(j.openTaskKeys()).contains(PreparationProcess.TASK_CONTRIBUTE_TO_RISK_ASSESSMENT)
+        .doesNotContain(PreparationProcess.TASK_PREPARE_PERSON, PreparationProcess.TASK_BOOK_FLIGHT);
+    clockAt(LocalDate.of(2026, 5, 12));
+    j.complete(PreparationProcess.TASK_OBTAIN_TRAVEL_DOCUMENTS, "travelDocuments", Journey.json("[\"PASSPORT\"]"),
+        "documentsValidUntil", "2027-01-01", "accompanyingChildren", 0);
+    assertThat(j.hasTask(PreparationProcess.TASK_BOOK_FLIGHT)).as("not before the risk assessment").isFalse();
+    j.complete(PreparationProcess.TASK_CONTRIBUTE_TO_RISK_ASSESSMENT, "familyInvolvementRisk", "HIGH",
+        "fitnessToTravel", "FIT");
+    clockAt(LocalDate.of(2026, 5, 14));
+    j.complete(PreparationProcess.TASK_ASSESS_RETURN_SAFETY, "reTraffickingRisk", "MEDIUM", "retaliationRisk", "LOW",
+        "cmmContributionConsidered", true);
+    assertThat(cases.require(j.caseRef()).returnSafety()).isEqualTo("NOT_SAFE");
+    assertThat(j.openTaskKeys()).as("the preparation stops: nothing is booked")
+        .contains(PreparationProcess.TASK_RECORD_NOT_SAFE_FOLLOW_UP)
+        .doesNotContain(PreparationProcess.TASK_BOOK_FLIGHT, PreparationProcess.TASK_PREPARE_PERSON);
+
+    clockAt(LocalDate.of(2026, 5, 18));
+    j.complete(PreparationProcess.TASK_RECORD_NOT_SAFE_FOLLOW_UP, "notSafeFollowUp", "LEGAL_ADVICE");
+    assertThat(cases.require(j.caseRef()).notSafeFollowUp()).isEqualTo("LEGAL_ADVICE");
+    assertThat(j.passed(PreparationProcess.END_RETURN_NOT_SAFE)).isEqualTo(1);
+    assertThat(j.openTaskKeys()).as("the prepared return ends: Hjemrejsestyrelsen takes over")
+        .containsExactly("Task_TakeOverAsOrdinaryReturn");
+    assertThat(cases.require(j.caseRef()).plannedDepartureDate()).isNull();
+  }
+
+  @Test
+  void aReturnNotSafeWithAnAsylumApplicationSuspendsTheReturn() {
+    Journey j = newCase(REFERRAL).identify(T0).acceptOffer();
+    clockAt(LocalDate.of(2026, 5, 12));
+    j.complete(PreparationProcess.TASK_CONTRIBUTE_TO_RISK_ASSESSMENT, "familyInvolvementRisk", "LOW",
+        "fitnessToTravel", "NOT_FIT");
+    j.complete(PreparationProcess.TASK_ASSESS_RETURN_SAFETY, "reTraffickingRisk", "LOW", "retaliationRisk", "LOW",
+        "cmmContributionConsidered", true);
+    clockAt(LocalDate.of(2026, 5, 15));
+    j.complete(PreparationProcess.TASK_RECORD_NOT_SAFE_FOLLOW_UP, "notSafeFollowUp", "ASYLUM_APPLICATION");
+    assertThat(j.openTaskKeys()).containsExactly("Task_RecordEndOfSuspension");
+    assertThat(cases.require(j.caseRef()).phase()).isEqualTo(CasePhase.SUSPENDED);
+    assertThat(j.variable("suspensionDate")).isEqualTo("2026-05-15");
+  }
+
+  /** Attack: DRC's form with a rating outside the scale or without CMM's contribution is refused and nothing changes. */
+  @Test
+  void theRiskAssessmentCannotBeForgedThroughTheForm() {
+    Journey j = newCase(REFERRAL).identify(T0).acceptOffer();
+    j.complete(PreparationProcess.TASK_CONTRIBUTE_TO_RISK_ASSESSMENT, "familyInvolvementRisk", "LOW",
+        "fitnessToTravel", "FIT");
+    assertThatThrownBy(() -> j.complete(PreparationProcess.TASK_ASSESS_RETURN_SAFETY, "reTraffickingRisk", "HIGH",
+        "retaliationRisk", "LOW")).as("CMM's contribution not considered").isInstanceOf(InvalidFormInput.class);
+    assertThatThrownBy(() -> j.complete(PreparationProcess.TASK_ASSESS_RETURN_SAFETY, "reTraffickingRisk", "NONE",
+        "retaliationRisk", "LOW", "cmmContributionConsidered", true)).isInstanceOf(InvalidFormInput.class);
+    assertThat(cases.require(j.caseRef()).returnSafety()).as("nothing changed").isNull();
+    assertThat(j.hasTask(PreparationProcess.TASK_ASSESS_RETURN_SAFETY)).isTrue();
+
+    j.complete(PreparationProcess.TASK_ASSESS_RETURN_SAFETY, "reTraffickingRisk", "HIGH", "retaliationRisk", "LOW",
+        "cmmContributionConsidered", true);
+    assertThat(cases.require(j.caseRef()).returnSafety()).isEqualTo("NOT_SAFE");
+    assertThatThrownBy(() -> j.complete(PreparationProcess.TASK_RECORD_NOT_SAFE_FOLLOW_UP, "notSafeFollowUp",
+        "RETURN_ANYWAY")).isInstanceOf(InvalidFormInput.class);
+    assertThat(cases.require(j.caseRef()).notSafeFollowUp()).isNull();
+  }
+
+  // ------------------------------------------------------------ accompanying children
+
+  /** Attack and rule: a child without documents or without a ticket is refused and nothing is kept; with them it counts. */
+  @Test
+  void accompanyingChildrenTravelWithDocumentsAndTickets() {
+    Journey j = newCase(REFERRAL).identify(T0).acceptOffer();
+    clockAt(LocalDate.of(2026, 5, 12));
+    assertThatThrownBy(() -> j.complete(PreparationProcess.TASK_OBTAIN_TRAVEL_DOCUMENTS, "travelDocuments",
+        Journey.json("[\"PASSPORT\"]"), "documentsValidUntil", "2027-01-01", "accompanyingChildren", 2,
+        "childrenDocumentsObtained", false)).isInstanceOf(InvalidFormInput.class);
+    assertThatThrownBy(() -> j.complete(PreparationProcess.TASK_OBTAIN_TRAVEL_DOCUMENTS, "travelDocuments",
+        Journey.json("[\"PASSPORT\"]"), "documentsValidUntil", "2027-01-01", "accompanyingChildren", -1))
+        .isInstanceOf(InvalidFormInput.class);
+    assertThat(cases.require(j.caseRef()).accompanyingChildren()).as("nothing kept").isNull();
+    j.complete(PreparationProcess.TASK_OBTAIN_TRAVEL_DOCUMENTS, "travelDocuments", Journey.json("[\"PASSPORT\"]"),
+        "documentsValidUntil", "2027-01-01", "accompanyingChildren", 2, "childrenDocumentsObtained", true);
+    assertThat(cases.require(j.caseRef()).accompanyingChildren()).isEqualTo(2);
+
+    j.assessedSafe();
+    assertThatThrownBy(() -> j.complete(PreparationProcess.TASK_BOOK_FLIGHT, "plannedDepartureDate", "2026-05-28",
+        "flightNumber", "SK 99")).as("no tickets for the children").isInstanceOf(InvalidFormInput.class)
+        .hasMessageContaining("billet");
+    assertThat(cases.require(j.caseRef()).plannedDepartureDate()).isNull();
+    j.complete(PreparationProcess.TASK_BOOK_FLIGHT, "plannedDepartureDate", "2026-05-28", "flightNumber", "SK 99",
+        "childrenTicketsBooked", true);
+    assertThat(cases.require(j.caseRef()).plannedDepartureDate()).isEqualTo(LocalDate.of(2026, 5, 28));
   }
 
   /** The flight number wherever a running process of the case holds one. */

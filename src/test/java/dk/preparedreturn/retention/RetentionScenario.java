@@ -110,12 +110,13 @@ final class RetentionScenario {
     try {
       engine.getFormService().submitTaskForm(documents.getId(),
           Journey.vars("travelDocuments", Journey.json("[\"PASSPORT\"]"), "documentsValidUntil",
-              REFERRAL.plusYears(1).toString()));
+              REFERRAL.plusYears(1).toString(), "accompanyingChildren", 0));
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
     LocalDate flight = LocalDate.of(2026, 5, 20);
-    j.complete("Task_BookFlight", "plannedDepartureDate", flight.toString(), "flightNumber", flightNumber)
+    j.assessedSafe()
+        .complete("Task_BookFlight", "plannedDepartureDate", flight.toString(), "flightNumber", flightNumber)
         .complete("Task_ArrangeAirportAssistance", "airportAssistance", Journey.json("[\"DEPARTURE\",\"ARRIVAL\"]"))
         .complete("Task_DecideOnEscort", "escortDecision", "NOT_NEEDED")
         .complete("Task_MeetBeforeDeparture", "partnerMeetingDate", Journey.today().toString(), "partnerMeetingForm",

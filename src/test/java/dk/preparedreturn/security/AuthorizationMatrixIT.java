@@ -226,7 +226,7 @@ class AuthorizationMatrixIT extends PostgresIntegrationTest {
             .filterName(filter).singleResult().getId()));
     // the setting the cells depend on: the Nigerian case is in preparation with tasks for every actor
     assertThat(nigeria.openTasks()).extracting(Task::getTaskDefinitionKey)
-        .contains("Task_ObtainTravelDocuments", "Task_MeetBeforeDeparture", "Task_PreparePersonForDeparture")
+        .contains("Task_ObtainTravelDocuments", "Task_MeetBeforeDeparture", "Task_ContributeToRiskAssessment")
         .doesNotContain("Task_FindLocalPartner", "Task_PrepareReintegrationPlan");
     prepared = true;
   }

@@ -287,8 +287,10 @@ class HostileUsersIT extends PostgresIntegrationTest {
     steps.add(legitimate("Hjemrejsestyrelsen completes its task with exactly the form's fields", () -> {
       HttpResponse<String> response = post("hs-hjs", "/engine-rest/task/"
           + nigeria.task("Task_ObtainTravelDocuments").getId() + "/submit-form", vars(Map.of(
-              "travelDocuments", jsonVar("[\"PASSPORT\"]"), "documentsValidUntil", string("2030-01-01"))));
+              "travelDocuments", jsonVar("[\"PASSPORT\"]"), "documentsValidUntil", string("2030-01-01"),
+              "accompanyingChildren", Map.of("value", 0, "type", "Integer"))));
       assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+      nigeria.assessedSafe();
       assertThat(nigeria.hasTask("Task_BookFlight")).isTrue();
     }));
     steps.add(refused("'Book fly' with the departure deadline moved to 2099", 400, () -> {

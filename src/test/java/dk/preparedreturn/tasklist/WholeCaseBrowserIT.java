@@ -141,7 +141,13 @@ class WholeCaseBrowserIT {
     assertThat(cases.require(caseRef).offerDecision()).isEqualTo("ACCEPTED");
 
     work("hjs-henrik", "da-DK", "Task_ObtainTravelDocuments", values("travelDocuments", List.of("PASSPORT"),
-        "documentsValidUntil", today.plusYears(2)));
+        "documentsValidUntil", today.plusYears(2), "accompanyingChildren", 0));
+    // the risk and safety assessment before the flight is booked: CMM's contribution, then DRC
+    work("cmm-karen", "da-DK", "Task_ContributeToRiskAssessment", values("familyInvolvementRisk", "LOW",
+        "fitnessToTravel", "FIT_WITH_SUPPORT"));
+    work("drc-dorte", "da-DK", "Task_AssessReturnSafety", values("reTraffickingRisk", "MEDIUM", "retaliationRisk", "LOW",
+        "cmmContributionConsidered", true));
+    assertThat(cases.require(caseRef).returnSafety()).isEqualTo("SAFE");
 
     // a flight after the departure deadline: refused at its field, nothing booked; then the right day
     LocalDate flight = today.plusDays(1);
@@ -200,7 +206,7 @@ class WholeCaseBrowserIT {
     CaseFile arrived = cases.require(caseRef);
     assertThat(arrived.departureDate()).isEqualTo(flight);
     assertThat(arrived.arrivalDate()).isEqualTo(flight);
-    assertThat(steps).as("every step worked in the browser").hasSize(16);
+    assertThat(steps).as("every step worked in the browser").hasSize(18);
   }
 
   /** The police's case system refers the person (POST /api/referrals as pol-peter). */

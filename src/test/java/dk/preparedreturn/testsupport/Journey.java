@@ -179,10 +179,22 @@ public final class Journey {
         "dataSharingConsent", true, "returnCountryChoice", "HOME_COUNTRY");
   }
 
-  /** All preparation done with the flight on the given day; "Bekræft udrejse" is open. */
+  /** CMM's contribution and DRC's risk and safety assessment find the return safe: the flight may be booked. */
+  public Journey assessedSafe() {
+    return complete("Task_ContributeToRiskAssessment", "familyInvolvementRisk", "LOW", "fitnessToTravel", "FIT")
+        .complete("Task_AssessReturnSafety", "reTraffickingRisk", "MEDIUM", "retaliationRisk", "LOW",
+            "cmmContributionConsidered", true);
+  }
+
+  private Journey assessedSafeUnlessDone() {
+    return hasTask("Task_ContributeToRiskAssessment") ? assessedSafe() : this;
+  }
+
+  /** All preparation done with the flight on the given day (the return assessed as safe unless it was); "Bekræft udrejse" is open. */
   public Journey prepared(LocalDate flight) {
     return complete("Task_ObtainTravelDocuments", "travelDocuments", json("[\"PASSPORT\"]"), "documentsValidUntil",
-        flight.plusYears(1).toString())
+        flight.plusYears(1).toString(), "accompanyingChildren", 0)
+        .assessedSafeUnlessDone()
         .complete("Task_BookFlight", "plannedDepartureDate", flight.toString(), "flightNumber", "SK 1234")
         .complete("Task_ArrangeAirportAssistance", "airportAssistance", json("[\"DEPARTURE\",\"ARRIVAL\"]"))
         .complete("Task_DecideOnEscort", "escortDecision", "NOT_NEEDED")

@@ -55,7 +55,10 @@ public final class JourneyScript {
     d.at(referral.plusDays(8));
     LocalDate flight = referral.plusDays(23);
     d.complete("Task_ObtainTravelDocuments", "travelDocuments", Journey.json("[\"PASSPORT\"]"), "documentsValidUntil",
-        flight.plusYears(1).toString());
+        flight.plusYears(1).toString(), "accompanyingChildren", 0);
+    d.complete("Task_ContributeToRiskAssessment", "familyInvolvementRisk", "LOW", "fitnessToTravel", "FIT");
+    d.complete("Task_AssessReturnSafety", "reTraffickingRisk", "LOW", "retaliationRisk", "LOW",
+        "cmmContributionConsidered", true);
     d.complete("Task_BookFlight", "plannedDepartureDate", flight.toString(), "flightNumber", "SK 1234");
     d.complete("Task_ArrangeAirportAssistance", "airportAssistance", Journey.json("[\"DEPARTURE\",\"ARRIVAL\"]"));
     d.complete("Task_DecideOnEscort", "escortDecision", "NOT_NEEDED");
