@@ -112,7 +112,8 @@ class PartnerTransferProcessTest extends ProcessTestBase {
 
     // tasks created from now on go to the new partner, all the way through the reintegration
     j.complete("Task_ObtainTravelDocuments", "travelDocuments", Journey.json("[\"PASSPORT\"]"), "documentsValidUntil",
-        "2027-06-01")
+        "2027-06-01", "accompanyingChildren", 0)
+        .assessedSafe()
         .complete("Task_BookFlight", "plannedDepartureDate", "2026-05-28", "flightNumber", "SK 1234")
         .complete("Task_ArrangeAirportAssistance", "airportAssistance", Journey.json("[\"DEPARTURE\",\"ARRIVAL\"]"))
         .complete("Task_DecideOnEscort", "escortDecision", "NOT_NEEDED")
