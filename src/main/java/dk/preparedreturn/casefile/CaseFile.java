@@ -44,16 +44,25 @@ public record CaseFile(
     boolean minor,
     Integer accompanyingChildren,
     String returnSafety,
-    String notSafeFollowUp) {
+    String notSafeFollowUp,
+    String homeCountry,
+    String returnRegion,
+    String residenceEvidence,
+    LocalDate residenceValidUntil,
+    LocalDate countryChosenOn) {
 
-  /** A new case from a referral: in the referral phase, routed to the partner of the country of return. */
+  /**
+   * A new case from a referral, in the referral phase. The referral's country is the person's home
+   * country and, until the country of return is chosen with the person in the reflection period
+   * ({@link #countryChosen}), the provisional country of return and its partner group.
+   */
   static CaseFile referred(String caseRef, String referrerReference, String referringOrganisation, String residenceStatus,
       String countryOfReturn, LocalDate referralDate, LocalDate dateOfBirth, Instant at, String createdBy) {
     String country = countryOfReturn.toUpperCase(Locale.ROOT);
     return new CaseFile(caseRef, referrerReference, referringOrganisation, residenceStatus, country,
         Groups.partnerGroup(country), referralDate, null, null, null, null, null, null, null, null, null,
         CasePhase.REFERRAL, at, null, null, null, null, at, createdBy, null, null,
-        minorOn(dateOfBirth, referralDate), null, null, null);
+        minorOn(dateOfBirth, referralDate), null, null, null, country, null, null, null, null);
   }
 
   /** Under 18 on the day of the referral (the date of birth stays in the person data; only this flag is kept here). */
@@ -70,6 +79,49 @@ public record CaseFile(
 
   public boolean returnNotSafe() {
     return NOT_SAFE.equals(returnSafety);
+  }
+
+  /** The kinds of evidence of a residence right in a country other than the home country (value set ResidenceEvidence). */
+  public static final java.util.Set<String> RESIDENCE_EVIDENCE =
+      java.util.Set.of("RESIDENCE_PERMIT", "EU_FAMILY_MEMBER_CARD", "OTHER_DOCUMENT");
+
+  /**
+   * The country of return chosen with the person on the given day (seed 001: the home country, or
+   * another country where the person has a residence right), with a region of that country or none
+   * (the whole country). Another country than the home country needs the kind of evidence of the
+   * residence right and how long it is valid; the home country needs none. The case goes to the
+   * country's partner group until the routing decides on a partner ({@link #routedTo}).
+   */
+  CaseFile countryChosen(String country, String region, String evidence, LocalDate validUntil, LocalDate on) {
+    String code = country.toUpperCase(Locale.ROOT);
+    if (code.equals(homeCountry)) {
+      if (evidence != null || validUntil != null) {
+        throw new IllegalArgumentException("the home country needs no evidence of a residence right");
+      }
+    } else if (evidence == null || !RESIDENCE_EVIDENCE.contains(evidence) || validUntil == null) {
+      throw new IllegalArgumentException("a country other than the home country needs evidence of a residence right");
+    }
+    if (region != null && !region.startsWith(code + "_")) {
+      throw new IllegalArgumentException("region " + region + " is not in " + code);
+    }
+    return with(b -> {
+      b.countryOfReturn = code;
+      b.partnerGroup = Groups.partnerGroup(code);
+      b.returnRegion = region;
+      b.residenceEvidence = evidence;
+      b.residenceValidUntil = validUntil;
+      b.countryChosenOn = on;
+    });
+  }
+
+  /** The country of return was chosen with the person (before that, it is the referral's, provisional). */
+  public boolean countryChosen() {
+    return countryChosenOn != null;
+  }
+
+  /** Another country than the home country, where the person has a residence right. */
+  public boolean returnsToResidenceCountry() {
+    return countryChosen() && !countryOfReturn.equals(homeCountry);
   }
 
   public boolean closed() {
@@ -146,10 +198,11 @@ public record CaseFile(
   /**
    * May a partner abroad take part in the case (get a task, see its data)? Only after the person
    * accepted the offer with consent; a case accepted before consent was recorded in the service
-   * (no consent date) keeps the partner it had.
+   * (no consent date) keeps the partner it had. The country of return must have been chosen with the
+   * person, since it decides the partner.
    */
   public boolean partnerMayTakePart() {
-    return "ACCEPTED".equals(offerDecision);
+    return "ACCEPTED".equals(offerDecision) && countryChosen();
   }
 
   CaseFile deadlineMoved(LocalDate deadline) {
@@ -177,6 +230,9 @@ public record CaseFile(
 
   /** Routed to a partner in the country of return (its group, or a regional group of that country). */
   CaseFile routedTo(String partner) {
+    if (partner == null) {
+      throw new IllegalArgumentException("no partner group");
+    }
     if (!Groups.isPartnerOf(partner, countryOfReturn)) {
       throw new IllegalArgumentException(partner + " is not a partner in " + countryOfReturn);
     }
@@ -285,12 +341,22 @@ public record CaseFile(
     String processInstanceId;
     String extensionGround;
     LocalDate consentDate;
+    String countryOfReturn;
+    String returnRegion;
+    String residenceEvidence;
+    LocalDate residenceValidUntil;
+    LocalDate countryChosenOn;
     Integer accompanyingChildren;
     String returnSafety;
     String notSafeFollowUp;
 
     Builder(CaseFile c) {
       from = c;
+      countryOfReturn = c.countryOfReturn;
+      returnRegion = c.returnRegion;
+      residenceEvidence = c.residenceEvidence;
+      residenceValidUntil = c.residenceValidUntil;
+      countryChosenOn = c.countryChosenOn;
       partnerGroup = c.partnerGroup;
       identificationDate = c.identificationDate;
       periodType = c.periodType;
@@ -316,10 +382,11 @@ public record CaseFile(
 
     CaseFile build() {
       return new CaseFile(from.caseRef, from.referrerReference, from.referringOrganisation, from.residenceStatus,
-          from.countryOfReturn, partnerGroup, from.referralDate, identificationDate, periodType, departureDeadline,
+          countryOfReturn, partnerGroup, from.referralDate, identificationDate, periodType, departureDeadline,
           maxDeadline, plannedDepartureDate, departureDate, arrivalDate, offerDecision, contactPerson, phase, phaseSince,
           outcome, exitReason, closedAt, processInstanceId, from.createdAt, from.createdBy, extensionGround,
-          consentDate, from.minor, accompanyingChildren, returnSafety, notSafeFollowUp);
+          consentDate, from.minor, accompanyingChildren, returnSafety, notSafeFollowUp, from.homeCountry, returnRegion,
+          residenceEvidence, residenceValidUntil, countryChosenOn);
     }
   }
 }

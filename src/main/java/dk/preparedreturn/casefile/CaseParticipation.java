@@ -69,6 +69,16 @@ public class CaseParticipation {
     ids.forEach(instance -> instances.grantRead(instance, List.of(groupId)));
   }
 
+  /**
+   * The group no longer takes part in the case (a partner the case was transferred away from): its
+   * row goes, and with it every grant it held on the case's process instances, their history and
+   * tasks. The case page, the case API and the engine then answer it as for a case that does not exist.
+   */
+  public void leave(String caseRef, String groupId) {
+    jdbc.sql("DELETE FROM case_participant WHERE case_ref = ? AND group_id = ?").params(caseRef, groupId).update();
+    instances.revokeAll(caseRef, groupId);
+  }
+
   /** A process instance of the case started: every participant may read it. */
   public void instanceStarted(String caseRef, String processInstanceId) {
     instances.grantRead(processInstanceId, groups(caseRef));

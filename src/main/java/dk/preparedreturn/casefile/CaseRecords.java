@@ -32,7 +32,8 @@ class CaseRecords {
       + " country_of_return, partner_group, referral_date, identification_date, period_type, departure_deadline,"
       + " max_deadline, planned_departure_date, departure_date, arrival_date, offer_decision, contact_person, phase,"
       + " phase_since, outcome, exit_reason, closed_at, process_instance_id, created_at, created_by, extension_ground, consent_date,"
-      + " minor, accompanying_children, return_safety, not_safe_follow_up";
+      + " minor, accompanying_children, return_safety, not_safe_follow_up,"
+      + " home_country, return_region, residence_evidence, residence_valid_until, country_chosen_on";
   /** Letters and digits that cannot be mistaken for each other when read aloud or copied (no 0/O, 1/I/L). */
   static final String REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -65,10 +66,10 @@ class CaseRecords {
   void insert(CaseFile c, String fingerprint, PersonData person) {
     jdbc.sql("INSERT INTO case_file (case_ref, referrer_reference, referring_organisation, referral_fingerprint,"
             + " residence_status, country_of_return, partner_group, referral_date, phase, phase_since, created_at,"
-            + " created_by, minor) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
+            + " created_by, minor, home_country) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
         .params(c.caseRef(), c.referrerReference(), c.referringOrganisation(), fingerprint, c.residenceStatus(),
             c.countryOfReturn(), c.partnerGroup(), c.referralDate(), c.phase().name(), ts(c.phaseSince()),
-            ts(c.createdAt()), c.createdBy(), c.minor())
+            ts(c.createdAt()), c.createdBy(), c.minor(), c.homeCountry())
         .update();
     jdbc.sql("INSERT INTO case_person (case_ref, full_name, date_of_birth, nationality, gender, exploitation_type,"
             + " has_children, number_of_children, preferred_language) VALUES (?,?,?,?,?,?,?,?,?)")
@@ -201,14 +202,16 @@ class CaseRecords {
             + " departure_deadline = ?, max_deadline = ?, planned_departure_date = ?, departure_date = ?, arrival_date = ?,"
             + " offer_decision = ?, contact_person = ?, phase = ?, phase_since = ?, outcome = ?, exit_reason = ?,"
             + " closed_at = ?, process_instance_id = ?, extension_ground = ?, consent_date = ?,"
-            + " accompanying_children = ?, return_safety = ?, not_safe_follow_up = ?"
+            + " accompanying_children = ?, return_safety = ?, not_safe_follow_up = ?, country_of_return = ?,"
+            + " return_region = ?, residence_evidence = ?, residence_valid_until = ?, country_chosen_on = ?"
             + " WHERE case_ref = ?")
         .params(after.partnerGroup(), after.identificationDate(), after.periodType(), after.departureDeadline(),
             after.maxDeadline(), after.plannedDepartureDate(), after.departureDate(), after.arrivalDate(),
             after.offerDecision(), after.contactPerson(), after.phase().name(), ts(after.phaseSince()),
             after.outcome() == null ? null : after.outcome().name(), after.exitReason(), ts(after.closedAt()),
             after.processInstanceId(), after.extensionGround(), after.consentDate(), after.accompanyingChildren(),
-            after.returnSafety(), after.notSafeFollowUp(), after.caseRef())
+            after.returnSafety(), after.notSafeFollowUp(), after.countryOfReturn(), after.returnRegion(),
+            after.residenceEvidence(), after.residenceValidUntil(), after.countryChosenOn(), after.caseRef())
         .update();
     if (rows != 1) {
       throw new CaseNotFound(after.caseRef());
@@ -286,6 +289,8 @@ class CaseRecords {
         rs.getString("process_instance_id"), instant(rs, "created_at"), rs.getString("created_by"),
         rs.getString("extension_ground"), rs.getObject("consent_date", LocalDate.class), rs.getBoolean("minor"),
         (Integer) rs.getObject("accompanying_children"), rs.getString("return_safety"),
-        rs.getString("not_safe_follow_up"));
+        rs.getString("not_safe_follow_up"), rs.getString("home_country"), rs.getString("return_region"),
+        rs.getString("residence_evidence"), rs.getObject("residence_valid_until", LocalDate.class),
+        rs.getObject("country_chosen_on", LocalDate.class));
   }
 }

@@ -110,10 +110,22 @@ public class CaseService {
     change(caseRef, c -> c.offerDecided(decision));
   }
 
-  /** The offer accepted today with the person's informed consent to it and to sharing data with DRC and the partner. */
-  public void recordAcceptance(String caseRef) {
+  /**
+   * The offer accepted today with the person's informed consent to it and to sharing data with DRC and
+   * the partner, and the country of return chosen with the person: the home country, or another
+   * country where the person has a residence right (the kind of evidence and its validity), with a
+   * region of it or none. The reflection period then routes the case to the partner of that country
+   * and region ({@code PartnerRouting}), which reads both from the processes.
+   */
+  public void recordAcceptance(String caseRef, String country, String region, String residenceEvidence,
+      LocalDate residenceValidUntil) {
     LocalDate today = LocalDate.now(clock);
-    change(caseRef, c -> c.accepted(today));
+    change(caseRef, c -> c.countryChosen(country, region, residenceEvidence, residenceValidUntil, today)
+        .accepted(today));
+    CaseFile file = require(caseRef);
+    workflow.setCaseValue(caseRef, CaseVariables.COUNTRY_OF_RETURN, file.countryOfReturn());
+    workflow.setCaseValue(caseRef, CaseVariables.RETURN_REGION, file.returnRegion());
+    workflow.setCaseValue(caseRef, CaseVariables.PARTNER_GROUP, file.partnerGroup());
   }
 
   /** An extension or a new deadline after a suspension: every timer and due date that hangs on it follows. */
@@ -142,6 +154,22 @@ public class CaseService {
   public void routeToPartner(String caseRef, String partnerGroup) {
     change(caseRef, c -> c.routedTo(partnerGroup));
     workflow.setCaseValue(caseRef, CaseVariables.PARTNER_GROUP, partnerGroup);
+  }
+
+  /**
+   * The case moves to another partner of its country of return (DRC's transfer, after the old
+   * partner's hand-over): the case record routes it there, and every process of the case that holds
+   * the partner group gets the new one, so tasks created from now on go to it. Only after the
+   * acceptance with consent; the moving of open tasks and participation is the caller's.
+   */
+  public void transferToPartner(String caseRef, String partnerGroup) {
+    change(caseRef, c -> {
+      if (!c.partnerMayTakePart()) {
+        throw new IllegalStateException("case " + caseRef + " has no partner yet");
+      }
+      return c.routedTo(partnerGroup);
+    });
+    workflow.setCaseValueEverywhere(caseRef, CaseVariables.PARTNER_GROUP, partnerGroup);
   }
 
   /**

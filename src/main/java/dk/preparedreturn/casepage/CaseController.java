@@ -63,6 +63,9 @@ class CaseController {
     body.put("referringOrganisation", c.referringOrganisation());
     body.put("residenceStatus", c.residenceStatus());
     body.put("countryOfReturn", c.countryOfReturn());
+    body.put("homeCountry", c.homeCountry());
+    body.put("returnRegion", c.returnRegion());
+    body.put("countryChosenOn", c.countryChosenOn());
     body.put("partnerGroup", c.partnerGroup());
     body.put("identificationDate", c.identificationDate());
     body.put("periodType", c.periodType());

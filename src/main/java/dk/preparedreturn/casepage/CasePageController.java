@@ -18,6 +18,7 @@ import dk.preparedreturn.process.Directory;
 import dk.preparedreturn.process.EngineClock;
 import dk.preparedreturn.process.InvalidFormInput;
 import dk.preparedreturn.process.Workflow;
+import dk.preparedreturn.transfer.PartnerTransfers;
 import dk.preparedreturn.web.PageCsrf;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -90,11 +91,14 @@ class CasePageController {
   private final CaseService cases;
   private final SupportResumption resumption;
   private final Documents documents;
+  private final PartnerTransfers transfers;
 
   CasePageController(CaseAccess access, Workflow workflow, CaseEventService events, DeadlineCalendarService deadlines,
-      EngineClock clock, Directory directory, CaseService cases, SupportResumption resumption, Documents documents) {
+      EngineClock clock, Directory directory, CaseService cases, SupportResumption resumption, Documents documents,
+      PartnerTransfers transfers) {
     this.resumption = resumption;
     this.documents = documents;
+    this.transfers = transfers;
     this.directory = directory;
     this.cases = cases;
     this.access = access;
@@ -115,10 +119,11 @@ class CasePageController {
       HttpServletRequest request, HttpServletResponse response, Model model) {
     fill(model, caseRef, caller, request);
     String view = parameters.get("view");
-    boolean known = parameters.keySet().stream().allMatch(Set.of("reported", "view", "uploaded")::contains)
+    boolean known = parameters.keySet().stream().allMatch(Set.of("reported", "view", "uploaded", "transfer")::contains)
         && (view == null || TAB.equals(view)) && (parameters.get("reported") == null
         || isEvent(parameters.get("reported"))) && (parameters.get("uploaded") == null
-        || parameters.get("uploaded").matches(Documents.REFERENCE_PATTERN));
+        || parameters.get("uploaded").matches(Documents.REFERENCE_PATTERN))
+        && (parameters.get("transfer") == null || "started".equals(parameters.get("transfer")));
     model.addAttribute("tab", TAB.equals(view));
     if (!known) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -129,10 +134,43 @@ class CasePageController {
     if (reported != null && isEvent(reported)) {
       model.addAttribute("reported", reported);
     }
+    model.addAttribute("transferStarted", "started".equals(parameters.get("transfer")));
     String uploaded = parameters.get("uploaded");
     if (uploaded != null) {
       model.addAttribute("uploaded", uploaded);
     }
+    return "case";
+  }
+
+  /**
+   * DRC transfers the case to another partner of its country of return: the old partner hands it
+   * over (a task in English), then the new one takes over (PartnerTransfer). Refusals at the field.
+   */
+  @PostMapping(path = "/app/cases/{caseRef}/transfer", consumes = "application/x-www-form-urlencoded")
+  @Transactional
+  String transfer(@PathVariable String caseRef, @RequestParam Map<String, String> form, Caller caller,
+      HttpServletRequest request, HttpServletResponse response, Model model) {
+    access.require(caseRef, caller);
+    Map<String, String> errors = new LinkedHashMap<>();
+    Set<String> allowed = Set.of(PageCsrf.PARAMETER, "newPartner");
+    form.keySet().stream().filter(name -> !allowed.contains(name)).findFirst()
+        .ifPresent(name -> errors.put("form", name));
+    String newPartner = form.get("newPartner");
+    if (newPartner == null || newPartner.isBlank() || newPartner.length() > 64) {
+      errors.put("newPartner", "page.field.required");
+    }
+    if (errors.isEmpty()) {
+      try {
+        transfers.start(caseRef, newPartner.trim(), caller);
+        return "redirect:/app/cases/" + caseRef + "?transfer=started";
+      } catch (InvalidFormInput refused) {
+        errors.put(refused.field(), refused.getMessage());
+      }
+    }
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    fill(model, caseRef, caller, request);
+    model.addAttribute("errors", errors);
+    model.addAttribute("form", form);
     return "case";
   }
 
@@ -277,6 +315,7 @@ class CasePageController {
       model.addAttribute("ledger", cases.ledger(caseRef).map(l -> ledgerRows(l, caller.audience())).orElse(null));
     }
     model.addAttribute("reportable", reportable(visible, caller, resumable(file)));
+    model.addAttribute("transferOptions", transfers.mayTransfer(file, caller) ? transfers.options(file) : List.of());
     model.addAttribute("today", clock.today());
     model.addAttribute("csrf", PageCsrf.token(request.getSession(true)));
   }

@@ -51,6 +51,8 @@ import org.springframework.stereotype.Component;
  *   <tr><td>DEMO-6</td><td>reintegration month 4, with a copy of the passport and the month-3 progress report as
  *       documents</td><td>partner Nigeria: cash support of month 4</td></tr>
  *   <tr><td>DEMO-7</td><td>preparation, Thailand</td><td>partner Thailand: meeting; Hjemrejsestyrelsen: flight</td></tr>
+ *   <tr><td>DEMO-8</td><td>preparation, Nigeria, Lagos (regional partner)</td><td>partner Lagos (ng-tunde): meeting;
+ *     Hjemrejsestyrelsen: travel documents</td></tr>
  * </table>
  */
 @Component
@@ -102,6 +104,7 @@ class DemoCases {
       preparationWithoutPartner(today);
       reintegrationMonthFour(today);
       preparationThailand(today);
+      preparationLagos(today);
     } finally {
       ClockUtil.reset();
     }
@@ -110,7 +113,7 @@ class DemoCases {
     for (String ref : created) {
       new Case(ref).jobs();
     }
-    LOG.info("Demo cases created (DEMO-1 to DEMO-7)");
+    LOG.info("Demo cases created (DEMO-1 to DEMO-8)");
   }
 
   private void screeningOverdue(LocalDate today) {
@@ -197,6 +200,12 @@ class DemoCases {
         "LOW", "cmmContributionConsidered", true);
   }
 
+  /** A Nigerian case whose person returns to Lagos: the regional partner there has it (PartnerRouting). */
+  private void preparationLagos(LocalDate today) {
+    Case c = identified(8, ResidenceStatus.NO_LAWFUL_RESIDENCE, "NG", today.minusDays(8), "Fiktiv Person Ngozi");
+    c.accepted("cmm-karen", today.minusDays(3), "NG_LAGOS");
+  }
+
   // ---- driving a case
 
   private Case refer(int n, ResidenceStatus status, String country, LocalDate referralDate, String name,
@@ -263,11 +272,20 @@ class DemoCases {
 
     /** Contact person assigned, informed and the offer accepted on the given day. */
     Case accepted(String contactPerson, LocalDate day) {
+      return accepted(contactPerson, day, null);
+    }
+
+    /** The same, returning to the home country's region (ReturnRegion), or the whole country (null). */
+    Case accepted(String contactPerson, LocalDate day, String region) {
       at(day.minusDays(3)).complete("Task_AssignContactPerson", "contactPerson", contactPerson);
       at(day.minusDays(1)).complete("Task_InformAboutOffer", "informedOn", day.minusDays(1).toString(),
           "informedVoluntary", true, "informedNoPoliceCondition", true, "informedSupport", true, "informedDeadline", true);
+      if (region != null) {
+        return at(day).complete("Task_RecordDecision", "offerDecision", "ACCEPTED", "offerConsent", true,
+            "dataSharingConsent", true, "returnCountryChoice", "HOME_COUNTRY", "region", region);
+      }
       return at(day).complete("Task_RecordDecision", "offerDecision", "ACCEPTED", "offerConsent", true,
-        "dataSharingConsent", true);
+        "dataSharingConsent", true, "returnCountryChoice", "HOME_COUNTRY");
     }
 
     /** Executes the case's jobs that are due at the current (demo) clock. */

@@ -47,6 +47,15 @@ public final class FormInput {
     return value;
   }
 
+  /** The value of a value set, or null when none was chosen (a value outside the set is refused). */
+  public <E extends Enum<E>> E optionalChoice(Variable<E> variable) {
+    try {
+      return variable.get(scope);
+    } catch (IllegalArgumentException e) {
+      throw refused(variable, "invalidValue", String.valueOf(scope.getVariable(variable.name())));
+    }
+  }
+
   /** A checkbox that must be ticked (a consent, a confirmation). */
   public void requireTicked(Variable<Boolean> variable) {
     if (!Boolean.TRUE.equals(variable.get(scope))) {

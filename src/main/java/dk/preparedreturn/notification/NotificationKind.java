@@ -10,5 +10,7 @@ public enum NotificationKind {
    * The person declined the offer during a departure deadline under Aliens Act § 33(14): Udlændingestyrelsen,
    * which set the deadline (an extension may have rested on cooperation), is told.
    */
-  OFFER_DECLINED
+  OFFER_DECLINED,
+  /** DRC transferred the case to another partner of its country: the new partner (in English) and DRC are told. */
+  CASE_TRANSFERRED
 }

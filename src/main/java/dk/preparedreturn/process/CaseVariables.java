@@ -16,6 +16,10 @@ public final class CaseVariables {
   public static final Variable<String> CASE_REF = Variable.string("caseRef");
   public static final Variable<String> RESIDENCE_STATUS = Variable.string("residenceStatus");
   public static final Variable<String> PARTNER_GROUP = Variable.string("partnerGroup");
+  /** The country of return chosen with the person (ISO 3166-1 alpha-2), a routing value (PartnerRouting). */
+  public static final Variable<String> COUNTRY_OF_RETURN = Variable.string("countryOfReturn");
+  /** The region of the country of return (value set ReturnRegion), or null for the whole country (PartnerRouting). */
+  public static final Variable<String> RETURN_REGION = Variable.string("returnRegion");
   public static final Variable<String> REFERRING_ORGANISATION = Variable.string("referringOrganisation");
   public static final Variable<LocalDate> REFERRAL_DATE = Variable.date("referralDate");
   public static final Variable<String> IDENTIFYING_BODY = Variable.string("identifyingBody");

@@ -29,10 +29,13 @@ public class InstanceAccess {
 
   private final AuthorizationService authorizations;
   private final RuntimeService runtime;
+  private final org.camunda.bpm.engine.HistoryService history;
 
-  InstanceAccess(@Lazy AuthorizationService authorizations, @Lazy RuntimeService runtime) {
+  InstanceAccess(@Lazy AuthorizationService authorizations, @Lazy RuntimeService runtime,
+      @Lazy org.camunda.bpm.engine.HistoryService history) {
     this.authorizations = authorizations;
     this.runtime = runtime;
+    this.history = history;
   }
 
   /** The ids of the case's running process instances. */
@@ -69,6 +72,31 @@ public class InstanceAccess {
         history.addPermission(HistoricProcessInstancePermissions.READ);
         authorizations.saveAuthorization(history);
       }
+    });
+  }
+
+  /**
+   * The group no longer reads anything of the case: every grant it holds on the case's process
+   * instances (running and finished), their history and their tasks is deleted. Returns how many.
+   */
+  public int revokeAll(String caseRef, String group) {
+    return Privileged.call(() -> {
+      Set<String> resources = new HashSet<>();
+      history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseRef).list()
+          .forEach(instance -> resources.add(instance.getId()));
+      if (resources.isEmpty()) {
+        return 0;
+      }
+      history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(caseRef).list()
+          .forEach(task -> resources.add(task.getId()));
+      int revoked = 0;
+      for (Authorization grant : authorizations.createAuthorizationQuery().groupIdIn(group).list()) {
+        if (resources.contains(grant.getResourceId())) {
+          authorizations.deleteAuthorization(grant.getId());
+          revoked++;
+        }
+      }
+      return revoked;
     });
   }
 

@@ -22,6 +22,8 @@ class ModelBeansConfiguration {
         // identification and reflection period
         "validateScreening", "validateIdentificationDecision", "setDepartureDeadline", "contactPersonOptions",
         "validateContactPerson", "validateOfferDecision", "validateInformation",
+        // routing to the partner of the country and region of return; a transfer between partners
+        "routeToPartner", "validateHandOver", "transferPartner",
         // deadlines that move
         "validateExtensionDecision", "setNewDepartureDeadline", "moveDepartureDeadline", "validateEndOfSuspension",
         // return preparation and departure

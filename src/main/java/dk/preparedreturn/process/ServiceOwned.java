@@ -12,7 +12,7 @@ import java.util.Set;
 public final class ServiceOwned {
 
   public static final Set<String> VARIABLES = Set.of("caseRef", "residenceStatus", "referringOrganisation",
-      "referralDate", "countryOfReturn", "partnerGroup", "departureDeadline", "maxDeadline");
+      "referralDate", "countryOfReturn", "returnRegion", "partnerGroup", "newPartnerGroup", "departureDeadline", "maxDeadline");
   /** Candidate groups a model may name besides the Danish organisations: routing values of the case. */
   public static final Set<String> ROUTED_CANDIDATE_GROUPS = Set.of("${partnerGroup}", "${identifyingBody}");
   /** Assignees a model may name: the case's contact person, set by the service. */

@@ -204,6 +204,48 @@ public class Workflow {
     });
   }
 
+  /**
+   * The case's open tasks of one candidate group go to another (a transfer between partners): the
+   * group's identity link is replaced, so the engine's task grants move with it (the new group may
+   * work on them, the old one no longer sees them), and a task held by someone who is not a member of
+   * the new group is given back. Tasks with a key in {@code except} (the hand-over itself) stay.
+   *
+   * @return the ids of the tasks that moved
+   */
+  public List<String> moveCandidateGroup(String caseRef, String from, String to, Set<String> except,
+      java.util.function.BiPredicate<String, String> isMember) {
+    return Privileged.call(() -> {
+      List<String> moved = new ArrayList<>();
+      for (org.camunda.bpm.engine.task.Task task : tasks.createTaskQuery().processInstanceBusinessKey(caseRef)
+          .taskCandidateGroup(from).includeAssignedTasks().list()) {
+        if (except.contains(task.getTaskDefinitionKey())) {
+          continue;
+        }
+        tasks.deleteCandidateGroup(task.getId(), from);
+        tasks.addCandidateGroup(task.getId(), to);
+        if (task.getAssignee() != null && !isMember.test(task.getAssignee(), to)) {
+          tasks.setAssignee(task.getId(), null);
+        }
+        moved.add(task.getId());
+      }
+      return moved;
+    });
+  }
+
+  /**
+   * Ends the running instances of one process of the case (work the case no longer needs, e.g. a
+   * transfer between partners when the case closes): their open tasks go with them, no end listener runs.
+   */
+  public void cancel(String caseRef, String processKey, String reason) {
+    Privileged.run(() -> {
+      List<String> running = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseRef)
+          .processDefinitionKey(processKey).list().stream().map(i -> i.getId()).toList();
+      if (!running.isEmpty()) {
+        runtime.deleteProcessInstancesIfExists(running, reason, true, true, false);
+      }
+    });
+  }
+
   // ----------------------------------------------------------------------------------- reading
 
   /** The case's open tasks, by due date (tasks without one last). */

@@ -26,6 +26,22 @@ public final class ReflectionProcess {
   public static final Variable<Boolean> OFFER_CONSENT = Variable.bool("offerConsent");
   /** Consent to sharing data with DRC and the partner abroad, a transfer to a third country (form checkbox). */
   public static final Variable<Boolean> DATA_SHARING_CONSENT = Variable.bool("dataSharingConsent");
+  /** With an acceptance: the home country or another country where the person has a residence right. */
+  public static final Variable<ReturnCountryChoice> RETURN_COUNTRY_CHOICE =
+      Variable.enumeration("returnCountryChoice", ReturnCountryChoice.class);
+  /** That other country (ISO 3166-1 alpha-2 code). */
+  public static final Variable<String> RETURN_COUNTRY = Variable.string("returnCountry");
+  /** The kind of evidence of the residence right there. */
+  public static final Variable<ResidenceEvidence> RESIDENCE_EVIDENCE =
+      Variable.enumeration("residenceEvidence", ResidenceEvidence.class);
+  /** Until when that evidence is valid. */
+  public static final Variable<java.time.LocalDate> RESIDENCE_VALID_UNTIL = Variable.date("residenceValidUntil");
+  /** A region of the country of return where a regional partner works; none for the whole country. */
+  public static final Variable<ReturnRegion> REGION = Variable.enumeration("region", ReturnRegion.class);
+  /** The partner group the decision table PartnerRouting chose for the country and region (null: none yet). */
+  public static final Variable<String> ROUTED_PARTNER = Variable.string("routedPartner");
+  public static final String DECISION_PARTNER_ROUTING = "PartnerRouting";
+  public static final String TASK_ROUTE_TO_PARTNER = "ServiceTask_RouteToPartner";
   /** "Registrér, hvis personen ændrer sin beslutning": the only answer is an acceptance. */
   public static final Variable<ChangedDecision> CHANGED_DECISION =
       Variable.enumeration("changedDecision", ChangedDecision.class);

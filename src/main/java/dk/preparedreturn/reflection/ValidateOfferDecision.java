@@ -5,7 +5,10 @@ import static dk.preparedreturn.process.CaseVariables.CASE_REF;
 import static dk.preparedreturn.process.CaseVariables.DEPARTURE_DEADLINE;
 import static dk.preparedreturn.process.CaseVariables.OFFER_DECISION;
 
+import dk.preparedreturn.casefile.CaseFile;
 import dk.preparedreturn.casefile.CaseService;
+import java.util.Locale;
+import java.util.Set;
 import dk.preparedreturn.forms.FormInput;
 import dk.preparedreturn.forms.FormInputs;
 import dk.preparedreturn.process.DeadlineCalendar;
@@ -60,11 +63,44 @@ class ValidateOfferDecision implements TaskListener {
 
   /**
    * Informed consent to the offer and to sharing data with DRC and the partner abroad (a transfer to a
-   * third country); the forms require both boxes, checked here too for any other caller.
+   * third country); the forms require both boxes, checked here too for any other caller. The country of
+   * return chosen with the person: the home country (the referral's), or another country where the
+   * person has a residence right, which needs the kind of evidence and its validity (valid today at
+   * least); a region must lie in the chosen country.
    */
   private void accept(DelegateTask task, FormInput input) {
     input.requireTicked(ReflectionProcess.OFFER_CONSENT);
     input.requireTicked(ReflectionProcess.DATA_SHARING_CONSENT);
-    cases.recordAcceptance(CaseScope.requireCaseRef(task));
+    String caseRef = CaseScope.requireCaseRef(task);
+    CaseFile file = cases.require(caseRef);
+    String country = file.homeCountry();
+    String evidence = null;
+    java.time.LocalDate validUntil = null;
+    if (input.requireChoice(ReflectionProcess.RETURN_COUNTRY_CHOICE) == ReturnCountryChoice.RESIDENCE_COUNTRY) {
+      country = input.requireText(ReflectionProcess.RETURN_COUNTRY).toUpperCase(Locale.ROOT);
+      if (!COUNTRIES.contains(country)) {
+        throw input.brokenRule(ReflectionProcess.RETURN_COUNTRY, "isoCountry");
+      }
+      if (country.equals(file.homeCountry())) {
+        throw input.brokenRule(ReflectionProcess.RETURN_COUNTRY, "returnCountryIsHomeCountry");
+      }
+      ResidenceEvidence kind = evidence(input);
+      if (kind == null) {
+        throw input.brokenRule(ReflectionProcess.RESIDENCE_EVIDENCE, "residenceEvidenceRequired");
+      }
+      evidence = kind.name();
+      validUntil = input.requireDateBetween(ReflectionProcess.RESIDENCE_VALID_UNTIL, deadlines.today(), null);
+    }
+    ReturnRegion region = input.optionalChoice(ReflectionProcess.REGION);
+    if (region != null && !region.country().equals(country)) {
+      throw input.brokenRule(ReflectionProcess.REGION, "regionOfCountry", country);
+    }
+    cases.recordAcceptance(caseRef, country, region == null ? null : region.name(), evidence, validUntil);
   }
+
+  private static ResidenceEvidence evidence(FormInput input) {
+    return input.optionalChoice(ReflectionProcess.RESIDENCE_EVIDENCE);
+  }
+
+  private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 }

@@ -23,6 +23,7 @@ public final class DemoUsers {
       new DemoUser("drc-dorte", "Dorte", "DRC", "drc-dorte@example.org", List.of(Groups.DRC)),
       new DemoUser("pol-peter", "Peter", "Politiet", "pol-peter@example.org", List.of(Groups.POLITI)),
       new DemoUser("ng-ngozi", "Ngozi", "Partner Nigeria", "ng-ngozi@example.org", List.of("partner-ng")),
+      new DemoUser("ng-tunde", "Tunde", "Partner Nigeria, Lagos", "ng-tunde@example.org", List.of("partner-ng-lagos")),
       new DemoUser("th-somchai", "Somchai", "Partner Thailand", "th-somchai@example.org", List.of("partner-th")),
       new DemoUser("ug-grace", "Grace", "Partner Uganda", "ug-grace@example.org", List.of("partner-ug")),
       new DemoUser("ro-ioana", "Ioana", "Partner Romania", "ro-ioana@example.org", List.of("partner-ro")),

@@ -78,6 +78,8 @@ class IdentityBootstrap extends AbstractProcessEnginePlugin {
     groups.put(Groups.MONITORING, "Drift og overvågning");
     properties.partnerCountries().forEach((code, country) ->
         groups.put(Groups.partnerGroup(code), "Reintegration partner " + country));
+    properties.partnerRegions().forEach((region, name) ->
+        groups.put(Groups.PARTNER_PREFIX + region.toLowerCase(java.util.Locale.ROOT), "Reintegration partner " + name));
     return groups;
   }
 

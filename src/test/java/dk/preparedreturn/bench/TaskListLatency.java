@@ -218,8 +218,8 @@ final class TaskListLatency {
       db.setAutoCommit(false);
       try (PreparedStatement insert = db.prepareStatement("INSERT INTO case_file (case_ref, referrer_reference,"
           + " referring_organisation, referral_fingerprint, residence_status, country_of_return, partner_group,"
-          + " referral_date, phase, phase_since, created_at, created_by) VALUES (?, ?, 'politi', 'bench',"
-          + " 'NO_LAWFUL_RESIDENCE', 'NG', 'partner-ng', ?, 'PREPARATION', ?, ?, 'bench')"
+          + " referral_date, phase, phase_since, created_at, created_by, home_country) VALUES (?, ?, 'politi', 'bench',"
+          + " 'NO_LAWFUL_RESIDENCE', 'NG', 'partner-ng', ?, 'PREPARATION', ?, ?, 'bench', 'NG')"
           + " ON CONFLICT DO NOTHING")) {
         Timestamp now = new Timestamp(System.currentTimeMillis());
         for (int i = from; i < to; i++) {

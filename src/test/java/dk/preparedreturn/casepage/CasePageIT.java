@@ -313,6 +313,59 @@ class CasePageIT extends PostgresIntegrationTest {
     assertThat(searches()).as("refused searches are not run").isEqualTo(searches + 2);
   }
 
+  @Test
+  void theCountryChosenWithThePersonIsShownAndDrcTransfersTheCaseToAnotherPartnerOfTheCountry() throws Exception {
+    Journey italy;
+    Journey lagos;
+    try {
+      LocalDate t0 = LocalDate.now(Journey.ZONE).minusDays(10);
+      Journey.clockAt(t0.minusDays(2));
+      italy = Journey.start(engine, referrals, Journey.referral("CP-IT-" + UUID.randomUUID(),
+          Referral.ResidenceStatus.NO_LAWFUL_RESIDENCE, "NG", t0.minusDays(2)));
+      lagos = Journey.start(engine, referrals, Journey.referral("CP-LA-" + UUID.randomUUID(),
+          Referral.ResidenceStatus.NO_LAWFUL_RESIDENCE, "NG", t0.minusDays(2)));
+      italy.identify(t0);
+      lagos.identify(t0);
+      Journey.clockAt(t0.plusDays(1));
+      italy.informed().complete("Task_RecordDecision", "offerDecision", "ACCEPTED", "offerConsent", true,
+          "dataSharingConsent", true, "returnCountryChoice", "RESIDENCE_COUNTRY", "returnCountry", "IT",
+          "residenceEvidence", "EU_FAMILY_MEMBER_CARD", "residenceValidUntil", "2099-01-31");
+      lagos.acceptOffer().executeDueJobs();
+    } finally {
+      ClockUtil.reset();
+    }
+    String italian = session("cp-cmm", "tasklist").get("/app/cases/" + italy.caseRef()).body();
+    assertThat(italian).contains("Italien", "Hjemland", "Nigeria",
+        "Opholdskort som familiemedlem til en EU-borger, gyldig til 31.01.2099");
+
+    String page = "/app/cases/" + lagos.caseRef();
+    assertThat(session("cp-cmm", "tasklist").get(page).body()).contains("hjemlandet, valgt med personen")
+        .doesNotContain("Overfør sagen til en anden partner");
+    jdbc.sql("INSERT INTO case_participant (case_ref, group_id, since) VALUES (?, 'drc', CURRENT_TIMESTAMP)")
+        .param(lagos.caseRef()).update();
+    WebappSession drc = session("cp-drc", "tasklist");
+    String body = drc.get(page).body();
+    assertThat(body).contains("Overfør sagen til en anden partner", "value=\"partner-ng-lagos\"")
+        .doesNotContain("value=\"partner-th\"");
+    String token = token(body);
+    assertThat(drc.postForm(page + "/transfer", "newPartner=partner-ng-lagos", drc.origin()).statusCode())
+        .as("without the token nobody is signed in").isEqualTo(401);
+    HttpResponse<String> foreign = drc.postForm(page + "/transfer", "_csrf=" + token + "&newPartner=partner-th",
+        drc.origin());
+    assertThat(foreign.statusCode()).isEqualTo(400);
+    assertThat(foreign.body()).contains("Den nye partner skal være en partner i sagens hjemrejseland");
+    assertThat(lagos.hasTask("Task_HandOverCase")).isFalse();
+
+    HttpResponse<String> started = drc.postForm(page + "/transfer", "_csrf=" + token + "&newPartner=partner-ng-lagos",
+        drc.origin());
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(302);
+    assertThat(started.headers().firstValue("Location")).hasValueSatisfying(
+        location -> assertThat(location).endsWith(page + "?transfer=started"));
+    assertThat(lagos.hasTask("Task_HandOverCase")).isTrue();
+    assertThat(drc.get(page + "?transfer=started").body()).contains("Overførslen er startet",
+        "Hand over the case to the new partner");
+  }
+
   long searches() {
     return jdbc.sql("SELECT count(*) FROM audit_log WHERE case_ref = ? AND action = 'PERSON_SEARCH'")
         .param(nigeria.caseRef()).query(Long.class).single();

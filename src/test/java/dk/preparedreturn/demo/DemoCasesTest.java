@@ -74,6 +74,9 @@ class DemoCasesTest {
         "Task_MeetBeforeDeparture");
     assertThat(tasks.createTaskQuery().taskId(task(7, "Task_MeetBeforeDeparture").getId())
         .taskCandidateGroup("partner-th").count()).isEqualTo(1);
+    assertThat(demo(8).partnerGroup()).as("DEMO-8 returns to Lagos: the regional partner").isEqualTo("partner-ng-lagos");
+    assertThat(tasks.createTaskQuery().taskId(task(8, "Task_MeetBeforeDeparture").getId())
+        .taskCandidateGroup("partner-ng-lagos").count()).isEqualTo(1);
   }
 
   private CaseFile demo(int n) {

@@ -80,7 +80,7 @@ class WholeJourneyTest {
     assertThat(j.task("Task_InformAboutOffer").getAssignee()).isEqualTo(TestUsers.CMM_CASEWORKER);
     j.complete("Task_InformAboutOffer", "informedOn", "2026-03-03", "interpreterUsed", true, "informedVoluntary", true, "informedNoPoliceCondition", true, "informedSupport", true, "informedDeadline", true);
     j.complete("Task_RecordDecision", "offerDecision", "ACCEPTED", "offerConsent", true,
-        "dataSharingConsent", true);
+        "dataSharingConsent", true, "returnCountryChoice", "HOME_COUNTRY");
 
     // 4 return preparation, in parallel
     assertThat(j.openTaskKeys()).containsExactlyInAnyOrder("Task_ObtainTravelDocuments",
@@ -178,7 +178,7 @@ class WholeJourneyTest {
    * The law's way for an asylum seeker (issue 15): identified while the asylum case is pending, the
    * case starts suspended with no departure deadline; the refusal brings the first deadline and the
    * reflection period; the person declines (Udlændingestyrelsen is told), changes their mind before
-   * the deadline and accepts with consent; the deadline is extended on the ground of cooperation
+   * the deadline and accepts with consent, returning to Lagos (the regional partner there has the case); the deadline is extended on the ground of cooperation
    * (the suspended days do not count towards the 120); the person leaves and arrives.
    */
   @Test
@@ -209,9 +209,15 @@ class WholeJourneyTest {
         .param(caseRef).query(Long.class).single()).as("Udlændingestyrelsen told").isEqualTo(1);
     assertThat(j.openTaskKeys()).containsExactly("Task_ReconsiderDecline");
     j.on(LocalDate.of(2026, 6, 10));
-    j.complete("Task_ReconsiderDecline", "changedDecision", "ACCEPTED", "offerConsent", true, "dataSharingConsent", true);
+    j.complete("Task_ReconsiderDecline", "changedDecision", "ACCEPTED", "offerConsent", true, "dataSharingConsent", true,
+        "returnCountryChoice", "HOME_COUNTRY", "region", "NG_LAGOS");
     assertThat(cases.require(caseRef).consentDate()).isEqualTo(LocalDate.of(2026, 6, 10));
+    assertThat(cases.require(caseRef).countryChosenOn()).isEqualTo(LocalDate.of(2026, 6, 10));
+    assertThat(cases.require(caseRef).partnerGroup()).as("the person returns to Lagos: the regional partner")
+        .isEqualTo("partner-ng-lagos");
     assertThat(j.openTaskKeys()).contains("Task_ObtainTravelDocuments", "Task_MeetBeforeDeparture");
+    assertThat(engine.getTaskService().getIdentityLinksForTask(j.task("Task_MeetBeforeDeparture").getId()))
+        .extracting(l -> l.getGroupId()).containsExactly("partner-ng-lagos");
 
     // extension on the ground of cooperation
     j.report(events, dk.preparedreturn.caseevents.CaseEvent.EXTENSION_REQUESTED, null, "cmm");

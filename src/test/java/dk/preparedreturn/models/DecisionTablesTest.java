@@ -43,14 +43,14 @@ class DecisionTablesTest extends ProcessTestBase {
   @ParameterizedTest(name = "{0} = {1} days")
   @CsvSource({"screeningDays, 3", "identificationDays, 14", "contactPersonDays, 2", "extensionReminderDays, 7",
       "preparationWarningDays, 14", "partnerSearchWarningDays, 21", "receptionConfirmationDays, 2",
-      "planRefinementDays, 30", "paymentDays, 7", "claimReviewDays, 10", "reportDays, 14", "handoverDays, 3",
+      "planRefinementDays, 30", "paymentDays, 7", "claimReviewDays, 10", "reportDays, 14", "handoverDays, 3", "partnerHandOverDays, 10",
       "arrivalFollowUpDays, 2", "escortDays, 7", "partnerMeetingDays, 5", "airportAssistanceDays, 3",
       "personPreparedDays, 2"})
   void leadTimes(String name, int days) {
     for (String period : new String[] {"REFLECTION", "RESTITUTION"}) {
       var rows = engine.getDecisionService().evaluateDecisionByKey("LeadTimes")
           .variables(Variables.fromMap(Map.of("periodType", period))).evaluate();
-      assertThat(rows.getResultList()).as("one row per lead time").hasSize(17)
+      assertThat(rows.getResultList()).as("one row per lead time").hasSize(18)
           .allSatisfy(row -> assertThat(row.keySet()).containsExactlyInAnyOrder("leadTime", "days"));
       assertThat(rows.getResultList().stream().filter(row -> name.equals(row.get("leadTime"))))
           .as(name + " for " + period).singleElement()
@@ -59,10 +59,26 @@ class DecisionTablesTest extends ProcessTestBase {
   }
 
   @ParameterizedTest(name = "{0}: agreement {1}")
-  @CsvSource({"partner-ng, true", "partner-th, true", "partner-ug, true", "partner-ro, false", "partner-gh, false"})
+  @CsvSource({"partner-ng, true", "partner-ng-lagos, true", "partner-th, true", "partner-ug, true", "partner-ro, false",
+      "partner-gh, false"})
   void partnerAgreement(String group, boolean agreement) {
     assertThat(evaluate("PartnerAgreement", Map.of("partnerGroup", group)).<Boolean>getEntry("partnerAgreement"))
         .isEqualTo(agreement);
+  }
+
+  /** Partners by country and region: a regional partner where there is one, else the country's (empty: none yet). */
+  @ParameterizedTest(name = "{0} {1}: {2}")
+  @CsvSource({"NG, NG_LAGOS, partner-ng-lagos", "NG, NG_EDO, partner-ng", "NG, NG_DELTA, partner-ng", "NG, , partner-ng",
+      "TH, , partner-th", "UG, , partner-ug", "RO, , ", "IT, , "})
+  void partnerRouting(String country, String region, String group) {
+    Map<String, Object> inputs = new java.util.HashMap<>();
+    inputs.put("countryOfReturn", country);
+    inputs.put("returnRegion", region);
+    assertThat(evaluate("PartnerRouting", inputs).<String>getEntry("partnerGroup")).isEqualTo(group);
+    if (group != null) {
+      assertThat(evaluate("PartnerAgreement", Map.of("partnerGroup", group)).<Boolean>getEntry("partnerAgreement"))
+          .as("every partner the routing names has an agreement").isTrue();
+    }
   }
 
   @ParameterizedTest(name = "month {0}: cash {1}, report {2}")

@@ -43,6 +43,11 @@ class NotificationPrivacyTest extends NotificationTestSupport {
   static final LocalDate T0 = LocalDate.of(2026, 3, 3);
   static final Pattern CASE_REF = Pattern.compile("FH-\\d{4}-[2-9A-HJKMNP-Z]{6}");
 
+  @org.springframework.beans.factory.annotation.Autowired
+  dk.preparedreturn.transfer.PartnerTransfers transfers;
+  @org.springframework.beans.factory.annotation.Autowired
+  dk.preparedreturn.casefile.CaseParticipation participation;
+
   @Test
   void noMailContainsPersonalDataAndEveryMailHasOnlyTheAllowedContent() {
     Set<String> caseRefs = new LinkedHashSet<>();
@@ -85,6 +90,13 @@ class NotificationPrivacyTest extends NotificationTestSupport {
             "psychosocialSituation", "3", "planProgress", "ON_TRACK");
       }
     }
+
+    // case A moves to the regional partner in Lagos: the new partner and DRC are told
+    participation.join(a.caseRef(), "drc");
+    transfers.start(a.caseRef(), "partner-ng-lagos", new dk.preparedreturn.identity.Caller(TestUsers.DRC_CASEWORKER,
+        java.util.List.of("drc")));
+    a.complete("Task_HandOverCase", "handedOver", Journey.json("[\"PLAN_AND_PROGRESS\"]"), "personInformed", true,
+        "handedOverOn", Journey.today().toString());
 
     // case C: Nigeria, the person declines: Udlændingestyrelsen is told (the decline can still be changed)
     Journey c = newCase(LocalDate.of(2026, 5, 4), ResidenceStatus.NO_LAWFUL_RESIDENCE, "NG");

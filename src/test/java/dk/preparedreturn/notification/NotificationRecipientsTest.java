@@ -51,7 +51,7 @@ class NotificationRecipientsTest extends NotificationTestSupport {
     assertThat(inform.getAssignee()).isEqualTo(TestUsers.CMM_CASEWORKER);
     j.complete("Task_InformAboutOffer", "informedOn", T0.toString(), "informedVoluntary", true, "informedNoPoliceCondition", true, "informedSupport", true, "informedDeadline", true);
     j.complete("Task_RecordDecision", "offerDecision", "ACCEPTED", "offerConsent", true,
-        "dataSharingConsent", true);
+        "dataSharingConsent", true, "returnCountryChoice", "HOME_COUNTRY");
 
     Task meeting = j.task("Task_MeetBeforeDeparture");
     Task documents = j.task("Task_ObtainTravelDocuments");

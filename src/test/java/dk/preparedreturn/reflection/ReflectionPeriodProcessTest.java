@@ -62,7 +62,7 @@ class ReflectionPeriodProcessTest extends ProcessTestBase {
     assertThat(cases.require(j.caseRef()).offerDecision()).isEqualTo("UNDECIDED");
 
     j.complete(ReflectionProcess.TASK_RECORD_DECISION, "offerDecision", "ACCEPTED", "offerConsent", true,
-        "dataSharingConsent", true);
+        "dataSharingConsent", true, "returnCountryChoice", "HOME_COUNTRY");
     assertThat(j.hasTask("Task_ObtainTravelDocuments")).isTrue();
     assertThat(cases.require(j.caseRef()).offerDecision()).isEqualTo("ACCEPTED");
   }
@@ -84,7 +84,7 @@ class ReflectionPeriodProcessTest extends ProcessTestBase {
         .as("only an acceptance is recorded here").isInstanceOf(InvalidFormInput.class);
     assertThat(cases.require(j.caseRef()).offerDecision()).as("nothing changed").isEqualTo("DECLINED");
     j.complete(ReflectionProcess.TASK_RECONSIDER_DECLINE, "changedDecision", "ACCEPTED", "offerConsent", true,
-        "dataSharingConsent", true);
+        "dataSharingConsent", true, "returnCountryChoice", "HOME_COUNTRY");
     assertThat(cases.require(j.caseRef()).offerDecision()).isEqualTo("ACCEPTED");
     assertThat(j.hasTask("Task_ObtainTravelDocuments")).as("the preparation starts").isTrue();
     assertThat(notifications(j.caseRef())).filteredOn(n -> n.startsWith("OFFER_DECLINED")).hasSize(1);
@@ -129,10 +129,77 @@ class ReflectionPeriodProcessTest extends ProcessTestBase {
 
     clockAt(LocalDate.of(2026, 5, 7));
     j.complete(ReflectionProcess.TASK_RECORD_DECISION, "offerDecision", "ACCEPTED", "offerConsent", true,
-        "dataSharingConsent", true);
+        "dataSharingConsent", true, "returnCountryChoice", "HOME_COUNTRY");
     assertThat(cases.require(j.caseRef()).offerDecision()).isEqualTo("ACCEPTED");
     assertThat(cases.require(j.caseRef()).consentDate()).isEqualTo(LocalDate.of(2026, 5, 7));
     assertThat(j.hasTask("Task_MeetBeforeDeparture")).as("now the partner gets its task").isTrue();
     assertThat(participation.groups(j.caseRef())).contains("partner-ng");
+  }
+
+  @Test
+  void theCountryOfReturnIsChosenWithThePersonAnotherCountryNeedsEvidenceOfTheResidenceRight() {
+    Journey j = newCase(REFERRAL).identify(T0).informed();
+    clockAt(LocalDate.of(2026, 5, 7));
+    assertThatThrownBy(() -> j.complete(ReflectionProcess.TASK_RECORD_DECISION, "offerDecision", "ACCEPTED",
+        "offerConsent", true, "dataSharingConsent", true)).as("the country of return must be chosen")
+        .isInstanceOf(InvalidFormInput.class).hasMessageStartingWith("Land for tilbagevenden:");
+    assertThatThrownBy(() -> j.complete(ReflectionProcess.TASK_RECORD_DECISION, "offerDecision", "ACCEPTED",
+        "offerConsent", true, "dataSharingConsent", true, "returnCountryChoice", "RESIDENCE_COUNTRY",
+        "returnCountry", "IT", "residenceValidUntil", "2027-05-01")).as("no evidence of the residence right")
+        .isInstanceOf(InvalidFormInput.class).hasMessageStartingWith("Dokumentation for opholdsretten:");
+    assertThatThrownBy(() -> j.complete(ReflectionProcess.TASK_RECORD_DECISION, "offerDecision", "ACCEPTED",
+        "offerConsent", true, "dataSharingConsent", true, "returnCountryChoice", "RESIDENCE_COUNTRY",
+        "returnCountry", "IT", "residenceEvidence", "RESIDENCE_PERMIT", "residenceValidUntil", "2026-05-06"))
+        .as("evidence no longer valid").isInstanceOf(InvalidFormInput.class)
+        .hasMessage("Dokumentationen er gyldig til: må ikke ligge før 07.05.2026");
+    assertThatThrownBy(() -> j.complete(ReflectionProcess.TASK_RECORD_DECISION, "offerDecision", "ACCEPTED",
+        "offerConsent", true, "dataSharingConsent", true, "returnCountryChoice", "RESIDENCE_COUNTRY",
+        "returnCountry", "NG", "residenceEvidence", "RESIDENCE_PERMIT", "residenceValidUntil", "2027-05-01"))
+        .isInstanceOf(InvalidFormInput.class)
+        .hasMessage("Landekode for opholdslandet: er personens hjemland; vælg “Hjemlandet”");
+    assertThatThrownBy(() -> j.complete(ReflectionProcess.TASK_RECORD_DECISION, "offerDecision", "ACCEPTED",
+        "offerConsent", true, "dataSharingConsent", true, "returnCountryChoice", "RESIDENCE_COUNTRY",
+        "returnCountry", "XX", "residenceEvidence", "RESIDENCE_PERMIT", "residenceValidUntil", "2027-05-01"))
+        .isInstanceOf(InvalidFormInput.class).hasMessageStartingWith("Landekode for opholdslandet: skal være en landekode");
+    assertThatThrownBy(() -> j.complete(ReflectionProcess.TASK_RECORD_DECISION, "offerDecision", "ACCEPTED",
+        "offerConsent", true, "dataSharingConsent", true, "returnCountryChoice", "RESIDENCE_COUNTRY",
+        "returnCountry", "IT", "residenceEvidence", "RESIDENCE_PERMIT", "residenceValidUntil", "2027-05-01",
+        "region", "NG_LAGOS")).isInstanceOf(InvalidFormInput.class)
+        .hasMessage("Region (kun hvor der er regionale partnere): skal være en region i hjemrejselandet (IT)");
+    assertThat(cases.require(j.caseRef()).offerDecision()).as("nothing recorded").isNull();
+    assertThat(cases.require(j.caseRef()).countryChosen()).isFalse();
+
+    j.complete(ReflectionProcess.TASK_RECORD_DECISION, "offerDecision", "ACCEPTED", "offerConsent", true,
+        "dataSharingConsent", true, "returnCountryChoice", "RESIDENCE_COUNTRY", "returnCountry", "IT",
+        "residenceEvidence", "EU_FAMILY_MEMBER_CARD", "residenceValidUntil", "2027-05-01");
+    var file = cases.require(j.caseRef());
+    assertThat(file.homeCountry()).isEqualTo("NG");
+    assertThat(file.countryOfReturn()).isEqualTo("IT");
+    assertThat(file.returnsToResidenceCountry()).isTrue();
+    assertThat(file.residenceEvidence()).isEqualTo("EU_FAMILY_MEMBER_CARD");
+    assertThat(file.residenceValidUntil()).isEqualTo(LocalDate.of(2027, 5, 1));
+    assertThat(file.countryChosenOn()).isEqualTo(LocalDate.of(2026, 5, 7));
+    assertThat(file.partnerGroup()).as("no partner in Italy in PartnerRouting: the country's group")
+        .isEqualTo("partner-it");
+    assertThat(j.hasTask("Task_FindLocalPartner")).as("DRC finds a local partner in Italy").isTrue();
+    assertThat(participation.groups(j.caseRef())).as("the partner of the home country never takes part")
+        .noneMatch(g -> g.startsWith("partner-ng"));
+  }
+
+  @Test
+  void aRegionRoutesTheCaseToTheRegionalPartnerOfTheCountryNotToTheCountrysOther() {
+    Journey j = newCase(REFERRAL).identify(T0).informed();
+    assertThat(cases.require(j.caseRef()).partnerGroup()).as("provisional, from the referral").isEqualTo("partner-ng");
+    j.complete(ReflectionProcess.TASK_RECORD_DECISION, "offerDecision", "ACCEPTED", "offerConsent", true,
+        "dataSharingConsent", true, "returnCountryChoice", "HOME_COUNTRY", "region", "NG_LAGOS");
+    var file = cases.require(j.caseRef());
+    assertThat(file.countryOfReturn()).isEqualTo("NG");
+    assertThat(file.returnRegion()).isEqualTo("NG_LAGOS");
+    assertThat(file.residenceEvidence()).isNull();
+    assertThat(file.partnerGroup()).isEqualTo("partner-ng-lagos");
+    assertThat(j.hasTask("Task_FindLocalPartner")).as("an agreement with the partner in Lagos").isFalse();
+    assertThat(engine.getTaskService().getIdentityLinksForTask(j.task("Task_MeetBeforeDeparture").getId()))
+        .extracting(l -> l.getGroupId()).containsExactly("partner-ng-lagos");
+    assertThat(participation.groups(j.caseRef())).contains("partner-ng-lagos").doesNotContain("partner-ng");
   }
 }

@@ -57,7 +57,7 @@ class SupportMonthProcessTest extends ProcessTestBase {
   ProcessInstance monthStartedAtTheArrival(Journey j, int month, boolean children) {
     clockAt(ARRIVAL);
     // the offer accepted with consent, as on the way to an arrival: only then may the partner take part
-    cases.recordAcceptance(j.caseRef());
+    cases.recordAcceptance(j.caseRef(), "NG", null, null, null);
     Map<String, Object> leadTimes = new java.util.HashMap<>();
     engine.getDecisionService().evaluateDecisionByKey("LeadTimes")
         .variables(Journey.vars(CaseVariables.PERIOD_TYPE.name(), "REFLECTION")).evaluate().getResultList()
@@ -202,7 +202,7 @@ class SupportMonthProcessTest extends ProcessTestBase {
     Journey j = newCase(REFERRAL);
     ProcessInstance month = monthStartedAtTheArrival(j, 7);
     Journey other = newCase(REFERRAL);
-    cases.recordAcceptance(other.caseRef());
+    cases.recordAcceptance(other.caseRef(), "NG", null, null, null);
     participation.join(other.caseRef(), "partner-ng");
     monthBegins(j, month, LocalDate.of(2026, 11, 29));
     dk.preparedreturn.identity.Caller partner = new dk.preparedreturn.identity.Caller("ng-test", List.of("partner-ng"));

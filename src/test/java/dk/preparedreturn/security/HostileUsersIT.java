@@ -75,6 +75,7 @@ class HostileUsersIT extends PostgresIntegrationTest {
     USERS.put("politi", "hs-pol");
     USERS.put("partner-ng", "hs-ng");
     USERS.put("partner-th", "hs-th");
+    USERS.put("partner-ng-lagos", "hs-ng-lagos");
     USERS.put("procesejere", "hs-po");
     USERS.put("ledelse", "hs-mgr");
   }
@@ -93,6 +94,12 @@ class HostileUsersIT extends PostgresIntegrationTest {
   Journey nigeria;
   Journey romania;
   Journey thailand;
+  /** A Nigerian case DRC transfers from partner-ng to the regional partner in Lagos. */
+  Journey transferred;
+  @Autowired
+  dk.preparedreturn.transfer.PartnerTransfers transfers;
+  @Autowired
+  dk.preparedreturn.casefile.CaseParticipation participation;
 
   /** Once per class, inside the test (the process-coverage recorder needs a running test). */
   @BeforeEach
@@ -115,11 +122,15 @@ class HostileUsersIT extends PostgresIntegrationTest {
           Referral.ResidenceStatus.NO_LAWFUL_RESIDENCE, "NG", t0.minusDays(2)));
       romania = Journey.start(engine, referrals, Journey.referral("HS-RO-" + UUID.randomUUID(),
           Referral.ResidenceStatus.NO_LAWFUL_RESIDENCE, "RO", t0.minusDays(2)));
+      transferred = Journey.start(engine, referrals, Journey.referral("HS-NGT-" + UUID.randomUUID(),
+          Referral.ResidenceStatus.NO_LAWFUL_RESIDENCE, "NG", t0.minusDays(2)));
       nigeria.identify(t0);
       romania.identify(t0);
+      transferred.identify(t0);
       Journey.clockAt(t0.plusDays(1));
       nigeria.acceptOffer().executeDueJobs();
       romania.acceptOffer().executeDueJobs();
+      transferred.acceptOffer().executeDueJobs();
       Journey.clockAt(LocalDate.now(Journey.ZONE).minusDays(1));
       thailand = Journey.start(engine, referrals, Journey.referral("HS-TH-" + UUID.randomUUID(),
           Referral.ResidenceStatus.NO_LAWFUL_RESIDENCE, "TH", LocalDate.now(Journey.ZONE).minusDays(1)));
@@ -128,6 +139,10 @@ class HostileUsersIT extends PostgresIntegrationTest {
     }
     assertThat(nigeria.openTaskKeys()).contains("Task_ObtainTravelDocuments", "Task_MeetBeforeDeparture");
     assertThat(romania.openTaskKeys()).contains("Task_FindLocalPartner");
+    participation.join(transferred.caseRef(), "drc");
+    transfers.start(transferred.caseRef(), "partner-ng-lagos", new dk.preparedreturn.identity.Caller("hs-drc",
+        List.of("drc")));
+    assertThat(transferred.openTaskKeys()).contains("Task_HandOverCase", "Task_MeetBeforeDeparture");
   }
 
   @AfterAll
@@ -147,6 +162,7 @@ class HostileUsersIT extends PostgresIntegrationTest {
     webapps(steps);
     badInput(steps);
     casesAndProfiles(steps);
+    partnerTransfer(steps);
     return steps.stream();
   }
 
@@ -476,6 +492,47 @@ class HostileUsersIT extends PostgresIntegrationTest {
       assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
       assertThat(jdbc.sql("SELECT partner_group FROM case_file WHERE case_ref = ?").param(romania.caseRef())
           .query(String.class).single()).isEqualTo("partner-ro");
+    }));
+  }
+
+  // ------------------------------------------------------------------------ partner transfer
+
+  /** After DRC's transfer and the hand-over, the old partner has lost the case; the new partner works on it. */
+  void partnerTransfer(List<DynamicTest> steps) {
+    steps.add(legitimate("Nigeria's partner hands the case over to the partner in Lagos", () -> {
+      HttpResponse<String> response = post("hs-ng", "/engine-rest/task/" + transferred.task("Task_HandOverCase").getId()
+          + "/submit-form", vars(Map.of("handedOver", jsonVar("[\"PLAN_AND_PROGRESS\"]"),
+              "personInformed", Map.of("value", true, "type", "Boolean"),
+              "handedOverOn", string(LocalDate.now(Journey.ZONE).toString()))));
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+      assertThat(jdbc.sql("SELECT partner_group FROM case_file WHERE case_ref = ?").param(transferred.caseRef())
+          .query(String.class).single()).isEqualTo("partner-ng-lagos");
+    }));
+    steps.add(refused("the former partner reads the task it had before the transfer", 404, () ->
+        get("hs-ng", "/engine-rest/task/" + transferred.task("Task_MeetBeforeDeparture").getId())));
+    steps.add(refused("the former partner completes the task it had before the transfer", 403, () ->
+        post("hs-ng", "/engine-rest/task/" + transferred.task("Task_MeetBeforeDeparture").getId() + "/submit-form",
+            vars(Map.of("partnerMeetingDate", string(LocalDate.now(Journey.ZONE).toString()),
+                "partnerMeetingForm", string("VIDEO"), "planDiscussed", Map.of("value", true, "type", "Boolean")))),
+        () -> assertThat(transferred.hasTask("Task_MeetBeforeDeparture")).isTrue()));
+    steps.add(refused("the former partner lists the case's tasks", 200, () ->
+        get("hs-ng", "/engine-rest/task?processInstanceBusinessKey=" + transferred.caseRef() + "&maxResults=10"),
+        body -> assertThat(body).isEqualTo("[]")));
+    steps.add(refused("the former partner reads the case's history, including its own hand-over", 200, () ->
+        get("hs-ng", "/engine-rest/history/task?processInstanceBusinessKey=" + transferred.caseRef()
+            + "&maxResults=50"), body -> assertThat(body).isEqualTo("[]")));
+    steps.add(refused("the former partner reads the case's main process instance", 404, () ->
+        get("hs-ng", "/engine-rest/process-instance/" + transferred.mainId())));
+    steps.add(refused("the former partner reads the case", 404, () ->
+        get("hs-ng", "/api/cases/" + transferred.caseRef())));
+    steps.add(legitimate("the partner in Lagos reads the case and completes the task", () -> {
+      assertThat(get("hs-ng-lagos", "/api/cases/" + transferred.caseRef()).statusCode()).isEqualTo(200);
+      HttpResponse<String> response = post("hs-ng-lagos", "/engine-rest/task/"
+          + transferred.task("Task_MeetBeforeDeparture").getId() + "/submit-form",
+          vars(Map.of("partnerMeetingDate", string(LocalDate.now(Journey.ZONE).toString()),
+              "partnerMeetingForm", string("VIDEO"), "planDiscussed", Map.of("value", true, "type", "Boolean"))));
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+      assertThat(transferred.hasTask("Task_MeetBeforeDeparture")).isFalse();
     }));
   }
 

@@ -92,7 +92,7 @@ class TasklistFiltersIT extends PostgresIntegrationTest {
     nigerianCase = referrals.refer(Journey.referral("FLT-" + UUID.randomUUID(), Referral.ResidenceStatus.NO_LAWFUL_RESIDENCE,
         "NG", LocalDate.now(Journey.ZONE)), "flt-test").caseRef();
     // a partner takes part only once the person accepted the offer with consent to sharing data
-    transactions.executeWithoutResult(status -> cases.recordAcceptance(nigerianCase));
+    transactions.executeWithoutResult(status -> cases.recordAcceptance(nigerianCase, "NG", null, null, null));
     engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(nigerianCase).rootProcessInstances().list()
         .forEach(i -> engine.getRuntimeService().deleteProcessInstance(i.getId(), "filter probe: only the case record"));
     now = Instant.now();

@@ -137,7 +137,7 @@ class WholeCaseBrowserIT {
     work("cmm-karen", "da-DK", "Task_InformAboutOffer", values("informedVoluntary", true,
         "informedNoPoliceCondition", true, "informedSupport", true, "informedDeadline", true, "informedOn", today));
     work("cmm-karen", "da-DK", "Task_RecordDecision", values("offerDecision", "ACCEPTED", "offerConsent", true,
-        "dataSharingConsent", true));
+        "dataSharingConsent", true, "returnCountryChoice", "HOME_COUNTRY"));
     assertThat(cases.require(caseRef).offerDecision()).isEqualTo("ACCEPTED");
 
     work("hjs-henrik", "da-DK", "Task_ObtainTravelDocuments", values("travelDocuments", List.of("PASSPORT"),

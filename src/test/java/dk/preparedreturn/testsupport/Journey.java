@@ -176,7 +176,7 @@ public final class Journey {
 
   public Journey acceptOffer() {
     return informed().complete("Task_RecordDecision", "offerDecision", "ACCEPTED", "offerConsent", true,
-        "dataSharingConsent", true);
+        "dataSharingConsent", true, "returnCountryChoice", "HOME_COUNTRY");
   }
 
   /** CMM's contribution and DRC's risk and safety assessment find the return safe: the flight may be booked. */

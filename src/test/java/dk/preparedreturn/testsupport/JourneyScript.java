@@ -49,7 +49,7 @@ public final class JourneyScript {
     d.complete("Task_AssignContactPerson", "contactPerson", TestUsers.CMM_CASEWORKER);
     d.complete("Task_InformAboutOffer", "informedOn", t0.toString(), "interpreterUsed", true, "informedVoluntary", true, "informedNoPoliceCondition", true, "informedSupport", true, "informedDeadline", true);
     d.complete("Task_RecordDecision", "offerDecision", "ACCEPTED", "offerConsent", true,
-        "dataSharingConsent", true);
+        "dataSharingConsent", true, "returnCountryChoice", "HOME_COUNTRY");
 
     // 4 return preparation, in parallel
     d.at(referral.plusDays(8));
