@@ -80,7 +80,7 @@ class PackagedJarIT {
       assertThat(deployments.get(0).get("id").asText()).isEqualTo(firstDeployment);
       assertThat(resourceNames(port, firstDeployment)).containsExactlyElementsOf(expected);
       assertThat(get(port, "/engine-rest/process-instance/count?processDefinitionKey=PreparedReturn")
-          .get("count").asInt()).as("demo cases are created once").isEqualTo(7);
+          .get("count").asInt()).as("demo cases are created once").isEqualTo(8);
     } finally {
       PackagedJar.stop(second);
     }
