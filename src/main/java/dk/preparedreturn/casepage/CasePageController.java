@@ -152,7 +152,8 @@ class CasePageController {
       HttpServletRequest request, HttpServletResponse response, Model model) {
     access.require(caseRef, caller);
     Map<String, String> errors = new LinkedHashMap<>();
-    Set<String> allowed = Set.of(PageCsrf.PARAMETER, "newPartner");
+    Set<String> allowed = Set.of(PageCsrf.PARAMETER, "newPartner", "view");
+    boolean tab = TAB.equals(form.get("view"));
     form.keySet().stream().filter(name -> !allowed.contains(name)).findFirst()
         .ifPresent(name -> errors.put("form", name));
     String newPartner = form.get("newPartner");
@@ -162,7 +163,7 @@ class CasePageController {
     if (errors.isEmpty()) {
       try {
         transfers.start(caseRef, newPartner.trim(), caller);
-        return "redirect:/app/cases/" + caseRef + "?transfer=started";
+        return "redirect:/app/cases/" + caseRef + "?transfer=started" + (tab ? "&view=" + TAB : "");
       } catch (InvalidFormInput refused) {
         errors.put(refused.field(), refused.getMessage());
       }
@@ -171,6 +172,7 @@ class CasePageController {
     fill(model, caseRef, caller, request);
     model.addAttribute("errors", errors);
     model.addAttribute("form", form);
+    model.addAttribute("tab", tab);
     return "case";
   }
 

@@ -56,7 +56,7 @@ class PackagedJarIT {
             .get("count").asInt()).as(() -> "open tasks of " + group + "; log:\n" + tailOrEmpty(workDir)).isPositive();
       }
       assertThat(get(port, "/engine-rest/process-instance/count?processDefinitionKey=PreparedReturn")
-          .get("count").asInt()).isEqualTo(7);
+          .get("count").asInt()).as("the eight demo cases").isEqualTo(8);
       assertThat(get(port, "/engine-rest/task/count?taskDefinitionKey=Task_PayCashSupport").get("count").asInt())
           .as("a case in reintegration month 4").isEqualTo(1);
       // no mail catcher in the packaged jar: no mailbox page, and the ready line says where mails go
@@ -80,7 +80,7 @@ class PackagedJarIT {
       assertThat(deployments.get(0).get("id").asText()).isEqualTo(firstDeployment);
       assertThat(resourceNames(port, firstDeployment)).containsExactlyElementsOf(expected);
       assertThat(get(port, "/engine-rest/process-instance/count?processDefinitionKey=PreparedReturn")
-          .get("count").asInt()).as("demo cases are created once").isEqualTo(7);
+          .get("count").asInt()).as("demo cases are created once").isEqualTo(8);
     } finally {
       PackagedJar.stop(second);
     }
