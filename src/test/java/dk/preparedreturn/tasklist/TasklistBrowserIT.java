@@ -202,6 +202,9 @@ class TasklistBrowserIT {
     PlaywrightAssertions.assertThat(card).hasCount(1);
     PlaywrightAssertions.assertThat(card.locator(".variable-item").filter(new Locator.FilterOptions().setHasText("Sag:")))
         .containsText(caseRef);
+    // relative dates in Danish ("om 7 dage", "for 6 dage siden"), never Tasklist's English ones
+    assertThat(page.locator("ol.tasks-list").innerText()).doesNotContain(" ago")
+        .doesNotContainPattern("\\bin (\\d+|a|an) (day|days|month|months|hour|hours)\\b").contains("Frist ");
     screenshot(page, "tasklist-list");
 
     card.locator("h4.task a").click();

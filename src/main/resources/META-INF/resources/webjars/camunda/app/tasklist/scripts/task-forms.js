@@ -200,6 +200,41 @@ function formatTexts(root) {
   });
 }
 
+// Relative dates ("in 16 days", "10 days ago") in a Danish Tasklist: Tasklist formats some with
+// moment's English before its Danish locale is loaded and never again, so they are written in Danish
+const RELATIVE = /\b(in )?(a few seconds|an? (?:minute|hour|day|week|month|year)|\d+ (?:seconds|minutes|hours|days|weeks|months|years))( ago)?\b/g;
+const RELATIVE_UNITS = {
+  'a few seconds': 'få sekunder', 'a minute': 'et minut', 'an hour': 'en time', 'a day': 'en dag',
+  'a week': 'en uge', 'a month': 'en måned', 'a year': 'et år', seconds: 'sekunder', minutes: 'minutter',
+  hours: 'timer', days: 'dage', weeks: 'uger', months: 'måneder', years: 'år'
+};
+
+function danishRelative(all, future, span, past) {
+  if (!future && !past) {
+    return all;
+  }
+  const number = /^(\d+) (\w+)$/.exec(span);
+  const words = number ? number[1] + ' ' + RELATIVE_UNITS[number[2]] : RELATIVE_UNITS[span];
+  return future ? 'om ' + words : 'for ' + words + ' siden';
+}
+
+function translateRelativeDates(root) {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const changes = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement && node.parentElement.closest('.fjs-container')) {
+      continue;
+    }
+    const text = node.nodeValue.replace(RELATIVE, danishRelative);
+    if (text !== node.nodeValue) {
+      changes.push([node, text]);
+    }
+  }
+  changes.forEach(([node, text]) => {
+    node.nodeValue = text;
+  });
+}
+
 let replaceErrorBoxUntil = 0;
 function replaceErrorBox() {
   if (Date.now() > replaceErrorBoxUntil) {
@@ -232,6 +267,10 @@ function localiseForms() {
   scheduled = false;
   document.querySelectorAll('ol.tasks-list, [cam-tasklist-task] .names, [cam-tasklist-task] h3, .modal-body')
     .forEach(translateProcessNames);
+  if (DANISH) {
+    document.querySelectorAll('ol.tasks-list, [cam-tasklist-task] .task-details, [cam-tasklist-task] .meta')
+      .forEach(translateRelativeDates);
+  }
   // the task list's variables (e.g. "Udrejsefrist") are ISO dates as well
   document.querySelectorAll('ol.tasks-list .variable-value').forEach(formatTexts);
   document.querySelectorAll('.fjs-container').forEach(container => {
