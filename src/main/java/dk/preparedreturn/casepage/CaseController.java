@@ -7,6 +7,7 @@ import dk.preparedreturn.identity.Forbidden;
 import dk.preparedreturn.audit.AuditLog;
 import dk.preparedreturn.caseevents.CaseEvent;
 import dk.preparedreturn.caseevents.CaseEventService;
+import dk.preparedreturn.transfer.PartnerTransfers;
 import dk.preparedreturn.deadlines.DeadlineCalendarService;
 import dk.preparedreturn.identity.Groups;
 import dk.preparedreturn.identity.Caller;
@@ -40,9 +41,11 @@ class CaseController {
   private final DeadlineCalendarService deadlines;
   private final CaseEventService events;
   private final AuditLog audit;
+  private final PartnerTransfers transfers;
 
   CaseController(CaseAccess access, CaseParticipation participation, DeadlineCalendarService deadlines,
-      CaseEventService events, AuditLog audit) {
+      CaseEventService events, AuditLog audit, PartnerTransfers transfers) {
+    this.transfers = transfers;
     this.access = access;
     this.participation = participation;
     this.deadlines = deadlines;
@@ -99,5 +102,21 @@ class CaseController {
   ResponseEntity<Void> event(@PathVariable String caseRef, @Valid @RequestBody EventRequest request, Caller caller) {
     events.report(caseRef, request.event(), request.eventDate(), request.newDate(), request.flightNumber(), caller);
     return ResponseEntity.noContent().build();
+  }
+
+  record TransferRequest(@NotNull @jakarta.validation.constraints.Size(max = 64) String newPartner) {
+  }
+
+  /**
+   * DRC transfers the case to another partner of its country of return, as from the case page: the
+   * old partner hands it over, then the new one takes over ({@code PartnerTransfer.bpmn}); 202 once
+   * started, 400 naming {@code newPartner} when the partner or the moment is not allowed.
+   */
+  @PostMapping(path = "/api/cases/{caseRef}/transfer", consumes = "application/json")
+  @Transactional
+  ResponseEntity<Void> transfer(@PathVariable String caseRef, @Valid @RequestBody TransferRequest request,
+      Caller caller) {
+    transfers.start(caseRef, request.newPartner().trim(), caller);
+    return ResponseEntity.accepted().build();
   }
 }

@@ -355,6 +355,16 @@ class CasePageIT extends PostgresIntegrationTest {
     assertThat(foreign.statusCode()).isEqualTo(400);
     assertThat(foreign.body()).contains("Den nye partner skal være en partner i sagens hjemrejseland");
     assertThat(lagos.hasTask("Task_HandOverCase")).isFalse();
+    // the same through the REST API (DRC's own system): another country's partner or an unknown field, 400
+    HttpResponse<String> apiForeign = api("cp-drc", "/api/cases/" + lagos.caseRef() + "/transfer",
+        "{\"newPartner\": \"partner-th\"}");
+    assertThat(apiForeign.statusCode()).isEqualTo(400);
+    assertThat(apiForeign.body()).contains("newPartner");
+    assertThat(api("cp-drc", "/api/cases/" + lagos.caseRef() + "/transfer",
+        "{\"newPartner\": \"partner-ng-lagos\", \"handOverDays\": 0}").statusCode()).isEqualTo(400);
+    assertThat(api("cp-th", "/api/cases/" + lagos.caseRef() + "/transfer",
+        "{\"newPartner\": \"partner-ng-lagos\"}").statusCode()).as("not a participant").isEqualTo(404);
+    assertThat(lagos.hasTask("Task_HandOverCase")).as("nothing started").isFalse();
 
     HttpResponse<String> started = drc.postForm(page + "/transfer", "_csrf=" + token + "&newPartner=partner-ng-lagos",
         drc.origin());
@@ -364,6 +374,18 @@ class CasePageIT extends PostgresIntegrationTest {
     assertThat(lagos.hasTask("Task_HandOverCase")).isTrue();
     assertThat(drc.get(page + "?transfer=started").body()).contains("Overførslen er startet",
         "Hand over the case to the new partner");
+    assertThat(api("cp-drc", "/api/cases/" + lagos.caseRef() + "/transfer", "{\"newPartner\": \"partner-ng-lagos\"}")
+        .statusCode()).as("one transfer at a time, also through the API").isEqualTo(400);
+  }
+
+  /** A JSON POST to the REST API with HTTP Basic, as another organisation's system makes it. */
+  HttpResponse<String> api(String user, String path, String json) throws Exception {
+    return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create("http://localhost:" + port + path))
+        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+            (user + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   long searches() {
