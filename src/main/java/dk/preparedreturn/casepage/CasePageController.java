@@ -168,11 +168,7 @@ class CasePageController {
         errors.put(refused.field(), refused.getMessage());
       }
     }
-    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-    fill(model, caseRef, caller, request);
-    model.addAttribute("errors", errors);
-    model.addAttribute("form", form);
-    model.addAttribute("tab", tab);
+    refused(caseRef, caller, request, response, model, errors, tab).addAttribute("form", form);
     return "case";
   }
 
@@ -198,12 +194,21 @@ class CasePageController {
     } catch (InvalidFormInput refused) {
       errors.put("document." + refused.field(), refused.getMessage());
     }
+    refused(caseRef, caller, request, response, model, errors, tab).addAttribute("documentKind", kind);
+    return "case";
+  }
+
+  /**
+   * A form of the page refused: the page again with 400 and the refusals at their fields (in the
+   * Tasklist tab's view when it was posted from there); nothing was changed.
+   */
+  private Model refused(String caseRef, Caller caller, HttpServletRequest request, HttpServletResponse response,
+      Model model, Map<String, String> errors, boolean tab) {
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     fill(model, caseRef, caller, request);
-    model.addAttribute("tab", tab);
     model.addAttribute("errors", errors);
-    model.addAttribute("documentKind", kind);
-    return "case";
+    model.addAttribute("tab", tab);
+    return model;
   }
 
   /**
@@ -244,11 +249,7 @@ class CasePageController {
         errors.put(refused.field(), refused.getMessage());
       }
     }
-    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-    fill(model, caseRef, caller, request);
-    model.addAttribute("errors", errors);
-    model.addAttribute("form", form);
-    model.addAttribute("tab", tab);
+    refused(caseRef, caller, request, response, model, errors, tab).addAttribute("form", form);
     return "case";
   }
 
