@@ -13,6 +13,10 @@ import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationExcept
 import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Gateway;
+import org.camunda.bpm.model.bpmn.instance.InclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.ParallelGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,8 +30,9 @@ import org.springframework.stereotype.Component;
  * version of a process is migrated to the latest version, activity by activity with the same id
  * (Camunda's {@code mapEqualActivities}): a task stays the same open task with its assignee and due
  * date, a timer keeps its due date, variables are kept. Custom listeners and input/output mappings do
- * not run. A version whose activities the latest version no longer has, or an instance waiting in
- * such an activity, is left where it is and named in the log (WARN, with Camunda's reasons), to be
+ * not run. A version whose activities the latest version no longer has, a version whose parallel
+ * paths join differently (a moved case could wait for a path it never took), or an instance waiting
+ * in such an activity, is left where it is and named in the log (WARN, with Camunda's reasons), to be
  * migrated by hand in Cockpit with an explicit mapping; nothing is lost or guessed. The instances of
  * a version move together in one transaction; when some of them cannot move, the others move one by
  * one.
@@ -76,15 +81,24 @@ public class InstanceMigration {
         }
         long running = runtime.createProcessInstanceQuery().processDefinitionId(older.getId()).count();
         if (running > 0) {
-          outcomes.add(migrate(runtime, older, latest, running));
+          outcomes.add(migrate(repository, runtime, older, latest, running));
         }
       }
     }
     return outcomes;
   }
 
-  private Outcome migrate(RuntimeService runtime, ProcessDefinition older, ProcessDefinition latest, long running) {
+  private Outcome migrate(RepositoryService repository, RuntimeService runtime, ProcessDefinition older,
+      ProcessDefinition latest, long running) {
     String key = older.getKey();
+    String joins = changedJoins(repository.getBpmnModelInstance(older.getId()),
+        repository.getBpmnModelInstance(latest.getId()));
+    if (!joins.isEmpty()) {
+      LOG.warn("{} running instance(s) of {} stay on version {}: version {} joins parallel paths differently ({}), "
+          + "so a moved case could wait at a join for a path it never took; migrate them in Cockpit with a mapping.",
+          running, key, older.getVersion(), latest.getVersion(), joins);
+      return new Outcome(key, older.getVersion(), latest.getVersion(), running, 0, "parallel joins changed: " + joins);
+    }
     MigrationPlan plan;
     try {
       plan = runtime.createMigrationPlan(older.getId(), latest.getId()).mapEqualActivities().build();
@@ -122,6 +136,31 @@ public class InstanceMigration {
       LOG.warn("{} running instance(s) of {} stay on version {}: {}", running, key, older.getVersion(), e.getMessage());
       return new Outcome(key, older.getVersion(), latest.getVersion(), running, 0, e.getMessage());
     }
+  }
+
+  /**
+   * The parallel and inclusive gateways whose incoming paths differ between the two versions (added,
+   * removed, or joining another number of paths): empty when the versions join paths alike. Moving
+   * a case past such a fork onto a version that waits for one more path would leave it waiting for
+   * ever (Camunda checks only that the new join has at least as many incoming paths).
+   */
+  static String changedJoins(BpmnModelInstance older, BpmnModelInstance latest) {
+    Map<String, Integer> before = joins(older);
+    Map<String, Integer> after = joins(latest);
+    java.util.Set<String> ids = new java.util.TreeSet<>(before.keySet());
+    ids.addAll(after.keySet());
+    return ids.stream().filter(id -> !java.util.Objects.equals(before.get(id), after.get(id)))
+        .collect(Collectors.joining(", "));
+  }
+
+  private static Map<String, Integer> joins(BpmnModelInstance model) {
+    Map<String, Integer> joins = new java.util.HashMap<>();
+    for (Class<? extends Gateway> type : List.of(ParallelGateway.class, InclusiveGateway.class)) {
+      for (Gateway gateway : model.getModelElementsByType(type)) {
+        joins.put(gateway.getId(), gateway.getIncoming().size());
+      }
+    }
+    return joins;
   }
 
   private static void execute(RuntimeService runtime, MigrationPlan plan, List<String> instances) {

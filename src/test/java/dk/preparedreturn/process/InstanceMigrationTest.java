@@ -99,6 +99,27 @@ class InstanceMigrationTest {
     assertThat(j.openTaskKeys()).contains("Task_AssignContactPerson");
   }
 
+  @Test
+  void aVersionThatJoinsParallelPathsDifferentlyTakesNoRunningCase() {
+    org.camunda.bpm.model.bpmn.BpmnModelInstance twoPaths = org.camunda.bpm.model.bpmn.Bpmn
+        .createExecutableProcess("P").startEvent().parallelGateway("Gateway_Fork").userTask("Task_A")
+        .parallelGateway("Gateway_Join").endEvent().moveToNode("Gateway_Fork").userTask("Task_B")
+        .connectTo("Gateway_Join").done();
+    org.camunda.bpm.model.bpmn.BpmnModelInstance threePaths = org.camunda.bpm.model.bpmn.Bpmn
+        .createExecutableProcess("P").startEvent().parallelGateway("Gateway_Fork").userTask("Task_A")
+        .parallelGateway("Gateway_Join").endEvent().moveToNode("Gateway_Fork").userTask("Task_B")
+        .connectTo("Gateway_Join").moveToNode("Gateway_Fork").userTask("Task_C").connectTo("Gateway_Join").done();
+    org.camunda.bpm.model.bpmn.BpmnModelInstance renamed = org.camunda.bpm.model.bpmn.Bpmn
+        .createExecutableProcess("P").name("Renamed").startEvent().parallelGateway("Gateway_Fork").userTask("Task_A")
+        .parallelGateway("Gateway_Join").endEvent().moveToNode("Gateway_Fork").userTask("Task_B")
+        .connectTo("Gateway_Join").done();
+
+    assertThat(InstanceMigration.changedJoins(twoPaths, renamed)).as("the same paths").isEmpty();
+    // a case at Task_A on the old version would wait at the join for Task_C, which it never passed
+    assertThat(InstanceMigration.changedJoins(twoPaths, threePaths)).isEqualTo("Gateway_Join");
+    assertThat(InstanceMigration.changedJoins(threePaths, twoPaths)).isEqualTo("Gateway_Join");
+  }
+
   private void deploy(String bpmn) {
     engine.getRepositoryService().createDeployment().name("migration-test").addString(MODEL, bpmn).deploy();
   }
