@@ -8,7 +8,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dk.preparedreturn.casefile.CaseFile;
@@ -51,7 +50,7 @@ class PagesBrowserIT {
   private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
   private static final String PASSWORD = "demo";
 
-  private static Playwright playwright;
+  private static DebianChromium.Session chromium;
   private static Browser browser;
 
   @LocalServerPort
@@ -64,18 +63,15 @@ class PagesBrowserIT {
   @BeforeAll
   static void launchBrowser() throws IOException {
     Files.createDirectories(SCREENSHOTS);
-    playwright = DebianChromium.playwright();
-    browser = DebianChromium.launch(playwright);
+    chromium = DebianChromium.start();
+    browser = chromium.browser();
     PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
   }
 
   @AfterAll
   static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 

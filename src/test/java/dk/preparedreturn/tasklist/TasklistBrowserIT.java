@@ -115,7 +115,7 @@ class TasklistBrowserIT {
   private static final List<String> PARTNER_FILTERS = TasklistFilters.ENGLISH.stream()
       .map(TasklistFilters.FilterSpec::name).toList();
 
-  private static Playwright playwright;
+  private static DebianChromium.Session chromium;
   private static Browser browser;
 
   @LocalServerPort
@@ -146,19 +146,16 @@ class TasklistBrowserIT {
   @BeforeAll
   static void launchBrowser() throws IOException {
     Files.createDirectories(SCREENSHOTS);
-    playwright = DebianChromium.playwright();
-    browser = DebianChromium.launch(playwright);
+    chromium = DebianChromium.start();
+    browser = chromium.browser();
     // generous: on a shared machine under load, the webapps' first load takes tens of seconds
     PlaywrightAssertions.setDefaultAssertionTimeout(45_000);
   }
 
   @AfterAll
   static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 

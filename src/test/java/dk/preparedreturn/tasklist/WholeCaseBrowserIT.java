@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import dk.preparedreturn.casefile.CaseFile;
 import dk.preparedreturn.casefile.CaseService;
@@ -74,7 +73,7 @@ class WholeCaseBrowserIT {
   private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
   private static final DateTimeFormatter DANISH_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
-  private static Playwright playwright;
+  private static DebianChromium.Session chromium;
   private static Browser browser;
 
   @LocalServerPort
@@ -99,18 +98,15 @@ class WholeCaseBrowserIT {
 
   @BeforeAll
   static void launchBrowser() {
-    playwright = DebianChromium.playwright();
-    browser = DebianChromium.launch(playwright);
+    chromium = DebianChromium.start();
+    browser = chromium.browser();
     PlaywrightAssertions.setDefaultAssertionTimeout(45_000);
   }
 
   @AfterAll
   static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 

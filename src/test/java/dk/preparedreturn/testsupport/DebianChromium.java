@@ -19,6 +19,26 @@ public final class DebianChromium {
   private DebianChromium() {
   }
 
+  /** A started Playwright with Debian's Chromium, closed together (a browser test class holds one). */
+  public record Session(Playwright playwright, Browser browser) implements AutoCloseable {
+    @Override
+    public void close() {
+      browser.close();
+      playwright.close();
+    }
+  }
+
+  /** Playwright and Debian's Chromium, for a browser test class's {@code @BeforeAll}. */
+  public static Session start() {
+    Playwright playwright = playwright();
+    try {
+      return new Session(playwright, launch(playwright));
+    } catch (RuntimeException e) {
+      playwright.close();
+      throw e;
+    }
+  }
+
   /** Playwright that must not download a browser. */
   public static Playwright playwright() {
     assertThat(EXECUTABLE).as("Debian's Chromium (apt-get install chromium); Playwright must not download one")

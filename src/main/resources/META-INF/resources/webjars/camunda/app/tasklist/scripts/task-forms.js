@@ -128,11 +128,15 @@ function translated(text) {
   return null;
 }
 
-function translateTexts(root) {
+/**
+ * Rewrites the text nodes below root: rewrite(text, node) returns the new text, or null to keep it.
+ * All are computed first, then written, so the walk never sees its own changes.
+ */
+function rewriteTexts(root, rewrite) {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const changes = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = translated(node.nodeValue);
+    const text = rewrite(node.nodeValue, node);
     if (text !== null && text !== node.nodeValue) {
       changes.push([node, text]);
     }
@@ -140,6 +144,10 @@ function translateTexts(root) {
   changes.forEach(([node, text]) => {
     node.nodeValue = text;
   });
+}
+
+function translateTexts(root) {
+  rewriteTexts(root, translated);
   root.querySelectorAll('input[placeholder]').forEach(input => {
     const text = PLACEHOLDERS[input.getAttribute('placeholder')];
     if (text) {
@@ -164,16 +172,9 @@ const PROCESS_NAMES = DANISH ? {
 };
 
 function translateProcessNames(root) {
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  const changes = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const name = PROCESS_NAMES[node.nodeValue.trim()];
-    if (name) {
-      changes.push([node, node.nodeValue.replace(node.nodeValue.trim(), name)]);
-    }
-  }
-  changes.forEach(([node, text]) => {
-    node.nodeValue = text;
+  rewriteTexts(root, text => {
+    const name = PROCESS_NAMES[text.trim()];
+    return name ? text.replace(text.trim(), name) : null;
   });
 }
 
@@ -187,17 +188,8 @@ function readableDate(year, month, day) {
 }
 
 function formatTexts(root) {
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  const changes = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node.nodeValue.replace(ISO_DATE, (all, before, year, month, day) => before + readableDate(year, month, day));
-    if (text !== node.nodeValue) {
-      changes.push([node, text]);
-    }
-  }
-  changes.forEach(([node, text]) => {
-    node.nodeValue = text;
-  });
+  rewriteTexts(root, text => text.replace(ISO_DATE,
+    (all, before, year, month, day) => before + readableDate(year, month, day)));
 }
 
 // Relative dates ("in 16 days", "10 days ago") in a Danish Tasklist: Tasklist formats some with
@@ -219,20 +211,8 @@ function danishRelative(all, future, span, past) {
 }
 
 function translateRelativeDates(root) {
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  const changes = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.parentElement && node.parentElement.closest('.fjs-container')) {
-      continue;
-    }
-    const text = node.nodeValue.replace(RELATIVE, danishRelative);
-    if (text !== node.nodeValue) {
-      changes.push([node, text]);
-    }
-  }
-  changes.forEach(([node, text]) => {
-    node.nodeValue = text;
-  });
+  rewriteTexts(root, (text, node) => (node.parentElement && node.parentElement.closest('.fjs-container')
+    ? null : text.replace(RELATIVE, danishRelative)));
 }
 
 let replaceErrorBoxUntil = 0;
