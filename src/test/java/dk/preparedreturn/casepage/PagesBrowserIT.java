@@ -168,14 +168,12 @@ class PagesBrowserIT {
     context.setDefaultTimeout(20_000);
     Page page = context.newPage();
     page.navigate(url("/camunda/app/" + app + "/default/"));
-    page.locator("input[ng-model=username]").fill(user);
-    page.locator("input[ng-model=password]").fill(PASSWORD);
     if (signIn != null) {
-      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(signIn).setExact(true)).click();
-    } else {
-      page.locator("form button[type=submit]").first().click(); // Cockpit's login page
+      // Tasklist's login page in the browser's language
+      PlaywrightAssertions.assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(signIn)
+          .setExact(true))).isVisible();
     }
-    PlaywrightAssertions.assertThat(page.locator("[cam-widget-header] li.account")).isVisible();
+    dk.preparedreturn.testsupport.TasklistDriver.logIn(page, user, PASSWORD);
     return page;
   }
 

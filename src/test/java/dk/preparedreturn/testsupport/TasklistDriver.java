@@ -55,11 +55,30 @@ public final class TasklistDriver {
     context.setDefaultTimeout(45_000);
     Page page = context.newPage();
     page.navigate(url("/camunda/app/tasklist/default/"));
-    page.locator("input[ng-model=username]").fill(user);
-    page.locator("input[ng-model=password]").fill(PASSWORD);
-    page.locator("form[name=signinForm] button[type=submit]").click();
-    PlaywrightAssertions.assertThat(page.locator("[cam-widget-header] li.account")).isVisible();
+    logIn(page, user, PASSWORD);
     return page;
+  }
+
+  /**
+   * Signs in on a Camunda webapp's login page (Tasklist or Cockpit) and waits for the header with
+   * the account. The login page may still be rendered again just after it appears (Tasklist's
+   * language switch loads the chosen locale), which can swallow what was typed or the click; the
+   * sign-in is then done again, up to three times, as a person would.
+   */
+  public static void logIn(Page page, String user, String password) {
+    Locator account = page.locator("[cam-widget-header] li.account");
+    for (int attempt = 0; attempt < 3; attempt++) {
+      page.locator("input[ng-model=username]").fill(user);
+      page.locator("input[ng-model=password]").fill(password);
+      page.locator("form button[type=submit]").first().click();
+      try {
+        account.waitFor(new Locator.WaitForOptions().setTimeout(15_000));
+        return;
+      } catch (com.microsoft.playwright.TimeoutError notSignedIn) {
+        // still on the login page: type and sign in again
+      }
+    }
+    PlaywrightAssertions.assertThat(account).isVisible();
   }
 
   /** Whether the page's Tasklist is Danish (its language, as task-forms.js reads it). */
